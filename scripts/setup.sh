@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs what newskg needs on Debian 12 (as root), only what is missing.
+set -euo pipefail
+pkgs=(build-essential cmake ninja-build pkg-config libserd-dev libsord-dev serdi sordi
+      raptor2-utils libicu-dev libboost-test-dev libcld2-dev python3 clang libclang-rt-14-dev
+      nodejs npm)
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi

@@ -1,0 +1,99 @@
+// `newskg export`: option parsing only; the work is nkg::run_export.
+#include <cstdlib>
+#include <iostream>
+#include <string>
+
+#include "core/export_job.h"
+
+namespace nkg::cli {
+
+static void export_usage(std::ostream& o) {
+  o << "usage: newskg export [options] [INPUT...]\n"
+       "  INPUT                 article files or directories of *.txt (default: the sample corpus)\n"
+       "  -o, --output FILE     output file (default output/graph.ttl; '-' = stdout)\n"
+       "  --format F            turtle (default) | ntriples | trig (a named graph per article)\n"
+       "  --encoding NAME       decode every input with this ICU charset (e.g. windows-1256)\n"
+       "  --lenient             replace invalid UTF-8 by U+FFFD instead of skipping the file\n"
+       "  --max-bytes N         refuse articles larger than N bytes (default 67108864)\n"
+       "  --threads N           worker threads (default: all cores)\n"
+       "  --lang TAG            skip language identification and use TAG\n"
+       "  --data DIR            language packs and gazetteer (default: the built-in data/)\n"
+       "exit status: 0 all exported, 1 some skipped, 2 usage error or nothing written\n";
+}
+
+int cmd_export(int argc, char** argv) {
+  ExportOptions o;
+  o.output = "output/graph.ttl";
+  o.data_dir = NEWSKG_DATA_DIR;
+  bool end_of_options = false;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    auto value = [&](const char* name) -> const char* {
+      if (i + 1 >= argc) {
+        std::cerr << "newskg export: " << name << " needs a value\n";
+        return nullptr;
+      }
+      return argv[++i];
+    };
+    if (end_of_options || a.empty() || a[0] != '-' || a == "-") {
+      o.inputs.push_back(a);
+    } else if (a == "--") {
+      end_of_options = true;
+    } else if (a == "-h" || a == "--help") {
+      export_usage(std::cout);
+      return 0;
+    } else if (a == "-o" || a == "--output") {
+      const char* v = value("--output");
+      if (!v) return 2;
+      o.output = v;
+    } else if (a == "--format") {
+      const char* v = value("--format");
+      if (!v) return 2;
+      if (!rdf::parse_format(v, &o.format)) {
+        std::cerr << "newskg export: unknown format '" << v << "' (turtle, ntriples, trig)\n";
+        return 2;
+      }
+    } else if (a == "--encoding") {
+      const char* v = value("--encoding");
+      if (!v) return 2;
+      o.decode.encoding = v;
+    } else if (a == "--lenient") {
+      o.decode.lenient = true;
+    } else if (a == "--max-bytes") {
+      const char* v = value("--max-bytes");
+      if (!v) return 2;
+      char* end = nullptr;
+      unsigned long long n = std::strtoull(v, &end, 10);
+      if (!*v || *end || n == 0) {
+        std::cerr << "newskg export: --max-bytes needs a positive number\n";
+        return 2;
+      }
+      o.decode.max_bytes = n;
+    } else if (a == "--threads") {
+      const char* v = value("--threads");
+      if (!v) return 2;
+      int n = std::atoi(v);
+      if (n < 1 || n > 256) {
+        std::cerr << "newskg export: --threads needs a number from 1 to 256\n";
+        return 2;
+      }
+      o.threads = static_cast<unsigned>(n);
+    } else if (a == "--lang") {
+      const char* v = value("--lang");
+      if (!v) return 2;
+      o.forced_lang = v;
+    } else if (a == "--data") {
+      const char* v = value("--data");
+      if (!v) return 2;
+      o.data_dir = v;
+    } else {
+      std::cerr << "newskg export: unknown option '" << a << "'\n";
+      export_usage(std::cerr);
+      return 2;
+    }
+  }
+  if (o.inputs.empty()) o.inputs.push_back(std::string(NEWSKG_SOURCE_DIR) + "/corpus");
+  return run_export(o, std::cerr);
+}
+
+}  // namespace nkg::cli

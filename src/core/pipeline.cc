@@ -1,0 +1,38 @@
+#include "core/pipeline.h"
+
+#include "extract/article_meta.h"
+#include "extract/known_mentions.h"
+#include "extract/matcher.h"
+#include "text/langid.h"
+#include "text/segment.h"
+
+namespace nkg {
+
+Analyzer::Analyzer(const Knowledge& k) : k_(k) {
+  for (const auto& lang : k.data().languages())
+    dates_[lang] = std::make_unique<DateFinder>(k.pack(lang));
+  if (!dates_.count("en")) dates_["en"] = std::make_unique<DateFinder>(k.pack("en"));
+}
+
+const DateFinder& Analyzer::dates(const std::string& lang) const {
+  auto it = dates_.find(lang);
+  if (it == dates_.end()) it = dates_.find("en");
+  return *it->second;
+}
+
+void Analyzer::analyse(Document& doc, const std::string& forced_lang) const {
+  if (!forced_lang.empty()) {
+    doc.lang = forced_lang;
+    doc.lang_reliable = true;
+  } else {
+    LangGuess g = identify_language(doc.text);
+    doc.lang = g.lang;
+    doc.lang_reliable = g.reliable;
+  }
+  segment(doc);
+  find_article_meta(doc, dates(doc.lang));
+  auto lemmas = token_lemmas(doc, k_.pack(doc.lang));
+  find_known_mentions(doc, k_, lemmas);
+}
+
+}  // namespace nkg

@@ -1,0 +1,32 @@
+#include "extract/article_meta.h"
+
+namespace nkg {
+
+void find_article_meta(Document& doc, const DateFinder& dates) {
+  size_t b = 0;
+  while (b < doc.text.size()) {
+    size_t e = doc.text.find_first_of("\r\n", b);
+    if (e == std::string::npos) e = doc.text.size();
+    std::string line = doc.text.substr(b, e - b);
+    size_t f = line.find_first_not_of(" \t");
+    if (f != std::string::npos) {
+      size_t l = line.find_last_not_of(" \t");
+      line = line.substr(f, l - f + 1);
+      size_t words = 1;
+      for (char c : line) words += (c == ' ');
+      char last = line.back();
+      if (line.size() <= 250 && words <= 25 && last != '.' && last != ':' && last != ',')
+        doc.title = line;
+      break;
+    }
+    b = e + 1;
+  }
+  for (const auto& h : dates.find(doc)) {
+    if (!h.iso().empty()) {
+      doc.issued = h.iso();
+      break;
+    }
+  }
+}
+
+}  // namespace nkg

@@ -1,0 +1,163 @@
+#include "extract/dates.h"
+
+#include <unicode/calendar.h>
+#include <unicode/dtfmtsym.h>
+#include <unicode/locid.h>
+
+#include <cstdio>
+#include <ctime>
+
+#include "text/normalize.h"
+#include "text/segment.h"
+
+namespace nkg {
+
+std::string DateHit::iso() const {
+  if (!year || !month || !day) return {};
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+  return buf;
+}
+
+static void add_icu_months(const std::string& lang, std::unordered_map<std::string, int>* months) {
+  int32_t n = 0;
+  const icu::Locale* all = icu::Locale::getAvailableLocales(n);
+  for (int32_t i = 0; i < n; ++i) {
+    if (lang != all[i].getLanguage()) continue;
+    icu::Locale loc(all[i]);
+    UErrorCode st = U_ZERO_ERROR;
+    loc.setKeywordValue("calendar", "gregorian", st);
+    st = U_ZERO_ERROR;
+    icu::DateFormatSymbols sym(loc, st);
+    if (U_FAILURE(st)) continue;
+    using DFS = icu::DateFormatSymbols;
+    for (auto ctx : {DFS::FORMAT, DFS::STANDALONE})
+      for (auto width : {DFS::WIDE, DFS::ABBREVIATED}) {
+        int32_t count = 0;
+        const icu::UnicodeString* names = sym.getMonths(count, ctx, width);
+        for (int32_t m = 0; m < count && m < 12; ++m) {
+          std::string s;
+          names[m].toUTF8String(s);
+          std::string key = match_key(s);
+          while (!key.empty() && key.back() == '.') key.pop_back();
+          if (key.size() >= 3) months->emplace(key, m + 1);
+        }
+      }
+  }
+}
+
+DateFinder::DateFinder(const LangPack& pack) : pack_(pack) {
+  add_icu_months(pack.lang, &months_);
+  for (const auto& [num, forms] : pack.months)
+    for (const auto& f : forms) months_[match_key(f)] = std::atoi(num.c_str());
+  for (const auto& [num, forms] : pack.weekdays)
+    for (const auto& f : forms) {
+      auto keys = key_tokens(f);
+      if (keys.size() == 1) weekdays_[keys[0]] = std::atoi(num.c_str());
+    }
+  for (const auto& w : pack.numbers)
+    if (w.cls == "ordinal")
+      for (const auto& f : w.forms) ordinals_[match_key(f)] = std::atoi(w.value.c_str());
+}
+
+int DateFinder::month_of(const std::string& key) const {
+  for (const auto& l : pack_.lemmas(key)) {
+    auto it = months_.find(l);
+    if (it != months_.end()) return it->second;
+  }
+  return 0;
+}
+
+int DateFinder::ordinal_of(const std::string& key) const {
+  auto it = ordinals_.find(key);
+  return it == ordinals_.end() ? 0 : it->second;
+}
+
+int DateFinder::weekday(const std::string& key) const {
+  for (const auto& l : pack_.lemmas(key)) {
+    auto it = weekdays_.find(l);
+    if (it != weekdays_.end()) return it->second;
+  }
+  return 0;
+}
+
+static int number_of(const Token& t, int lo, int hi) {
+  if (!t.is_number || t.key.empty() || t.key.size() > 4) return 0;
+  int v = 0;
+  for (char c : t.key) {
+    if (c < '0' || c > '9') return 0;
+    v = v * 10 + (c - '0');
+  }
+  return (v >= lo && v <= hi) ? v : 0;
+}
+
+std::vector<DateHit> DateFinder::find(const Document& doc) const {
+  std::vector<DateHit> out;
+  const auto& tk = doc.tokens;
+  for (uint32_t i = 0; i < tk.size(); ++i) {
+    // ISO 8601: 2025-11-07 (three number tokens joined by hyphens).
+    if (i + 2 < tk.size() && number_of(tk[i], 1900, 2100) && tk[i].key.size() == 4 &&
+        doc.text.compare(tk[i].span.end, 1, "-") == 0 && tk[i + 1].span.begin == tk[i].span.end + 1 &&
+        tk[i + 2].span.begin == tk[i + 1].span.end + 1) {
+      int m = number_of(tk[i + 1], 1, 12), d = number_of(tk[i + 2], 1, 31);
+      if (m && d) {
+        out.push_back({i, i + 2, number_of(tk[i], 1900, 2100), m, d});
+        i += 2;
+        continue;
+      }
+    }
+    int m = month_of(tk[i].key);
+    if (!m || tk[i].is_number) continue;
+    DateHit h{i, i, 0, m, 0};
+    // Day before the month: "6 listopada", "6. November", "ششم نومبر".
+    if (i > 0 && tk[i - 1].sentence == tk[i].sentence) {
+      int d = number_of(tk[i - 1], 1, 31);
+      if (!d) d = ordinal_of(tk[i - 1].key);
+      if (d) {
+        h.day = d;
+        h.first = i - 1;
+      }
+    }
+    // Day after the month: "November 6".
+    if (!h.day && i + 1 < tk.size() && !tk[i + 1].gap_before) {
+      if (int d = number_of(tk[i + 1], 1, 31); d && tk[i + 1].key.size() <= 2) {
+        h.day = d;
+        h.last = i + 1;
+      }
+    }
+    // Year after: "6 listopada 2025", "November 6, 2025".
+    if (h.last + 1 < tk.size() && tk[h.last + 1].sentence == tk[i].sentence) {
+      if (int y = number_of(tk[h.last + 1], 1900, 2100); y && tk[h.last + 1].key.size() == 4) {
+        h.year = y;
+        h.last += 1;
+      }
+    }
+    // A bare month name ("may", "mart") is too ambiguous without a day.
+    if (!h.day) continue;
+    out.push_back(h);
+    i = h.last;
+  }
+  return out;
+}
+
+std::string resolve_weekday(const std::string& ref, int wd) {
+  int y, m, d;
+  if (wd < 1 || wd > 7 || std::sscanf(ref.c_str(), "%d-%d-%d", &y, &m, &d) != 3) return {};
+  std::tm t{};
+  t.tm_year = y - 1900;
+  t.tm_mon = m - 1;
+  t.tm_mday = d;
+  t.tm_hour = 12;
+  std::time_t tt = timegm(&t);
+  std::tm g{};
+  gmtime_r(&tt, &g);
+  int ref_wd = g.tm_wday == 0 ? 7 : g.tm_wday;
+  int back = (ref_wd - wd + 7) % 7;
+  tt -= static_cast<std::time_t>(back) * 86400;
+  gmtime_r(&tt, &g);
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", g.tm_year + 1900, g.tm_mon + 1, g.tm_mday);
+  return buf;
+}
+
+}  // namespace nkg

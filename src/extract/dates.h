@@ -1,0 +1,42 @@
+// Dates stated in text: "6 listopada 2025", "am 6. November", "7. novembra
+// 2025", "ششم نومبر", "November 6, 2025", "2025-11-07". Month names come from
+// ICU's calendar data for every locale of the language (Gregorian calendar,
+// so fa_AF gives the Dari month names) plus the pack's months.tsv for what
+// ICU lacks (e.g. Slovenian genitives).
+#pragma once
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/document.h"
+#include "lang/langpack.h"
+
+namespace nkg {
+
+struct DateHit {
+  uint32_t first = 0, last = 0;  // token indexes, inclusive
+  int year = 0;                  // 0 when the text gives none
+  int month = 0;
+  int day = 0;                   // 0 when the text gives none
+  std::string iso() const;       // "YYYY-MM-DD" ("" unless year, month and day are known)
+};
+
+class DateFinder {
+ public:
+  explicit DateFinder(const LangPack& pack);
+  std::vector<DateHit> find(const Document& doc) const;
+  // Weekday (1 = Monday .. 7) named by a token key, 0 if none.
+  int weekday(const std::string& key) const;
+
+ private:
+  int month_of(const std::string& key) const;
+  int ordinal_of(const std::string& key) const;
+  std::unordered_map<std::string, int> months_, ordinals_, weekdays_;
+  const LangPack& pack_;
+};
+
+// ISO date of the weekday `wd` (1 = Monday) on or before `ref` ("YYYY-MM-DD"),
+// within the 6 days before it: news says "on Thursday" of the past week.
+std::string resolve_weekday(const std::string& ref, int wd);
+
+}  // namespace nkg

@@ -1,0 +1,46 @@
+// Everything the extractors know before reading any article: the language
+// packs, the states (names from ICU's locale data plus the packs' extra forms)
+// and the gazetteer, compiled into one dictionary per language.
+#pragma once
+#include <map>
+#include <memory>
+#include <string>
+
+#include "core/document.h"
+#include "extract/matcher.h"
+#include "lang/langpack.h"
+
+namespace nkg {
+
+// Identity of a known entity: what the graph may say about it before reading.
+struct KnownEntity {
+  std::string key;  // "state:KZ", "gaz:boeing"
+  EntityType type = EntityType::State;
+  std::string qid;
+  std::string iso;                            // states only
+  std::string pref_label;                     // English / canonical
+  std::map<std::string, std::string> labels;  // lang -> preferred label in that language
+};
+
+class Knowledge {
+ public:
+  bool load(const std::string& data_dir, Error* err);
+
+  const LangData& data() const { return data_; }
+  const LangPack& pack(const std::string& lang) const { return data_.pack(lang); }
+  // Dictionary of known names for documents in `lang` (falls back to "en").
+  const Dictionary& names(const std::string& lang) const;
+  const KnownEntity* entity(const std::string& key) const;
+  const std::map<std::string, KnownEntity>& entities() const { return entities_; }
+
+ private:
+  void build_language(const std::string& lang);
+
+  LangData data_;
+  std::map<std::string, Dictionary> names_;
+  std::map<std::string, KnownEntity> entities_;
+};
+
+EntityType parse_entity_type(const std::string& s, bool* ok);
+
+}  // namespace nkg

@@ -1,0 +1,116 @@
+#include "extract/matcher.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+
+#include "text/segment.h"
+
+namespace nkg {
+
+bool is_short_caps(const std::string& form) {
+  const auto* p = reinterpret_cast<const uint8_t*>(form.data());
+  int32_t n = static_cast<int32_t>(form.size()), letters = 0;
+  for (int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c == '.' || c == '-') continue;
+    if (!u_isupper(c)) return false;
+    ++letters;
+  }
+  return letters > 0 && letters <= 5;
+}
+
+void Dictionary::add(const std::string& form, const std::string& payload, EntityType type,
+                     bool inflect) {
+  DictEntry e;
+  e.tokens = key_tokens(form);
+  if (e.tokens.empty()) return;
+  if (is_short_caps(form)) {
+    e.exact = form;
+    inflect = false;
+  }
+  e.payload = payload;
+  e.type = type;
+  e.label = form;
+  e.inflect = inflect;
+  // The same form for the same payload twice adds nothing.
+  auto& bucket = by_first_[e.tokens[0]];
+  for (uint32_t idx : bucket) {
+    const DictEntry& o = entries_[idx];
+    if (o.tokens == e.tokens && o.payload == e.payload && o.exact == e.exact) return;
+  }
+  bucket.push_back(static_cast<uint32_t>(entries_.size()));
+  entries_.push_back(std::move(e));
+}
+
+static bool token_matches(const std::vector<std::string>& lemmas, const std::string& want,
+                          bool inflect) {
+  if (!inflect) return !lemmas.empty() && lemmas[0] == want;
+  return std::find(lemmas.begin(), lemmas.end(), want) != lemmas.end();
+}
+
+void Dictionary::match_at(const Document& doc, const std::vector<std::vector<std::string>>& lemmas,
+                          uint32_t i, std::vector<DictMatch>* out) const {
+  std::vector<uint32_t> seen;
+  for (const auto& cand : lemmas[i]) {
+    auto it = by_first_.find(cand);
+    if (it == by_first_.end()) continue;
+    for (uint32_t idx : it->second) {
+      if (std::find(seen.begin(), seen.end(), idx) != seen.end()) continue;
+      seen.push_back(idx);
+      const DictEntry& e = entries_[idx];
+      size_t n = e.tokens.size();
+      if (i + n > doc.tokens.size()) continue;
+      bool ok = token_matches(lemmas[i], e.tokens[0], e.inflect);
+      for (size_t j = 1; ok && j < n; ++j)
+        ok = !doc.tokens[i + j].gap_before && token_matches(lemmas[i + j], e.tokens[j], e.inflect);
+      if (!ok) continue;
+      if (!e.exact.empty()) {
+        Span s{doc.tokens[i].span.begin, doc.tokens[i + n - 1].span.end};
+        if (doc.slice(s) != e.exact) continue;
+      }
+      out->push_back({i, static_cast<uint32_t>(i + n - 1), &e});
+    }
+  }
+}
+
+std::vector<DictMatch> Dictionary::find(const Document& doc,
+                                        const std::vector<std::vector<std::string>>& lemmas) const {
+  std::vector<DictMatch> out;
+  std::vector<DictMatch> here;
+  for (uint32_t i = 0; i < doc.tokens.size();) {
+    here.clear();
+    match_at(doc, lemmas, i, &here);
+    if (here.empty()) {
+      ++i;
+      continue;
+    }
+    // Longest first; among equals, the one whose first token matched without
+    // undoing an ending, then data order.
+    auto exactness = [&](const DictMatch& m) {
+      int s = 0;
+      for (uint32_t k = m.first; k <= m.last; ++k)
+        s += lemmas[k][0] == m.entry->tokens[k - m.first];
+      return s;
+    };
+    auto best = std::max_element(here.begin(), here.end(), [&](const DictMatch& a, const DictMatch& b) {
+      if (a.last != b.last) return a.last < b.last;
+      return exactness(a) < exactness(b);
+    });
+    // max_element returns the first maximum, keeping data order on ties.
+    out.push_back(*best);
+    i = best->last + 1;
+  }
+  return out;
+}
+
+std::vector<std::vector<std::string>> token_lemmas(const Document& doc, const LangPack& pack) {
+  std::vector<std::vector<std::string>> out;
+  out.reserve(doc.tokens.size());
+  for (const auto& t : doc.tokens) out.push_back(pack.lemmas(t.key));
+  return out;
+}
+
+}  // namespace nkg

@@ -1,0 +1,405 @@
+// Deterministic Turtle / N-Triples / TriG through Serd 0.30.
+//
+// Serd 0.30 quirks this file works around (checked against 0.30.16):
+//  - IRIs, language tags and lexical forms are written verbatim (a space in
+//    an IRI becomes "\u0020", which readers reject): every term is validated
+//    first (term_check.h).
+//  - SERD_STYLE_CURIED only shortens purely alphanumeric local names, so we
+//    leave it off and pass SERD_CURIE nodes ourselves, only when the local
+//    part is a plain PN_LOCAL (no escapes needed, no ':', no '%').
+//  - With a URI datatype node Serd writes xsd:integer and xsd:boolean bare
+//    whatever the text ("1"^^xsd:boolean would come back as an integer) and
+//    xsd:decimal bare when it has a '.': we pass a URI datatype node only
+//    when the bare form re-parses to the same literal, a CURIE node otherwise
+//    (Serd never abbreviates those).
+//  - Literals flagged with quotes or newlines go out as """long strings"""
+//    with raw CR/LF/tab: we clear the flags so every literal is a short
+//    string with \" \\ \n \r \t escapes.
+//  - In Turtle a graph node still produces "<g> { ... }": graphs are passed
+//    to Serd for TriG only.
+//  - TriG output ends in stray tabs after the last "}": trailing whitespace is
+//    trimmed and exactly one newline ends the output.
+#include "rdf/writer.h"
+
+#include <serd/serd.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cstdarg>
+#include <cstdint>
+#include <cstdio>
+#include <optional>
+
+#include "rdf/atomic_file.h"
+#include "rdf/term_check.h"
+#include "rdf/vocab.h"
+
+namespace nkg::rdf {
+namespace {
+
+constexpr size_t kNumPrefixes = std::size(vocab::kPrefixes);
+
+// ---- messages ---------------------------------------------------------------
+
+// A term as text for messages: control characters and invalid bytes escaped.
+std::string printable(std::string_view s) {
+  std::string out;
+  size_t i = 0;
+  while (i < s.size()) {
+    const size_t at = i;
+    UChar32 c = 0;
+    int32_t pos = static_cast<int32_t>(i);
+    U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), pos, static_cast<int32_t>(s.size()), c);
+    i = static_cast<size_t>(pos);
+    char buf[16];
+    if (c < 0) {
+      for (size_t k = at; k < i; ++k) {
+        std::snprintf(buf, sizeof buf, "\\x%02X", static_cast<unsigned char>(s[k]));
+        out += buf;
+      }
+    } else if (c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F) || c == '\\' ||
+               (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) ||
+               (c >= 0x2066 && c <= 0x2069) || c == 0x061C || c == 0xFEFF) {
+      std::snprintf(buf, sizeof buf, "\\u%04X", static_cast<unsigned>(c));
+      out += buf;
+    } else {
+      out.append(s.substr(at, i - at));
+    }
+  }
+  return out;
+}
+
+std::string describe(const Term& t) {
+  if (t.kind == TermKind::Iri) return "<" + printable(t.value) + ">";
+  std::string out = "\"" + printable(t.value) + "\"";
+  if (!t.lang.empty()) out += "@" + printable(t.lang);
+  if (!t.datatype.empty()) out += "^^<" + printable(t.datatype) + ">";
+  return out;
+}
+
+std::string describe(const Triple& t) {
+  std::string out = describe(t.s) + " " + describe(t.p) + " " + describe(t.o);
+  if (!t.graph.empty()) out += " in graph <" + printable(t.graph) + ">";
+  return out;
+}
+
+// ---- normalisation and validation -------------------------------------------
+
+// Canonical spelling of a term before sorting, so equal terms dedupe.
+void normalize(Term* t) {
+  if (t->kind == TermKind::Iri) {
+    t->datatype.clear();
+    t->lang.clear();
+    return;
+  }
+  std::string tag;
+  if (!t->lang.empty() && normalize_lang_tag(t->lang, &tag)) t->lang = tag;
+  if (t->datatype == vocab::XSD + "string") t->datatype.clear();
+  if (!t->lang.empty() && t->datatype == vocab::RDF + "langString") t->datatype.clear();
+}
+
+bool check_iri(const std::string& iri, const char* role, std::string* why) {
+  std::string reason;
+  if (is_valid_iri(iri, &reason)) return true;
+  *why = std::string("invalid ") + role + " IRI <" + printable(iri) + ">: " + reason;
+  return false;
+}
+
+bool check_term(const Term& t, const char* role, std::string* why) {
+  if (t.kind == TermKind::Iri) return check_iri(t.value, role, why);
+  const std::string what = describe(t);
+  if (!is_valid_utf8(t.value)) {
+    *why = std::string(role) + " literal " + what + " is not valid UTF-8 or contains NUL";
+    return false;
+  }
+  if (!t.lang.empty()) {
+    std::string tag;
+    if (!normalize_lang_tag(t.lang, &tag)) {
+      *why = std::string(role) + " literal " + what + " has an invalid language tag";
+      return false;
+    }
+    if (!t.datatype.empty()) {
+      *why = std::string(role) + " literal " + what + " has both a language tag and a datatype";
+      return false;
+    }
+    return true;
+  }
+  if (t.datatype.empty()) return true;
+  if (!check_iri(t.datatype, "datatype", why)) return false;
+  if (t.datatype == vocab::RDF + "langString") {
+    *why = std::string(role) + " literal " + what + " is rdf:langString without a language tag";
+    return false;
+  }
+  if (!is_valid_lexical(t.value, t.datatype)) {
+    *why = std::string(role) + " literal " + what + " is not a valid lexical form of its datatype";
+    return false;
+  }
+  return true;
+}
+
+bool check_triple(const Triple& t, Format format, std::string* why) {
+  if (t.s.kind != TermKind::Iri) {
+    *why = "subject must be an IRI";
+  } else if (t.p.kind != TermKind::Iri) {
+    *why = "predicate must be an IRI";
+  } else if (check_term(t.s, "subject", why) && check_term(t.p, "predicate", why) &&
+             check_term(t.o, "object", why) &&
+             (format != Format::TriG || t.graph.empty() || check_iri(t.graph, "graph", why))) {
+    return true;
+  }
+  *why += " (in " + describe(t) + ")";
+  return false;
+}
+
+// ---- prefixed names ---------------------------------------------------------
+
+bool in(UChar32 c, UChar32 lo, UChar32 hi) { return c >= lo && c <= hi; }
+
+// Turtle PN_CHARS_BASE | '_'.
+bool is_pn_chars_u(UChar32 c) {
+  return in(c, 'A', 'Z') || in(c, 'a', 'z') || c == '_' || in(c, 0xC0, 0xD6) || in(c, 0xD8, 0xF6) ||
+         in(c, 0xF8, 0x2FF) || in(c, 0x370, 0x37D) || in(c, 0x37F, 0x1FFF) ||
+         in(c, 0x200C, 0x200D) || in(c, 0x2070, 0x218F) || in(c, 0x2C00, 0x2FEF) ||
+         in(c, 0x3001, 0xD7FF) || in(c, 0xF900, 0xFDCF) || in(c, 0xFDF0, 0xFFFD) ||
+         in(c, 0x10000, 0xEFFFF);
+}
+
+bool is_pn_chars(UChar32 c) {
+  return is_pn_chars_u(c) || c == '-' || in(c, '0', '9') || c == 0xB7 || in(c, 0x300, 0x36F) ||
+         in(c, 0x203F, 0x2040);
+}
+
+// True when `local` can follow "prefix:" in Turtle as written, without
+// escapes: (PN_CHARS_U | [0-9]) ((PN_CHARS | '.')* PN_CHARS)?
+bool is_plain_pn_local(std::string_view local) {
+  if (local.empty()) return false;
+  size_t i = 0;
+  bool first = true;
+  UChar32 c = 0;
+  while (i < local.size()) {
+    int32_t pos = static_cast<int32_t>(i);
+    U8_NEXT(reinterpret_cast<const uint8_t*>(local.data()), pos, static_cast<int32_t>(local.size()),
+            c);
+    i = static_cast<size_t>(pos);
+    if (c < 0) return false;
+    const bool ok = first ? (is_pn_chars_u(c) || in(c, '0', '9')) : (is_pn_chars(c) || c == '.');
+    if (!ok) return false;
+    first = false;
+  }
+  return c != '.';
+}
+
+// Index into vocab::kPrefixes of the longest namespace `iri` can be written
+// with as a prefixed name.
+std::optional<size_t> curie_prefix(const std::string& iri) {
+  std::optional<size_t> best;
+  for (size_t k = 0; k < kNumPrefixes; ++k) {
+    const std::string& ns = *vocab::kPrefixes[k].iri;
+    if (iri.size() > ns.size() && iri.compare(0, ns.size(), ns) == 0 &&
+        (!best || ns.size() > vocab::kPrefixes[*best].iri->size()) &&
+        is_plain_pn_local(std::string_view(iri).substr(ns.size()))) {
+      best = k;
+    }
+  }
+  return best;
+}
+
+// Serd's bare form of a numeric or boolean literal re-parses to the same
+// datatype and text (see the comment at the top).
+bool writes_bare(const Term& o) {
+  if (o.datatype == vocab::XSD + "integer") return true;  // validated: [+-]?[0-9]+
+  if (o.datatype == vocab::XSD + "boolean") return o.value == "true" || o.value == "false";
+  if (o.datatype == vocab::XSD + "decimal") return o.value.find('.') != std::string::npos;
+  return false;
+}
+
+// ---- Serd -------------------------------------------------------------------
+
+// One node's text, kept alive while Serd uses it.
+struct Node {
+  std::string text;
+  SerdType type = SERD_URI;
+  SerdNode get() const {
+    SerdNode n = serd_node_from_string(type, reinterpret_cast<const uint8_t*>(text.c_str()));
+    n.flags = 0;  // short strings with escapes, never """long""" ones
+    return n;
+  }
+};
+
+class Emitter {
+ public:
+  Emitter(Format format, std::string* out) : format_(format), out_(out) {}
+
+  // Marks the prefixes `t` will use (first pass).
+  void note(const Triple& t) {
+    note_iri(t.s.value, false);
+    note_iri(t.p.value, true);
+    if (t.o.kind == TermKind::Iri) {
+      note_iri(t.o.value, false);
+    } else if (!t.o.datatype.empty() && !writes_bare(t.o)) {
+      note_iri(t.o.datatype, false);
+    }
+    if (format_ == Format::TriG && !t.graph.empty()) note_iri(t.graph, false);
+  }
+
+  bool write(const Triples& triples, std::string* err) {
+    const SerdSyntax syntax = format_ == Format::NTriples ? SERD_NTRIPLES
+                              : format_ == Format::TriG   ? SERD_TRIG
+                                                          : SERD_TURTLE;
+    const SerdStyle style = format_ == Format::NTriples ? SerdStyle(0) : SERD_STYLE_ABBREVIATED;
+    SerdEnv* env = serd_env_new(nullptr);
+    SerdWriter* writer = serd_writer_new(syntax, style, env, nullptr, &Emitter::sink, this);
+    serd_writer_set_error_sink(writer, &Emitter::on_error, this);
+
+    SerdStatus st = SERD_SUCCESS;
+    for (size_t k = 0; k < kNumPrefixes && !st; ++k) {
+      if (!used_[k]) continue;
+      const Node name{vocab::kPrefixes[k].name, SERD_LITERAL};
+      const Node uri{*vocab::kPrefixes[k].iri, SERD_URI};
+      const SerdNode n = name.get(), u = uri.get();
+      st = serd_writer_set_prefix(writer, &n, &u);
+    }
+    for (const Triple& t : triples) {
+      if (st) break;
+      st = write_triple(writer, t);
+    }
+    const SerdStatus fin = serd_writer_finish(writer);
+    if (!st) st = fin;
+    serd_writer_free(writer);
+    serd_env_free(env);
+
+    if (st || !serd_error_.empty()) {
+      *err = "Serd could not write the graph: " +
+             (serd_error_.empty() ? std::string(reinterpret_cast<const char*>(serd_strerror(st)))
+                                  : serd_error_);
+      return false;
+    }
+    // Serd leaves tabs after the last "}" of TriG; end with exactly one newline.
+    while (!out_->empty() &&
+           (out_->back() == '\n' || out_->back() == '\t' || out_->back() == ' ')) {
+      out_->pop_back();
+    }
+    if (!out_->empty()) out_->push_back('\n');
+    return true;
+  }
+
+ private:
+  void note_iri(const std::string& iri, bool predicate) {
+    if (format_ == Format::NTriples) return;
+    if (predicate && iri == vocab::RDF_TYPE) return;  // written as "a"
+    if (const auto k = curie_prefix(iri)) used_[*k] = true;
+  }
+
+  Node iri_node(const std::string& iri, bool predicate = false) const {
+    if (format_ == Format::NTriples || (predicate && iri == vocab::RDF_TYPE)) {
+      return {iri, SERD_URI};
+    }
+    if (const auto k = curie_prefix(iri)) {
+      const std::string& ns = *vocab::kPrefixes[*k].iri;
+      return {std::string(vocab::kPrefixes[*k].name) + ":" + iri.substr(ns.size()), SERD_CURIE};
+    }
+    return {iri, SERD_URI};
+  }
+
+  SerdStatus write_triple(SerdWriter* writer, const Triple& t) {
+    const Node s = iri_node(t.s.value);
+    const Node p = iri_node(t.p.value, true);
+    Node o, datatype, lang;
+    bool has_datatype = false, has_lang = false;
+    if (t.o.kind == TermKind::Iri) {
+      o = iri_node(t.o.value);
+    } else {
+      o = {t.o.value, SERD_LITERAL};
+      has_lang = !t.o.lang.empty();
+      has_datatype = !t.o.datatype.empty();
+      if (has_lang) lang = {t.o.lang, SERD_LITERAL};
+      if (has_datatype) {
+        datatype = (format_ != Format::NTriples && writes_bare(t.o)) ? Node{t.o.datatype, SERD_URI}
+                                                                     : iri_node(t.o.datatype);
+      }
+    }
+    const bool named = format_ == Format::TriG && !t.graph.empty();
+    const Node g = named ? iri_node(t.graph) : Node{};
+    const SerdNode sn = s.get(), pn = p.get(), on = o.get();
+    const SerdNode dn = datatype.get(), ln = lang.get(), gn = g.get();
+    return serd_writer_write_statement(writer, 0, named ? &gn : nullptr, &sn, &pn, &on,
+                                       has_datatype ? &dn : nullptr, has_lang ? &ln : nullptr);
+  }
+
+  static size_t sink(const void* buf, size_t len, void* stream) {
+    static_cast<Emitter*>(stream)->out_->append(static_cast<const char*>(buf), len);
+    return len;
+  }
+
+  static SerdStatus on_error(void* handle, const SerdError* e) {
+    auto* self = static_cast<Emitter*>(handle);
+    char buf[512];
+    va_list args;
+    va_copy(args, *e->args);
+    std::vsnprintf(buf, sizeof buf, e->fmt, args);
+    va_end(args);
+    if (self->serd_error_.empty()) {
+      self->serd_error_ = buf;
+      while (!self->serd_error_.empty() && self->serd_error_.back() == '\n') {
+        self->serd_error_.pop_back();
+      }
+    }
+    return SERD_SUCCESS;
+  }
+
+  Format format_;
+  std::string* out_;
+  bool used_[kNumPrefixes] = {};
+  std::string serd_error_;
+};
+
+}  // namespace
+
+bool parse_format(const std::string& name, Format* out) {
+  if (name == "turtle") {
+    *out = Format::Turtle;
+  } else if (name == "ntriples") {
+    *out = Format::NTriples;
+  } else if (name == "trig") {
+    *out = Format::TriG;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+bool write_string(Triples triples, Format format, std::string* out, std::string* err) {
+  std::string scratch;
+  if (!err) err = &scratch;
+  for (Triple& t : triples) {
+    normalize(&t.s);
+    normalize(&t.p);
+    normalize(&t.o);
+    if (format != Format::TriG) t.graph.clear();
+  }
+  std::sort(triples.begin(), triples.end());
+  triples.erase(std::unique(triples.begin(), triples.end()), triples.end());
+
+  for (const Triple& t : triples) {
+    if (!check_triple(t, format, err)) return false;
+  }
+  std::string text;
+  Emitter emitter(format, &text);
+  for (const Triple& t : triples) emitter.note(t);
+  if (!emitter.write(triples, err)) return false;
+  *out = std::move(text);
+  return true;
+}
+
+bool write_file(Triples triples, Format format, const std::string& path, std::string* err) {
+  std::string text;
+  std::string scratch;
+  if (!err) err = &scratch;
+  if (!write_string(std::move(triples), format, &text, err)) {
+    *err = "not writing '" + path + "': " + *err;
+    return false;
+  }
+  return write_file_atomically(path, text, err);
+}
+
+}  // namespace nkg::rdf

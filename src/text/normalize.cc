@@ -1,0 +1,113 @@
+#include "text/normalize.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <unordered_map>
+
+namespace nkg {
+namespace {
+
+UChar32 fold_arabic(UChar32 c) {
+  switch (c) {
+    case 0x064A: case 0x0649: return 0x06CC;  // ي ى -> ی
+    case 0x0643: return 0x06A9;               // ك -> ک
+    case 0x0629: case 0x06C0: return 0x0647;  // ة ۀ -> ه
+    case 0x0623: case 0x0625: case 0x0622: case 0x0671: return 0x0627;  // أ إ آ ٱ -> ا
+    default: return c;
+  }
+}
+
+void append_utf8(std::string& out, UChar32 c) {
+  char buf[4];
+  int32_t n = 0;
+  UBool err = false;
+  U8_APPEND(reinterpret_cast<uint8_t*>(buf), n, 4, c, err);
+  if (!err) out.append(buf, static_cast<size_t>(n));
+}
+
+std::string fold_code_point(UChar32 c) {
+  UErrorCode st = U_ZERO_ERROR;
+  static const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(st);
+  static const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(st);
+  std::string out;
+  if (u_charType(c) == U_DECIMAL_DIGIT_NUMBER) {
+    out += static_cast<char>('0' + u_charDigitValue(c));
+    return out;
+  }
+  icu::UnicodeString u(fold_arabic(c));
+  st = U_ZERO_ERROR;
+  icu::UnicodeString folded = nfkc_cf->normalize(u, st);
+  if (U_FAILURE(st)) folded = u;
+  icu::UnicodeString decomposed = nfd->normalize(folded, st);
+  if (U_FAILURE(st)) decomposed = folded;
+  for (int32_t i = 0; i < decomposed.length();) {
+    UChar32 d = decomposed.char32At(i);
+    i += U16_LENGTH(d);
+    int8_t type = u_charType(d);
+    if (type == U_NON_SPACING_MARK || type == U_FORMAT_CHAR || d == 0x0640) continue;
+    if (u_charType(d) == U_DECIMAL_DIGIT_NUMBER) d = '0' + u_charDigitValue(d);
+    append_utf8(out, fold_arabic(d));
+  }
+  return out;
+}
+
+// Folding one code point at a time through ICU is slow; news text uses a
+// small alphabet, so a per-thread cache turns it into a hash lookup.
+const std::string& folded(UChar32 c) {
+  thread_local std::unordered_map<UChar32, std::string> cache;
+  auto it = cache.find(c);
+  if (it != cache.end()) return it->second;
+  return cache.emplace(c, fold_code_point(c)).first->second;
+}
+
+}  // namespace
+
+KeyedText normalize_with_map(std::string_view s) {
+  KeyedText kt;
+  kt.key.reserve(s.size());
+  kt.to_orig.reserve(s.size() + 1);
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  int32_t n = static_cast<int32_t>(s.size());
+  for (int32_t i = 0; i < n;) {
+    int32_t start = i;
+    UChar32 c;
+    if (p[i] < 0x80) {
+      c = p[i++];
+      char lc = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : static_cast<char>(c);
+      kt.key += lc;
+      kt.to_orig.push_back(static_cast<uint32_t>(start));
+      continue;
+    }
+    U8_NEXT(p, i, n, c);
+    if (c < 0) c = 0xFFFD;
+    const std::string& f = folded(c);
+    kt.key += f;
+    kt.to_orig.insert(kt.to_orig.end(), f.size(), static_cast<uint32_t>(start));
+  }
+  kt.to_orig.push_back(static_cast<uint32_t>(s.size()));
+  return kt;
+}
+
+std::string match_key(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  int32_t n = static_cast<int32_t>(s.size());
+  for (int32_t i = 0; i < n;) {
+    if (p[i] < 0x80) {
+      char c = static_cast<char>(p[i++]);
+      out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) c = 0xFFFD;
+    out += folded(c);
+  }
+  return out;
+}
+
+}  // namespace nkg

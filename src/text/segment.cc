@@ -1,0 +1,141 @@
+#include "text/segment.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+#include <unicode/utf8.h>
+
+#include <memory>
+
+#include "text/normalize.h"
+
+namespace nkg {
+namespace {
+
+// Separators that keep two words together for matching: spaces, hyphens,
+// apostrophes and the invisible controls Persian copy is full of.
+bool is_joining_separator(UChar32 c) {
+  if (c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029) return false;
+  if (u_isUWhiteSpace(c)) return true;
+  switch (c) {
+    case '-': case 0x2010: case 0x2011: case '\'': case 0x2019: case 0x200C: case 0x200D:
+    case 0x00AD: case 0x0640:
+      return true;
+    default:
+      return u_charType(c) == U_FORMAT_CHAR;
+  }
+}
+
+std::unique_ptr<icu::BreakIterator> make_iter(bool words, UText* ut) {
+  UErrorCode st = U_ZERO_ERROR;
+  // Root locale rules: language-neutral; ICU's dictionary-based breakers for
+  // Thai/CJK still apply by script.
+  std::unique_ptr<icu::BreakIterator> it(
+      words ? icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), st)
+            : icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), st));
+  if (U_FAILURE(st)) return nullptr;
+  it->setText(ut, st);
+  if (U_FAILURE(st)) return nullptr;
+  return it;
+}
+
+bool ends_with_ordinal_or_initial(const std::string& text, Span s) {
+  uint32_t e = s.end;
+  while (e > s.begin && (text[e - 1] == ' ' || text[e - 1] == '\t')) --e;
+  if (e < s.begin + 2 || text[e - 1] != '.') return false;
+  uint32_t k = e - 1;
+  uint32_t digits = 0;
+  while (k > s.begin && text[k - 1] >= '0' && text[k - 1] <= '9') --k, ++digits;
+  bool starts_word = k == s.begin || text[k - 1] == ' ' || text[k - 1] == '(';
+  if (digits >= 1 && digits <= 2 && starts_word) return true;
+  if (digits == 0 && k >= s.begin + 1 && text[k - 1] >= 'A' && text[k - 1] <= 'Z') {
+    uint32_t j = k - 1;
+    return j == s.begin || text[j - 1] == ' ' || text[j - 1] == '.';
+  }
+  return false;
+}
+
+}  // namespace
+
+void segment(Document& doc) {
+  doc.sentences.clear();
+  doc.tokens.clear();
+  UErrorCode st = U_ZERO_ERROR;
+  UText* ut = utext_openUTF8(nullptr, doc.text.data(), static_cast<int64_t>(doc.text.size()), &st);
+  if (U_FAILURE(st)) return;
+  auto sent = make_iter(false, ut);
+  auto word = make_iter(true, ut);
+  if (!sent || !word) {
+    utext_close(ut);
+    return;
+  }
+  for (int32_t b = sent->first(), e = sent->next(); e != icu::BreakIterator::DONE;
+       b = e, e = sent->next()) {
+    // ICU ends a sentence at "am 6. November" and "J. Smith": a period after a
+    // one- or two-digit number or a lone capital is an ordinal or an initial.
+    if (!doc.sentences.empty() && ends_with_ordinal_or_initial(doc.text, doc.sentences.back()))
+      doc.sentences.back().end = static_cast<uint32_t>(e);
+    else
+      doc.sentences.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
+  }
+
+  const auto* p = reinterpret_cast<const uint8_t*>(doc.text.data());
+  int32_t n = static_cast<int32_t>(doc.text.size());
+  uint32_t sidx = 0;
+  uint32_t prev_end = 0;
+  bool have_prev = false;
+  for (int32_t b = word->first(), e = word->next(); e != icu::BreakIterator::DONE;
+       b = e, e = word->next()) {
+    int32_t status = word->getRuleStatus();
+    if (status < UBRK_WORD_NONE_LIMIT) continue;
+    Token t;
+    t.span = {static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
+    while (sidx + 1 < doc.sentences.size() && doc.sentences[sidx].end <= t.span.begin) ++sidx;
+    t.sentence = sidx;
+    t.is_number = status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT;
+    t.key = match_key(doc.slice(t.span));
+    UChar32 first;
+    int32_t i = b;
+    U8_NEXT(p, i, n, first);
+    t.upper = u_isupper(first) || u_istitle(first);
+    bool gap = !have_prev || doc.tokens.back().sentence != sidx;
+    for (int32_t k = static_cast<int32_t>(prev_end); have_prev && !gap && k < b;) {
+      UChar32 c;
+      U8_NEXT(p, k, n, c);
+      if (!is_joining_separator(c)) gap = true;
+    }
+    t.gap_before = gap;
+    doc.tokens.push_back(std::move(t));
+    prev_end = static_cast<uint32_t>(e);
+    have_prev = true;
+  }
+  utext_close(ut);
+}
+
+}  // namespace nkg
+
+namespace nkg {
+
+std::vector<std::string> key_tokens(std::string_view text) {
+  // Dictionary forms are many and short: reuse one iterator per thread
+  // instead of building two per call as segment() does.
+  thread_local std::unique_ptr<icu::BreakIterator> it;
+  UErrorCode st = U_ZERO_ERROR;
+  if (!it) it.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), st));
+  std::vector<std::string> keys;
+  if (!it || U_FAILURE(st)) return keys;
+  UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &st);
+  it->setText(ut, st);
+  if (U_SUCCESS(st))
+    for (int32_t b = it->first(), e = it->next(); e != icu::BreakIterator::DONE;
+         b = e, e = it->next())
+      if (it->getRuleStatus() >= UBRK_WORD_NONE_LIMIT)
+        keys.push_back(match_key(text.substr(static_cast<size_t>(b), static_cast<size_t>(e - b))));
+  // Detach the iterator from the UText before closing it.
+  icu::UnicodeString empty;
+  it->setText(empty);
+  utext_close(ut);
+  return keys;
+}
+
+}  // namespace nkg

@@ -1,0 +1,24 @@
+// Sentence and word segmentation with ICU break iterators (stage 2), run
+// directly on the UTF-8 text through UText so boundaries are byte offsets.
+#pragma once
+#include "core/document.h"
+
+namespace nkg {
+
+// Fills doc.sentences and doc.tokens (word tokens only, with match keys).
+void segment(Document& doc);
+
+}  // namespace nkg
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace nkg {
+
+// Match keys of the word tokens of a short string (a dictionary form),
+// segmented exactly as article text is, so "Kassym-Jomart Tokayev" gives
+// {"kassym", "jomart", "tokayev"}.
+std::vector<std::string> key_tokens(std::string_view text);
+
+}  // namespace nkg

@@ -1,0 +1,69 @@
+#include <boost/test/unit_test.hpp>
+
+#include "text/segment.h"
+
+using namespace nkg;
+
+BOOST_AUTO_TEST_SUITE(segment_test)
+
+static Document seg(const std::string& t) {
+  Document d;
+  d.text = t;
+  segment(d);
+  return d;
+}
+
+BOOST_AUTO_TEST_CASE(words_are_byte_spans_with_keys) {
+  Document d = seg("Premier Łotwy spotkał się z Kanclerzem.");
+  BOOST_REQUIRE_EQUAL(d.tokens.size(), 6u);
+  BOOST_TEST(d.slice(d.tokens[1].span) == "Łotwy");
+  BOOST_TEST(d.tokens[1].key == "łotwy");
+  BOOST_TEST(d.tokens[1].upper);
+  BOOST_TEST(!d.tokens[2].upper);
+}
+
+BOOST_AUTO_TEST_CASE(sentences_and_crlf) {
+  Document d = seg("Pierwsze zdanie.\r\nDrugie zdanie! Trzecie?");
+  BOOST_REQUIRE_EQUAL(d.sentences.size(), 3u);
+  BOOST_TEST(d.tokens[2].sentence == 1u);
+  BOOST_TEST(d.tokens[2].gap_before);
+  BOOST_TEST(d.slice(d.tokens[2].span) == "Drugie");
+}
+
+BOOST_AUTO_TEST_CASE(german_ordinal_date_does_not_end_a_sentence) {
+  Document d = seg("Die Firma unterschrieb am 3. September einen Vertrag. Danach ging es weiter.");
+  BOOST_TEST(d.sentences.size() == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(hyphen_keeps_words_joined_comma_does_not) {
+  Document d = seg("Kasym-Żomart, Tokajew");
+  BOOST_REQUIRE_EQUAL(d.tokens.size(), 3u);
+  BOOST_TEST(!d.tokens[1].gap_before);
+  BOOST_TEST(d.tokens[2].gap_before);
+}
+
+BOOST_AUTO_TEST_CASE(numbers_are_marked) {
+  Document d = seg("Firma zapłaci 1,5 mld i ۳۷ طیاره");
+  BOOST_TEST(d.tokens[2].is_number);
+  BOOST_TEST(d.tokens[2].key == "1,5");
+  bool persian_number = false;
+  for (auto& t : d.tokens) persian_number |= (t.is_number && t.key == "37");
+  BOOST_TEST(persian_number);
+}
+
+BOOST_AUTO_TEST_CASE(persian_without_zwnj_is_one_token) {
+  auto a = key_tokens("رئیس\u200Cجمهور");
+  auto b = key_tokens("رئیسجمهور");
+  BOOST_REQUIRE_EQUAL(a.size(), 1u);
+  BOOST_TEST(a == b);
+}
+
+BOOST_AUTO_TEST_CASE(code_point_offsets) {
+  Document d = seg("Ż\xC3\xB3\xC5\x82w i Kraków");
+  BOOST_TEST(d.code_point_offset(0) == 0u);
+  size_t k = d.text.find("Kraków");
+  BOOST_TEST(d.code_point_offset(static_cast<uint32_t>(k)) == 7u);
+  BOOST_TEST(d.code_point_offset(static_cast<uint32_t>(d.text.size())) == 13u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,38 @@
+#include "test_util.h"
+
+#include <stdexcept>
+
+namespace nkg::test {
+
+const Knowledge& knowledge() {
+  static Knowledge k = [] {
+    Knowledge kk;
+    Error e;
+    if (!kk.load(NEWSKG_DATA_DIR, &e)) throw std::runtime_error(e.message());
+    return kk;
+  }();
+  return k;
+}
+
+const Analyzer& analyzer() {
+  static Analyzer a(knowledge());
+  return a;
+}
+
+Document analyse(const std::string& text, const std::string& lang, const std::string& id) {
+  Document d;
+  d.id = id;
+  d.path = id;
+  d.text = text;
+  analyzer().analyse(d, lang);
+  return d;
+}
+
+std::vector<std::string> surfaces(const Document& d, const std::string& key) {
+  std::vector<std::string> out;
+  for (const auto& m : d.mentions)
+    if (m.entity == key) out.emplace_back(d.slice(m.span));
+  return out;
+}
+
+}  // namespace nkg::test

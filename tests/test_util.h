@@ -1,0 +1,26 @@
+// Helpers shared by the unit tests.
+#pragma once
+#include <filesystem>
+#include <string>
+
+#include "core/document.h"
+#include "core/pipeline.h"
+#include "extract/knowledge.h"
+
+namespace nkg::test {
+
+// The project's data, loaded once for all tests.
+const Knowledge& knowledge();
+const Analyzer& analyzer();
+
+// A document analysed as if read from a file named `id`.
+Document analyse(const std::string& text, const std::string& lang = {},
+                 const std::string& id = "test.txt");
+
+// Surfaces of mentions of entity `key` (e.g. "state:KZ").
+std::vector<std::string> surfaces(const Document& d, const std::string& key);
+
+inline std::string shared_dir() { return NEWSKG_SHARED_DIR; }
+inline bool have_shared() { return std::filesystem::exists(shared_dir() + "/seeds"); }
+
+}  // namespace nkg::test
