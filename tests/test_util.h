@@ -1,11 +1,17 @@
 // Helpers shared by the unit tests.
 #pragma once
 #include <filesystem>
+#include <ostream>
 #include <string>
 
 #include "core/document.h"
 #include "core/pipeline.h"
 #include "extract/knowledge.h"
+
+namespace nkg {
+// So that Boost.Test can print entity types in failed assertions.
+inline std::ostream& operator<<(std::ostream& o, EntityType t) { return o << entity_type_name(t); }
+}  // namespace nkg
 
 namespace nkg::test {
 

@@ -38,6 +38,43 @@ struct Mention {
   uint32_t last_token = 0;  // inclusive
 };
 
+// A post or title named in the text ("prezydent", "Cove-CEO" -> ceo).
+struct TitleCue {
+  uint32_t first = 0, last = 0;  // token indexes, inclusive
+  std::string post;              // language-neutral post id
+};
+
+// Person holds a post of a state or firm, as one sentence states it.
+struct Role {
+  std::string person;        // mention entity keys
+  std::string organization;
+  std::string post;          // post id from the title cue
+  std::string title;         // the title as written
+  uint32_t sentence = 0;
+};
+
+// An agreement as one article reports it (merged across articles later).
+struct AgreementRecord {
+  std::string kind;    // joint_venture, purchase, investment, treaty_accession, memorandum,
+                       // contract, trade_deal, treaty, other
+  std::string status;  // signed, agreed, announced, planned; empty when the text says none
+  std::vector<std::string> parties;      // mention entity keys, in text order
+  std::vector<std::string> signatories;  // person entity keys
+  struct Money {
+    std::string value, currency;
+    bool up_to = false, approximate = false;
+  };
+  std::vector<Money> values;
+  struct Stake {
+    std::string holder, share;
+  };
+  std::vector<Stake> stakes;
+  std::string quantity, item;
+  std::string date;                   // xsd:date
+  std::vector<std::string> subjects;  // concept ids
+  std::vector<uint32_t> sentences;    // evidence
+};
+
 struct Document {
   std::string path;        // as given on the command line
   std::string id;          // base name, e.g. "pl-01-airline.txt"
@@ -50,7 +87,10 @@ struct Document {
 
   std::vector<Span> sentences;
   std::vector<Token> tokens;
-  std::vector<Mention> mentions;
+  std::vector<Mention> mentions;  // kept sorted by position
+  std::vector<TitleCue> titles;
+  std::vector<Role> roles;
+  std::vector<AgreementRecord> agreements;
 
   std::string_view slice(Span s) const {
     return std::string_view(text).substr(s.begin, s.end - s.begin);

@@ -9,6 +9,8 @@
 
 #include "core/pipeline.h"
 #include "graph/build_graph.h"
+#include "graph/void_description.h"
+#include "resolve/merge_agreements.h"
 #include "resolve/resolve_entities.h"
 
 namespace nkg {
@@ -130,7 +132,9 @@ int run_export(const ExportOptions& opts, std::ostream& log) {
   Resolution res = resolve_entities(docs, knowledge);
   GraphOptions gopts;
   gopts.named_graphs = opts.format == rdf::Format::TriG;
-  rdf::Triples triples = build_graph(docs, res, gopts);
+  std::vector<AgreementGroup> groups = merge_agreements(docs, res);
+  rdf::Triples triples = build_graph(docs, res, groups, knowledge, gopts);
+  add_void_description(&triples, docs);
   std::string werr;
   if (opts.output == "-") {
     std::string out;

@@ -1,8 +1,11 @@
 #include "core/pipeline.h"
 
+#include "extract/agreements.h"
 #include "extract/article_meta.h"
 #include "extract/known_mentions.h"
 #include "extract/matcher.h"
+#include "extract/names.h"
+#include "extract/roles.h"
 #include "text/langid.h"
 #include "text/segment.h"
 
@@ -33,6 +36,10 @@ void Analyzer::analyse(Document& doc, const std::string& forced_lang) const {
   find_article_meta(doc, dates(doc.lang));
   auto lemmas = token_lemmas(doc, k_.pack(doc.lang));
   find_known_mentions(doc, k_, lemmas);
+  find_titles(doc, k_, lemmas);
+  find_unknown_names(doc, k_, lemmas);
+  find_roles(doc);
+  find_agreements(doc, k_, dates(doc.lang), lemmas);
 }
 
 }  // namespace nkg

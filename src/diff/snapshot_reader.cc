@@ -16,518 +16,27 @@
 #include <unordered_map>
 #include <utility>
 
+#include "diff/blank_labels.h"
+#include "diff/guarded_source.h"
+#include "diff/nt_terms.h"
+
 namespace nkg::diff {
 namespace {
 
-constexpr std::string_view kXsdString = "http://www.w3.org/2001/XMLSchema#string";
 constexpr size_t kPageSize = 64 * 1024;
-constexpr char kHex[] = "0123456789ABCDEF";
-
-// ---------------------------------------------------------------------------
-// Canonical N-Triples terms. IRIs escape what IRIREF forbids; literals use
-// ECHAR for \b \t \n \f \r \" \\ and \u00XX for other controls, so a line
-// never holds a raw control character or an unescaped space in an IRI.
-
-void append_uchar(std::string& out, unsigned char c) {
-  const char esc[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
-  out.append(esc, sizeof esc);
-}
-
-bool iri_needs_escape(unsigned char c) {
-  return c <= 0x20 || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' || c == '|' ||
-         c == '^' || c == '`' || c == '\\';
-}
-
-void append_iri(std::string& out, std::string_view iri) {
-  out += '<';
-  size_t run = 0;
-  for (size_t i = 0; i < iri.size(); ++i) {
-    const auto c = static_cast<unsigned char>(iri[i]);
-    if (iri_needs_escape(c)) {
-      out.append(iri.substr(run, i - run));
-      append_uchar(out, c);
-      run = i + 1;
-    }
-  }
-  out.append(iri.substr(run));
-  out += '>';
-}
-
-void append_string(std::string& out, std::string_view value) {
-  out += '"';
-  size_t run = 0;
-  for (size_t i = 0; i < value.size(); ++i) {
-    const auto c = static_cast<unsigned char>(value[i]);
-    if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f) continue;
-    out.append(value.substr(run, i - run));
-    run = i + 1;
-    switch (c) {
-      case '\b': out += "\\b"; break;
-      case '\t': out += "\\t"; break;
-      case '\n': out += "\\n"; break;
-      case '\f': out += "\\f"; break;
-      case '\r': out += "\\r"; break;
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      default: append_uchar(out, c);
-    }
-  }
-  out.append(value.substr(run));
-  out += '"';
-}
-
-// Language tags compare case-insensitively (RDF 1.1), so they are lowered;
-// xsd:string is the datatype of a simple literal, so it is dropped.
-void append_literal(std::string& out, std::string_view value, std::string_view datatype,
-                    std::string_view lang) {
-  append_string(out, value);
-  if (!lang.empty()) {
-    out += '@';
-    for (char c : lang) out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-  } else if (!datatype.empty() && datatype != kXsdString) {
-    out += "^^";
-    append_iri(out, datatype);
-  }
-}
-
-std::string escape_name(std::string_view name) {
-  std::string out;
-  for (char ch : name) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c < 0x20 || c == 0x7f) {
-      out += "\\x";
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    } else {
-      out += ch;
-    }
-  }
-  return out;
-}
 
 std::string_view view(const SerdNode* n) {
   return {reinterpret_cast<const char*>(n->buf), n->n_bytes};
 }
 
-// ---------------------------------------------------------------------------
-// The byte source Serd reads from. It scans every page before handing it
-// over, tracking `[`/`(` depth outside strings, IRIs and comments, and cuts
-// the input short (Serd then sees the end of the file) where the depth would
-// pass the limit or a NUL byte appears. It also keeps the last two pages so
-// that errors found after parsing (an undefined prefix) can be placed.
-
-class Source {
- public:
-  Source(FILE* file, std::string_view mem, unsigned max_nesting)
-      : file_(file), mem_(mem), max_nesting_(max_nesting) {}
-
-  static size_t read(void* buf, size_t size, size_t nmemb, void* stream) {
-    return static_cast<Source*>(stream)->read(static_cast<char*>(buf), size * nmemb);
-  }
-  static int error(void* stream) {
-    const auto* self = static_cast<Source*>(stream);
-    return self->io_errno_ != 0 || self->cut_;
-  }
-
-  int io_errno() const { return io_errno_; }
-  bool cut() const { return cut_; }
-  const std::string& cut_reason() const { return cut_reason_; }
-  unsigned line() const { return line_; }
-  unsigned col() const { return col_; }
-
-  // Where `needle` first occurs in the last two pages, or the start of the
-  // current page.
-  void locate(std::string_view needle, unsigned* line, unsigned* col) const {
-    const std::string window = prev_ + cur_;
-    size_t at = needle.empty() ? std::string::npos : window.find(needle);
-    if (at == std::string::npos) at = prev_.size();
-    *line = prev_line_;
-    *col = prev_col_;
-    for (size_t i = 0; i < at; ++i) advance(window[i], line, col);
-  }
-
- private:
-  enum class State { Normal, Escape, Iri, Comment, Quote1, Quote2, Short, ShortEscape, Long,
-                     LongEscape };
-
-  static void advance(char c, unsigned* line, unsigned* col) {
-    if (c == '\n') {
-      ++*line;
-      *col = 1;
-    } else {
-      ++*col;
-    }
-  }
-
-  size_t read(char* buf, size_t n) {
-    if (cut_) return 0;
-    size_t got = 0;
-    if (file_) {
-      got = fread(buf, 1, n, file_);
-      if (got < n && ferror(file_)) io_errno_ = errno ? errno : EIO;
-    } else {
-      got = std::min(n, mem_.size() - mem_pos_);
-      memcpy(buf, mem_.data() + mem_pos_, got);
-      mem_pos_ += got;
-    }
-    prev_.swap(cur_);
-    prev_line_ = cur_line_;
-    prev_col_ = cur_col_;
-    cur_line_ = line_;
-    cur_col_ = col_;
-    const size_t ok = scan(buf, got);
-    cur_.assign(buf, ok);
-    if (ok < got) {
-      cut_ = true;
-      return ok;
-    }
-    return got;
-  }
-
-  // Returns how many bytes of `buf` may be parsed.
-  size_t scan(const char* buf, size_t n) {
-    for (size_t i = 0; i < n; ++i) {
-      const char c = buf[i];
-      // A NUL may stand in a string (Serd keeps it); anywhere else Serd would
-      // take it for the end of the input and silently drop the rest.
-      if (c == '\0' && (state_ == State::Normal || state_ == State::Quote2 ||
-                        state_ == State::Iri || state_ == State::Comment)) {
-        cut_reason_ = "NUL byte outside a string";
-        return i;
-      }
-      switch (state_) {
-        case State::Normal:
-          if (c == '[' || c == '(') {
-            if (++depth_ > max_nesting_) {
-              cut_reason_ = "nesting deeper than " + std::to_string(max_nesting_) +
-                            " levels of [ or (";
-              return i;
-            }
-          } else if (c == ']' || c == ')') {
-            if (depth_ > 0) --depth_;
-          } else if (c == '<') {
-            state_ = State::Iri;
-          } else if (c == '#') {
-            state_ = State::Comment;
-          } else if (c == '"' || c == '\'') {
-            quote_ = c;
-            state_ = State::Quote1;
-          } else if (c == '\\') {
-            state_ = State::Escape;
-          }
-          break;
-        case State::Escape: state_ = State::Normal; break;
-        case State::Iri:
-          if (c == '>' || c == '\n') state_ = State::Normal;
-          break;
-        case State::Comment:
-          if (c == '\n' || c == '\r') state_ = State::Normal;
-          break;
-        case State::Quote1:  // one quote seen
-          if (c == quote_) {
-            state_ = State::Quote2;
-          } else {
-            state_ = c == '\\' ? State::ShortEscape : c == '\n' ? State::Normal : State::Short;
-          }
-          break;
-        case State::Quote2:  // two quotes: an empty string, or a long one starts
-          if (c == quote_) {
-            state_ = State::Long;
-            run_ = 0;
-          } else {
-            state_ = State::Normal;
-            --i;  // rescan this byte outside the string
-            continue;
-          }
-          break;
-        case State::Short:
-          if (c == quote_ || c == '\n') state_ = State::Normal;
-          if (c == '\\') state_ = State::ShortEscape;
-          break;
-        case State::ShortEscape: state_ = State::Short; break;
-        case State::Long:
-          if (c == '\\') {
-            state_ = State::LongEscape;
-            run_ = 0;
-          } else if (c == quote_) {
-            if (++run_ == 3) state_ = State::Normal;
-          } else {
-            run_ = 0;
-          }
-          break;
-        case State::LongEscape: state_ = State::Long; break;
-      }
-      advance(c, &line_, &col_);
-    }
-    return n;
-  }
-
-  FILE* file_;
-  std::string_view mem_;
-  size_t mem_pos_ = 0;
-  unsigned max_nesting_;
-  int io_errno_ = 0;
-  bool cut_ = false;
-  std::string cut_reason_;
-  State state_ = State::Normal;
-  char quote_ = '"';
-  int run_ = 0;
-  unsigned depth_ = 0;
-  unsigned line_ = 1, col_ = 1;  // position of the next byte to scan
-  std::string prev_, cur_;
-  unsigned prev_line_ = 1, prev_col_ = 1, cur_line_ = 1, cur_col_ = 1;
-};
-
-// ---------------------------------------------------------------------------
-// Blank nodes: triples that hold one go into a Sord model; afterwards every
-// blank node gets a label computed from the graph around it.
-
-struct Hash {
-  static uint64_t mix(uint64_t x) {  // splitmix64 finaliser
-    x ^= x >> 30;
-    x *= 0xbf58476d1ce4e5b9ULL;
-    x ^= x >> 27;
-    x *= 0x94d049bb133111ebULL;
-    return x ^ (x >> 31);
-  }
-  static uint64_t bytes(std::string_view s) {
-    uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a
-    for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
-    return mix(h ^ s.size());
-  }
-  static uint64_t combine(uint64_t h, uint64_t v) {
-    return mix(h ^ (v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2)));
-  }
-  // Order-independent: the items are sorted first.
-  static uint64_t set(uint64_t seed, std::vector<uint64_t>* items) {
-    std::sort(items->begin(), items->end());
-    uint64_t h = seed;
-    for (uint64_t v : *items) h = combine(h, v);
-    return combine(h, items->size());
-  }
-};
-
-enum : uint64_t {
-  kTagNone = 1,
-  kTagSelf = 2,
-  kTagOut = 3,
-  kTagIncident = 4,
-  kTagIndividual = 5,
-  kTagTie = 6,
-  kTagCollision = 7,
-};
-
-// One quad with a blank node: terms as canonical strings, blank nodes as
-// indices (-1 where the term is not a blank node).
-struct BlankQuad {
-  std::string s, p, o, g;
-  int32_t sb = -1, ob = -1, gb = -1;
-  uint64_t hs = 0, hp = 0, ho = 0, hg = 0;
-};
-
-class BlankLabeller {
- public:
-  BlankLabeller(std::vector<BlankQuad>* quads, size_t n) : q_(*quads), n_(n), label_(n) {
-    for (auto& q : q_) {
-      q.hs = q.sb < 0 ? Hash::bytes(q.s) : 0;
-      q.hp = Hash::bytes(q.p);
-      q.ho = q.ob < 0 ? Hash::bytes(q.o) : 0;
-      q.hg = q.gb < 0 ? (q.g.empty() ? kTagNone : Hash::bytes(q.g)) : 0;
-    }
-  }
-
-  std::vector<uint64_t> run() {
-    if (!tree_labels()) general_labels();
-    make_unique();
-    return label_;
-  }
-
- private:
-  // Exact for forests: content hashed bottom-up, then context top-down, one
-  // Kahn layer at a time so that siblings with equal labels (which are then
-  // interchangeable) are numbered before their children are labelled.
-  bool tree_labels() {
-    std::vector<std::vector<uint32_t>> out(n_), in(n_);
-    std::vector<uint32_t> indegree(n_, 0);
-    for (uint32_t i = 0; i < q_.size(); ++i) {
-      const BlankQuad& q = q_[i];
-      if (q.gb >= 0 || (q.sb >= 0 && q.sb == q.ob)) return false;
-      if (q.sb >= 0) out[q.sb].push_back(i);
-      if (q.ob >= 0) {
-        in[q.ob].push_back(i);
-        if (q.sb >= 0) ++indegree[q.ob];
-      }
-    }
-    std::vector<std::vector<uint32_t>> layers(1);
-    for (uint32_t b = 0; b < n_; ++b) {
-      if (indegree[b] == 0) layers[0].push_back(b);
-    }
-    size_t seen = 0;
-    for (size_t k = 0; k < layers.size() && !layers[k].empty(); ++k) {
-      std::vector<uint32_t> next;
-      for (uint32_t b : layers[k]) {
-        for (uint32_t i : out[b]) {
-          if (q_[i].ob >= 0 && --indegree[q_[i].ob] == 0) next.push_back(q_[i].ob);
-        }
-      }
-      seen += layers[k].size();
-      if (!next.empty()) layers.push_back(std::move(next));
-    }
-    if (seen < n_) return false;  // a cycle
-
-    std::vector<uint64_t> content(n_);
-    std::vector<uint64_t> items;
-    for (size_t k = layers.size(); k-- > 0;) {
-      for (uint32_t b : layers[k]) {
-        items.clear();
-        for (uint32_t i : out[b]) {
-          const BlankQuad& q = q_[i];
-          items.push_back(Hash::combine(Hash::combine(q.hp, q.ob >= 0 ? content[q.ob] : q.ho), q.hg));
-        }
-        content[b] = Hash::set(kTagOut, &items);
-      }
-    }
-    for (auto& layer : layers) {
-      for (uint32_t b : layer) {
-        items.clear();
-        for (uint32_t i : in[b]) {
-          const BlankQuad& q = q_[i];
-          items.push_back(Hash::combine(Hash::combine(q.sb >= 0 ? label_[q.sb] : q.hs, q.hp), q.hg));
-        }
-        label_[b] = Hash::set(content[b], &items);
-      }
-      break_ties(&layer);
-    }
-    return true;
-  }
-
-  // Numbers the members of each group of equal labels, in input order.
-  void break_ties(std::vector<uint32_t>* nodes) {
-    std::sort(nodes->begin(), nodes->end(), [&](uint32_t a, uint32_t b) {
-      return label_[a] != label_[b] ? label_[a] < label_[b] : a < b;
-    });
-    for (size_t i = 0; i < nodes->size();) {
-      size_t j = i + 1;
-      while (j < nodes->size() && label_[(*nodes)[j]] == label_[(*nodes)[i]]) ++j;
-      if (j - i > 1) {
-        const uint64_t base = label_[(*nodes)[i]];
-        for (size_t k = i; k < j; ++k) label_[(*nodes)[k]] = Hash::combine(base, kTagTie + k - i);
-      }
-      i = j;
-    }
-  }
-
-  // Anything else (cycles, blank graph names): colour refinement
-  // (1-dimensional Weisfeiler-Leman) over all quads around each node, then
-  // individualise one node of the smallest tied class and refine again,
-  // within a work budget. Isomorphic graphs get equal labels unless they
-  // hold classes that refinement cannot split and whose members are not
-  // interchangeable.
-  void general_labels() {
-    incident_.assign(n_, {});
-    for (uint32_t i = 0; i < q_.size(); ++i) {
-      const BlankQuad& q = q_[i];
-      for (int32_t b : {q.sb, q.ob, q.gb}) {
-        if (b >= 0 && (incident_[b].empty() || incident_[b].back() != i)) incident_[b].push_back(i);
-      }
-    }
-    std::fill(label_.begin(), label_.end(), kTagIncident);
-    refine();
-    std::vector<uint32_t> order(n_);
-    for (;;) {
-      for (uint32_t b = 0; b < n_; ++b) order[b] = b;
-      std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-        return label_[a] != label_[b] ? label_[a] < label_[b] : a < b;
-      });
-      size_t tied = n_;
-      for (size_t i = 0; i + 1 < n_; ++i) {
-        if (label_[order[i]] == label_[order[i + 1]]) {
-          tied = i;
-          break;
-        }
-      }
-      if (tied == n_) return;
-      if (work_ > kWorkBudget) {
-        break_ties(&order);
-        return;
-      }
-      label_[order[tied]] = Hash::combine(label_[order[tied]], kTagIndividual);
-      refine();
-    }
-  }
-
-  uint64_t term(int32_t b, uint64_t h, uint32_t self) const {
-    return b < 0 ? h : static_cast<uint32_t>(b) == self ? kTagSelf : label_[b];
-  }
-
-  void refine() {
-    size_t classes = count_classes();
-    std::vector<uint64_t> next(n_), items;
-    for (;;) {
-      for (uint32_t b = 0; b < n_; ++b) {
-        items.clear();
-        for (uint32_t i : incident_[b]) {
-          const BlankQuad& q = q_[i];
-          uint64_t h = Hash::combine(term(q.sb, q.hs, b), q.hp);
-          h = Hash::combine(Hash::combine(h, term(q.ob, q.ho, b)), term(q.gb, q.hg, b));
-          items.push_back(h);
-        }
-        work_ += items.size() + 1;
-        next[b] = Hash::set(label_[b], &items);
-      }
-      label_.swap(next);
-      const size_t now = count_classes();
-      if (now <= classes || work_ > kWorkBudget) return;
-      classes = now;
-    }
-  }
-
-  size_t count_classes() const {
-    std::vector<uint64_t> sorted = label_;
-    std::sort(sorted.begin(), sorted.end());
-    return std::unique(sorted.begin(), sorted.end()) - sorted.begin();
-  }
-
-  // Distinct nodes must never share a label, even on a hash collision.
-  void make_unique() {
-    std::vector<uint32_t> order(n_);
-    for (uint32_t b = 0; b < n_; ++b) order[b] = b;
-    std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-      return label_[a] != label_[b] ? label_[a] < label_[b] : a < b;
-    });
-    std::vector<uint64_t> used(label_);
-    std::sort(used.begin(), used.end());
-    for (size_t i = 1; i < n_; ++i) {
-      uint32_t b = order[i];
-      if (label_[b] != label_[order[i - 1]]) continue;
-      uint64_t l = label_[b];
-      do l = Hash::combine(l, kTagCollision);
-      while (std::binary_search(used.begin(), used.end(), l));
-      label_[b] = l;
-      used.insert(std::upper_bound(used.begin(), used.end(), l), l);
-    }
-  }
-
-  static constexpr size_t kWorkBudget = 50'000'000;
-  std::vector<BlankQuad>& q_;
-  size_t n_;
-  std::vector<uint64_t> label_;
-  std::vector<std::vector<uint32_t>> incident_;
-  size_t work_ = 0;
-};
-
 void append_sord_node(std::string& out, const SordNode* node) {
   size_t n = 0;
   const auto* str = sord_node_get_string_counted(node, &n);
-  std::string_view value(reinterpret_cast<const char*>(str), n);
+  const std::string_view value(reinterpret_cast<const char*>(str), n);
   if (sord_node_get_type(node) == SORD_URI) {
     append_iri(out, value);
   } else {
-    const SordNode* dt = sord_node_get_datatype(node);
-    const char* lang = sord_node_get_language(node);
-    append_literal(out, value,
-                   dt ? reinterpret_cast<const char*>(sord_node_get_string(dt)) : "",
-                   lang ? lang : "");
+    out.append(value);  // a literal, already canonical
   }
 }
 
@@ -537,12 +46,14 @@ void append_sord_node(std::string& out, const SordNode* node) {
 // The reader: Serd sinks filling the line table and the Sord model.
 
 struct SnapshotBuilder {
-  SerdEnv* env = nullptr;
   Syntax syntax = Syntax::Turtle;
-  Source* source = nullptr;
+  GuardedSource* source = nullptr;
   std::string file;
   bool failed = false;
   ReadError error;
+
+  std::string base;  // absolute
+  std::unordered_map<std::string, std::string> prefixes;
 
   std::string text;
   std::vector<std::pair<size_t, size_t>> spans;
@@ -554,7 +65,6 @@ struct SnapshotBuilder {
   ~SnapshotBuilder() {
     if (model) sord_free(model);
     if (world) sord_world_free(world);
-    if (env) serd_env_free(env);
   }
 
   void fail(unsigned line, unsigned col, std::string message) {
@@ -566,42 +76,78 @@ struct SnapshotBuilder {
     error.message = std::move(message);
   }
 
-  void fail_near(std::string_view needle, std::string message) {
+  // An error found after Serd parsed the term: placed where `find` points
+  // in the text Serd was reading, else at the start of its current page.
+  template <typename Find>
+  void fail_at(Find find, std::string message) {
+    const std::string window = source->window();
+    size_t at = find(std::string_view(window));
+    if (at == std::string::npos) at = source->current_page();
     unsigned line = 0, col = 0;
-    source->locate(needle, &line, &col);
+    source->position(window, at, &line, &col);
     fail(line, col, std::move(message));
+  }
+  void fail_near(std::string_view needle, std::string message) {
+    fail_at([&](std::string_view w) { return needle.empty() ? w.npos : w.find(needle); },
+            std::move(message));
+  }
+
+  bool check_text(std::string_view value) {
+    if (!has_surrogate(value)) return true;
+    fail_at(
+        [](std::string_view w) {  // the escape: \uD800-\uDFFF or \U0000D800-...
+          for (size_t i = w.find('\\'); i != w.npos; i = w.find('\\', i + 1)) {
+            const size_t hex = w.substr(i + 1, 1) == "u" ? i + 2 : i + 6;
+            if (w.substr(i + 1, 5) != "U0000" && w.substr(i + 1, 1) != "u") continue;
+            if (hex + 2 <= w.size() && (w[hex] == 'd' || w[hex] == 'D') &&
+                std::string_view("89abcdefABCDEF").find(w[hex + 1]) != w.npos) {
+              return i;
+            }
+          }
+          return w.npos;
+        },
+        "escape for a UTF-16 surrogate (not a Unicode character)");
+    return false;
+  }
+
+  SerdStatus set_base(const SerdNode* uri) {
+    base = has_scheme(view(uri)) ? std::string(view(uri)) : resolve_iri(base, view(uri));
+    return SERD_SUCCESS;
+  }
+
+  SerdStatus set_prefix(const SerdNode* name, const SerdNode* uri) {
+    prefixes[std::string(view(name))] =
+        has_scheme(view(uri)) ? std::string(view(uri)) : resolve_iri(base, view(uri));
+    return SERD_SUCCESS;
   }
 
   // The absolute IRI of a URI or CURIE node into *out, or false.
   bool expand(const SerdNode* node, std::string* out) {
-    out->clear();
+    const std::string_view text_of = view(node);
     if (node->type == SERD_CURIE) {
-      SerdChunk prefix{}, suffix{};
-      if (serd_env_expand(env, node, &prefix, &suffix)) {
-        std::string_view curie = view(node);
-        fail_near(curie.substr(0, curie.find(':') + 1),
-                  "undefined prefix in `" + std::string(curie) + "'");
+      const size_t colon = text_of.find(':');
+      const auto it = prefixes.find(std::string(text_of.substr(0, colon)));
+      if (colon == text_of.npos || it == prefixes.end()) {
+        fail_near(text_of.substr(0, colon + 1),
+                  "undefined prefix in `" + std::string(text_of) + "'");
         return false;
       }
-      out->append(reinterpret_cast<const char*>(prefix.buf), prefix.len);
-      out->append(reinterpret_cast<const char*>(suffix.buf), suffix.len);
-      return true;
+      *out = it->second;
+      out->append(text_of.substr(colon + 1));
+    } else if (has_scheme(text_of)) {
+      out->assign(text_of);
+    } else if (syntax == Syntax::NTriples || syntax == Syntax::NQuads) {
+      fail_near("<" + std::string(text_of), "relative IRI <" + std::string(text_of) +
+                                                "> (N-Triples and N-Quads need absolute IRIs)");
+      return false;
+    } else {
+      *out = resolve_iri(base, text_of);
     }
-    if (serd_uri_string_has_scheme(node->buf)) {
-      out->assign(view(node));
-      return true;
-    }
-    if (syntax == Syntax::NTriples || syntax == Syntax::NQuads) {
-      fail_near("<" + std::string(view(node)), "relative IRI <" + std::string(view(node)) +
-                                                   "> (N-Triples and N-Quads need absolute IRIs)");
+    if (out->find('\0') != std::string::npos) {
+      fail_near("\\u0000", "NUL in an IRI");
       return false;
     }
-    SerdURI base{};
-    serd_env_get_base_uri(env, &base);
-    SerdNode abs = serd_node_new_uri_from_node(node, &base, nullptr);
-    out->assign(view(&abs));
-    serd_node_free(&abs);
-    return true;
+    return check_text(*out);
   }
 
   // Appends `node` in canonical form to `out`; blank nodes as "_:label".
@@ -619,19 +165,21 @@ struct SnapshotBuilder {
         return true;
       case SERD_LITERAL:
         scratch_dt.clear();
-        if (dt && !expand(dt, &scratch)) return false;
-        if (dt) scratch_dt = scratch;
+        if (dt && !expand(dt, &scratch_dt)) return false;
+        if (!check_text(view(node))) return false;
         append_literal(out, view(node), scratch_dt, lang ? view(lang) : std::string_view());
         return true;
-      default: fail_near("", "unexpected node type"); return false;
+      default:
+        fail_near("", "unexpected node type");
+        return false;
     }
   }
 
   SerdStatus statement(const SerdNode* graph, const SerdNode* s, const SerdNode* p,
                        const SerdNode* o, const SerdNode* dt, const SerdNode* lang) {
     if (graph && graph->type == SERD_NOTHING) graph = nullptr;
-    const bool blank = s->type == SERD_BLANK || o->type == SERD_BLANK ||
-                       (graph && graph->type == SERD_BLANK);
+    const bool blank =
+        s->type == SERD_BLANK || o->type == SERD_BLANK || (graph && graph->type == SERD_BLANK);
     if (blank) return add_blank(graph, s, p, o, dt, lang);
     const size_t start = text.size();
     bool ok = append_term(text, s, nullptr, nullptr);
@@ -646,30 +194,23 @@ struct SnapshotBuilder {
     return SERD_SUCCESS;
   }
 
+  // Sord 0.16 keeps at most 15 bytes of a language tag, so literals are
+  // stored as Sord literals holding their canonical N-Triples text.
   SordNode* sord_node(const SerdNode* node, const SerdNode* dt, const SerdNode* lang) {
-    std::string iri;
+    std::string str;
     switch (node->type) {
-      case SERD_BLANK: return sord_new_blank(world, node->buf);
+      case SERD_BLANK:
+        return sord_new_blank(world, node->buf);
       case SERD_URI:
       case SERD_CURIE:
-        if (!expand(node, &iri)) return nullptr;
-        return sord_new_uri(world, reinterpret_cast<const uint8_t*>(iri.c_str()));
-      case SERD_LITERAL: {
-        SordNode* datatype = nullptr;
-        std::string tag;
-        if (lang) {
-          for (char c : view(lang)) tag += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-        } else if (dt) {
-          if (!expand(dt, &iri)) return nullptr;
-          if (iri != kXsdString) {
-            datatype = sord_new_uri(world, reinterpret_cast<const uint8_t*>(iri.c_str()));
-          }
-        }
-        SordNode* lit = sord_new_literal(world, datatype, node->buf, lang ? tag.c_str() : nullptr);
-        if (datatype) sord_node_free(world, datatype);
-        return lit;
-      }
-      default: return nullptr;
+        if (!expand(node, &str)) return nullptr;
+        return sord_new_uri(world, reinterpret_cast<const uint8_t*>(str.c_str()));
+      case SERD_LITERAL:
+        if (!append_term(str, node, dt, lang)) return nullptr;
+        return sord_new_literal(world, nullptr, reinterpret_cast<const uint8_t*>(str.c_str()),
+                                nullptr);
+      default:
+        return nullptr;
     }
   }
 
@@ -722,7 +263,7 @@ struct SnapshotBuilder {
       quads.push_back(std::move(q));
     }
     sord_iter_free(it);
-    const std::vector<uint64_t> labels = BlankLabeller(&quads, ids.size()).run();
+    const std::vector<uint64_t> labels = label_blank_nodes(quads, ids.size());
     auto put = [&](int32_t b, const std::string& str) {
       if (b < 0) {
         text += str;
@@ -755,7 +296,10 @@ struct SnapshotBuilder {
     out->lines_.clear();
     out->lines_.reserve(spans.size());
     for (auto [start, len] : spans) out->lines_.emplace_back(t.data() + start, len);
-    std::sort(out->lines_.begin(), out->lines_.end());
+    // Snapshots written by a sorting writer are often sorted already.
+    if (!std::is_sorted(out->lines_.begin(), out->lines_.end())) {
+      std::sort(out->lines_.begin(), out->lines_.end());
+    }
     out->lines_.erase(std::unique(out->lines_.begin(), out->lines_.end()), out->lines_.end());
   }
 };
@@ -763,18 +307,16 @@ struct SnapshotBuilder {
 namespace {
 
 SerdStatus on_base(void* handle, const SerdNode* uri) {
-  auto* b = static_cast<SnapshotBuilder*>(handle);
-  return serd_env_set_base_uri(b->env, uri);
+  return static_cast<SnapshotBuilder*>(handle)->set_base(uri);
 }
 
 SerdStatus on_prefix(void* handle, const SerdNode* name, const SerdNode* uri) {
-  auto* b = static_cast<SnapshotBuilder*>(handle);
-  return serd_env_set_prefix(b->env, name, uri);
+  return static_cast<SnapshotBuilder*>(handle)->set_prefix(name, uri);
 }
 
-SerdStatus on_statement(void* handle, SerdStatementFlags, const SerdNode* graph,
-                        const SerdNode* s, const SerdNode* p, const SerdNode* o,
-                        const SerdNode* dt, const SerdNode* lang) {
+SerdStatus on_statement(void* handle, SerdStatementFlags, const SerdNode* graph, const SerdNode* s,
+                        const SerdNode* p, const SerdNode* o, const SerdNode* dt,
+                        const SerdNode* lang) {
   return static_cast<SnapshotBuilder*>(handle)->statement(graph, s, p, o, dt, lang);
 }
 
@@ -794,10 +336,14 @@ SerdStatus on_error(void* handle, const SerdError* e) {
 
 SerdSyntax serd_syntax(Syntax s) {
   switch (s) {
-    case Syntax::NTriples: return SERD_NTRIPLES;
-    case Syntax::NQuads: return SERD_NQUADS;
-    case Syntax::TriG: return SERD_TRIG;
-    default: return SERD_TURTLE;
+    case Syntax::NTriples:
+      return SERD_NTRIPLES;
+    case Syntax::NQuads:
+      return SERD_NQUADS;
+    case Syntax::TriG:
+      return SERD_TRIG;
+    default:
+      return SERD_TURTLE;
   }
 }
 
@@ -809,28 +355,26 @@ bool read_any(FILE* file, std::string_view mem, const std::string& name, const R
   std::string base = opt.base_iri;
   if (base.empty()) {
     std::error_code ec;
-    std::string abs = std::filesystem::absolute(name, ec).string();
+    std::string abs = std::filesystem::absolute(name, ec).lexically_normal().string();
     SerdNode uri = serd_node_new_file_uri(reinterpret_cast<const uint8_t*>(abs.c_str()), nullptr,
                                           nullptr, true);
     base.assign(view(&uri));
     serd_node_free(&uri);
-  } else if (!serd_uri_string_has_scheme(reinterpret_cast<const uint8_t*>(base.c_str()))) {
+  } else if (!has_scheme(base)) {
     *err = ReadError{name, 0, 0, "base IRI <" + base + "> is not absolute"};
     return false;
   }
-  const SerdNode base_node =
-      serd_node_from_string(SERD_URI, reinterpret_cast<const uint8_t*>(base.c_str()));
-  b.env = serd_env_new(&base_node);
+  b.base = base;
   b.text.reserve(size_hint);
 
-  Source source(file, mem, opt.max_nesting);
+  GuardedSource source(file, mem, opt.max_nesting);
   b.source = &source;
   SerdReader* reader = serd_reader_new(serd_syntax(b.syntax), &b, nullptr, on_base, on_prefix,
                                        on_statement, nullptr);
   serd_reader_set_strict(reader, true);
   serd_reader_set_error_sink(reader, on_error, &b);
   const SerdStatus st =
-      serd_reader_read_source(reader, Source::read, Source::error, &source,
+      serd_reader_read_source(reader, GuardedSource::read, GuardedSource::error, &source,
                               reinterpret_cast<const uint8_t*>(name.c_str()), kPageSize);
   serd_reader_free(reader);
 
@@ -839,7 +383,7 @@ bool read_any(FILE* file, std::string_view mem, const std::string& name, const R
     return false;
   }
   if (source.cut()) {  // whatever Serd said about the truncated input
-    *err = ReadError{name, source.line(), source.col(), source.cut_reason()};
+    *err = ReadError{name, source.cut_line(), source.cut_col(), source.cut_reason()};
     return false;
   }
   if (!b.failed && st > SERD_FAILURE) b.fail_near("", "syntax error");
@@ -855,7 +399,7 @@ bool read_any(FILE* file, std::string_view mem, const std::string& name, const R
 
 bool parse_syntax(std::string_view name, Syntax* out) {
   static const std::pair<std::string_view, Syntax> kNames[] = {
-      {"turtle", Syntax::Turtle}, {"ttl", Syntax::Turtle}, {"ntriples", Syntax::NTriples},
+      {"turtle", Syntax::Turtle}, {"ttl", Syntax::Turtle},    {"ntriples", Syntax::NTriples},
       {"nt", Syntax::NTriples},   {"nquads", Syntax::NQuads}, {"nq", Syntax::NQuads},
       {"trig", Syntax::TriG},
   };
@@ -881,7 +425,7 @@ Syntax syntax_for_path(std::string_view path) {
 }
 
 std::string ReadError::str() const {
-  std::string out = escape_name(file);
+  std::string out = escape_controls(file);
   if (line > 0) out += ":" + std::to_string(line) + ":" + std::to_string(col);
   return out + ": " + message;
 }
@@ -941,8 +485,9 @@ bool read_snapshot(const std::string& path, const ReadOptions& options, Snapshot
   if (fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
     const int e = errno;
     close(fd);
-    *err = ReadError{path, 0, 0, S_ISDIR(st.st_mode) ? "is a directory, not a file"
-                                                      : std::string("cannot stat: ") + strerror(e)};
+    *err = ReadError{path, 0, 0,
+                     S_ISDIR(st.st_mode) ? "is a directory, not a file"
+                                         : std::string("cannot stat: ") + strerror(e)};
     return false;
   }
   FILE* file = fdopen(fd, "rb");

@@ -60,8 +60,7 @@ class Snapshot {
   // The lines whose subject is the N-Triples term `subject`.
   std::vector<std::string_view> about(std::string_view subject) const;
   // The objects of (subject, predicate), in any graph, as N-Triples terms.
-  std::vector<std::string_view> objects(std::string_view subject,
-                                        std::string_view predicate) const;
+  std::vector<std::string_view> objects(std::string_view subject, std::string_view predicate) const;
 
  private:
   friend struct SnapshotBuilder;

@@ -73,6 +73,7 @@ bool Knowledge::load(const std::string& dir, Error* err) {
 void Knowledge::build_language(const std::string& lang) {
   Dictionary& d = names_[lang];
   const LangPack& pack = data_.pack(lang);
+  cues_[lang].build(pack);
   // Gazetteer first so that, on equal length, a firm such as "Uzbekistan
   // Airways" is preferred by length anyway and a person's name by data order.
   for (const auto& g : data_.gazetteer()) {
@@ -102,6 +103,12 @@ void Knowledge::build_language(const std::string& lang) {
 const Dictionary& Knowledge::names(const std::string& lang) const {
   auto it = names_.find(lang);
   if (it == names_.end()) it = names_.find("en");
+  return it->second;
+}
+
+const Cues& Knowledge::cues(const std::string& lang) const {
+  auto it = cues_.find(lang);
+  if (it == cues_.end()) it = cues_.find("en");
   return it->second;
 }
 

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/document.h"
+#include "extract/cues.h"
 #include "extract/matcher.h"
 #include "lang/langpack.h"
 
@@ -31,6 +32,8 @@ class Knowledge {
   // Dictionary of known names for documents in `lang` (falls back to "en").
   const Dictionary& names(const std::string& lang) const;
   const KnownEntity* entity(const std::string& key) const;
+  // Cue words for documents in `lang` (falls back to "en").
+  const Cues& cues(const std::string& lang) const;
   const std::map<std::string, KnownEntity>& entities() const { return entities_; }
 
  private:
@@ -38,6 +41,7 @@ class Knowledge {
 
   LangData data_;
   std::map<std::string, Dictionary> names_;
+  std::map<std::string, Cues> cues_;
   std::map<std::string, KnownEntity> entities_;
 };
 

@@ -1,5 +1,10 @@
 #include "graph/build_graph.h"
 
+#include <cctype>
+#include <map>
+#include <set>
+
+#include "core/sha256.h"
 #include "rdf/term_check.h"
 #include "rdf/vocab.h"
 
@@ -41,7 +46,152 @@ static const char* type_class(EntityType t) {
   }
 }
 
+namespace {
+
+std::string kind_class(const std::string& kind) {
+  static const std::pair<const char*, const char*> kKinds[] = {
+      {"joint_venture", "JointVenture"}, {"purchase", "Purchase"},     {"investment", "Investment"},
+      {"treaty_accession", "TreatyAccession"}, {"memorandum", "Memorandum"},
+      {"contract", "Contract"},          {"trade_deal", "TradeDeal"},  {"treaty", "Treaty"}};
+  for (auto& [k, c] : kKinds)
+    if (kind == k) return c;
+  return "OtherAgreement";
+}
+
+std::string status_individual(const std::string& s) {
+  if (s == "signed") return NKG + "Signed";
+  if (s == "agreed") return NKG + "Agreed";
+  if (s == "announced") return NKG + "Announced";
+  return NKG + "Planned";
+}
+
+// The sentence as an evidence phrase, trimmed of surrounding space.
+std::string sentence_iri(const Document& doc, uint32_t si, TripleSink& g) {
+  Span s = doc.sentences[si];
+  while (s.end > s.begin && std::isspace(static_cast<unsigned char>(doc.text[s.end - 1]))) --s.end;
+  while (s.begin < s.end && std::isspace(static_cast<unsigned char>(doc.text[s.begin]))) ++s.begin;
+  std::string a = article_iri(doc.id);
+  uint32_t b = doc.code_point_offset(s.begin), e = doc.code_point_offset(s.end);
+  std::string iri = a + "#char=" + std::to_string(b) + "," + std::to_string(e);
+  g.type(iri, NIF + "Sentence");
+  g.iri(iri, NIF + "referenceContext", a);
+  g.add(iri, NIF + "beginIndex", rdf::Term::typed(std::to_string(b), XSD + "nonNegativeInteger"));
+  g.add(iri, NIF + "endIndex", rdf::Term::typed(std::to_string(e), XSD + "nonNegativeInteger"));
+  g.str(iri, NIF + "anchorOf", std::string(doc.slice(s)));
+  return iri;
+}
+
+std::string short_hash(const std::string& s) { return sha256_hex(s).substr(0, 16); }
+
+void write_roles(const std::vector<Document>& docs, const Resolution& res, TripleSink& g) {
+  for (const auto& doc : docs) {
+    std::string a = article_iri(doc.id);
+    for (const auto& r : doc.roles) {
+      const EntityNode* p = res.node_for(r.person);
+      const EntityNode* o = res.node_for(r.organization);
+      if (!p || !o || p->type != EntityType::Person) continue;
+      std::string post = ID + "post/" + rdf::iri_segment(r.post);
+      std::string iri = ID + "role/" + short_hash(p->iri + "|" + o->iri + "|" + r.post);
+      g.type(iri, ORG + "Membership");
+      g.iri(iri, ORG + "member", p->iri);
+      g.iri(iri, ORG + "organization", o->iri);
+      g.iri(iri, ORG + "role", post);
+      g.iri(iri, PROV + "wasDerivedFrom", a);
+      g.lang_str(iri, RDFS + "label", r.title, doc.lang);
+      g.iri(iri, NKG + "evidence", sentence_iri(doc, r.sentence, g));
+      g.type(post, NKG + "Post");
+      g.str(post, SKOS + "prefLabel", r.post);
+    }
+  }
+}
+
+void write_agreements(const std::vector<Document>& docs, const Resolution& res,
+                      const std::vector<AgreementGroup>& groups, const Knowledge& k,
+                      TripleSink& g) {
+  for (const auto& grp : groups) {
+    const std::string& iri = grp.iri;
+    std::map<std::string, std::set<std::string>> values, stakes, quantities, dates;  // key -> articles
+    std::string kind;
+    for (const auto& [d, i] : grp.members) {
+      const Document& doc = docs[d];
+      const AgreementRecord& r = doc.agreements[i];
+      std::string a = article_iri(doc.id);
+      kind = r.kind;
+      g.iri(iri, PROV + "wasDerivedFrom", a);
+      for (const auto& p : r.parties)
+        if (const EntityNode* n = res.node_for(p); n && n->type != EntityType::Person)
+          g.iri(iri, NKG + "party", n->iri);
+      for (const auto& p : r.signatories)
+        if (const EntityNode* n = res.node_for(p); n && n->type == EntityType::Person)
+          g.iri(iri, NKG + "signatory", n->iri);
+      if (!r.status.empty()) g.iri(iri, NKG + "status", status_individual(r.status));
+      for (uint32_t s : r.sentences) g.iri(iri, NKG + "evidence", sentence_iri(doc, s, g));
+      for (const auto& v : r.values) {
+        std::string vi = iri + "/value/" + rdf::iri_segment(v.value + "-" + v.currency);
+        values[vi].insert(a);
+        g.type(vi, SCHEMA + "MonetaryAmount");
+        g.decimal(vi, SCHEMA + "value", v.value);
+        if (!v.currency.empty()) g.str(vi, SCHEMA + "currency", v.currency);
+        if (v.up_to) g.add(vi, NKG + "upTo", rdf::Term::typed("true", XSD + "boolean"));
+        if (v.approximate) g.add(vi, NKG + "approximate", rdf::Term::typed("true", XSD + "boolean"));
+        g.iri(vi, PROV + "wasDerivedFrom", a);
+        g.iri(iri, NKG + "value", vi);
+      }
+      for (const auto& st : r.stakes) {
+        const EntityNode* h = res.node_for(st.holder);
+        if (!h) continue;
+        std::string si = iri + "/stake/" + short_hash(h->iri + "|" + st.share);
+        stakes[si].insert(a);
+        g.type(si, NKG + "Stake");
+        g.iri(si, NKG + "holder", h->iri);
+        g.decimal(si, NKG + "share", st.share);
+        g.iri(si, PROV + "wasDerivedFrom", a);
+        g.iri(iri, NKG + "stake", si);
+      }
+      if (!r.quantity.empty()) {
+        quantities[r.quantity].insert(a);
+        g.decimal(iri, NKG + "quantity", r.quantity);
+        if (!r.item.empty()) g.lang_str(iri, NKG + "item", r.item, doc.lang);
+      }
+      if (!r.date.empty()) {
+        dates[r.date].insert(a);
+        g.date(iri, DCT + "date", r.date);
+      }
+      for (const auto& s : r.subjects) {
+        std::string si = ID + "subject/" + rdf::iri_segment(s);
+        g.iri(iri, NKG + "subject", si);
+        g.type(si, NKG + "Subject");
+        g.str(si, SKOS + "prefLabel", s);
+        auto forms = LangPack::forms(k.pack(doc.lang).subjects, s);
+        if (!forms.empty()) g.lang_str(si, RDFS + "label", forms[0], doc.lang);
+      }
+    }
+    g.type(iri, NKG + "Agreement");
+    g.type(iri, NKG + kind_class(kind));
+    // Articles disagree: keep every value with its sources, and say so.
+    auto conflict = [&](const char* prop, const std::map<std::string, std::set<std::string>>& m,
+                        bool iri_values) {
+      if (m.size() < 2) return;
+      std::string ci = iri + "/conflict/" + prop;
+      g.type(ci, NKG + "Conflict");
+      g.iri(ci, NKG + "conflictProperty", NKG + prop);
+      for (const auto& [v, arts] : m) {
+        if (iri_values) g.iri(ci, NKG + "conflictValue", v);
+        else g.str(ci, NKG + "conflictValue", v);
+        for (const auto& a : arts) g.iri(ci, PROV + "wasDerivedFrom", a);
+      }
+      g.iri(iri, NKG + "conflict", ci);
+    };
+    conflict("value", values, true);
+    conflict("quantity", quantities, false);
+    conflict("date", dates, false);
+  }
+}
+
+}  // namespace
+
 rdf::Triples build_graph(const std::vector<Document>& docs, const Resolution& res,
+                         const std::vector<AgreementGroup>& agreements, const Knowledge& k,
                          const GraphOptions& opts) {
   rdf::Triples out;
   TripleSink g(&out);
@@ -79,6 +229,8 @@ rdf::Triples build_graph(const std::vector<Document>& docs, const Resolution& re
     if (!n.qid.empty()) g.iri(iri, OWL + "sameAs", WD + n.qid);
     if (!n.iso.empty()) g.str(iri, NKG + "iso3166", n.iso);
   }
+  write_roles(docs, res, g);
+  write_agreements(docs, res, agreements, k, g);
   return out;
 }
 

@@ -5,6 +5,8 @@
 
 #include "core/document.h"
 #include "rdf/term.h"
+#include "extract/knowledge.h"
+#include "resolve/merge_agreements.h"
 #include "resolve/resolve_entities.h"
 
 namespace nkg {
@@ -16,6 +18,7 @@ struct GraphOptions {
 std::string article_iri(const std::string& id);
 
 rdf::Triples build_graph(const std::vector<Document>& docs, const Resolution& res,
+                         const std::vector<AgreementGroup>& agreements, const Knowledge& k,
                          const GraphOptions& opts);
 
 // Adds triples with short predicate names; shared by the graph stages.

@@ -2,7 +2,11 @@
 
 #include <cctype>
 
+#include <algorithm>
+#include <tuple>
+
 #include "rdf/term_check.h"
+#include "resolve/name_key.h"
 #include "rdf/vocab.h"
 
 namespace nkg {
@@ -24,26 +28,184 @@ static bool is_graph_type(EntityType t) {
   return t == EntityType::Person || t == EntityType::State || t == EntityType::Firm;
 }
 
+namespace {
+
+struct Unknown {
+  std::string key;  // mention entity key, "name:person:..." (per article lemma)
+  EntityType type;
+  std::string name;
+  std::vector<std::string> strong, weak, distinct, generic;
+  bool script_other = false;
+};
+
+struct UnionFind {
+  std::vector<size_t> parent;
+  explicit UnionFind(size_t n) : parent(n) {
+    for (size_t i = 0; i < n; ++i) parent[i] = i;
+  }
+  size_t find(size_t x) { return parent[x] == x ? x : parent[x] = find(parent[x]); }
+  void unite(size_t a, size_t b) {
+    a = find(a), b = find(b);
+    if (a != b) parent[std::max(a, b)] = std::min(a, b);
+  }
+};
+
+std::string join(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& w : v) out += (out.empty() ? "" : " ") + w;
+  return out;
+}
+
+bool subset(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  for (const auto& x : a)
+    if (std::find(b.begin(), b.end(), x) == b.end()) return false;
+  return true;
+}
+
+bool intersects(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  for (const auto& x : a)
+    if (std::find(b.begin(), b.end(), x) != b.end()) return true;
+  return false;
+}
+
+// The documented similarity rule (README, "Entity resolution").
+bool same_entity(const Unknown& x, const Unknown& y) {
+  if (x.type != y.type) return false;
+  bool weak = x.script_other || y.script_other;
+  const auto& a = weak ? x.weak : x.strong;
+  const auto& b = weak ? y.weak : y.strong;
+  if (a.empty() || b.empty()) return false;
+  if (a == b) return true;
+  if (x.type == EntityType::Person) {
+    // Same given name and surname; middle names may differ or be missing.
+    return a.size() >= 2 && b.size() >= 2 && a.front() == b.front() && a.back() == b.back();
+  }
+  // Firms: the shorter name's distinctive words are all in the longer one,
+  // starting with the same word, and their generic words (Group, Air, Bank)
+  // do not contradict each other.
+  const auto& da = x.distinct;
+  const auto& db = y.distinct;
+  if (da.empty() || db.empty() || da.front() != db.front()) return false;
+  bool sub = da.size() <= db.size() ? subset(da, db) : subset(db, da);
+  bool generic_ok = x.generic.empty() || y.generic.empty() || intersects(x.generic, y.generic);
+  return sub && generic_ok;
+}
+
+std::string slug(const std::string& name) {
+  std::string a = to_ascii(name), out;
+  for (char c : a) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += c;
+    else if (!out.empty() && out.back() != '-') out += '-';
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out.empty() ? "unnamed" : out;
+}
+
+}  // namespace
+
 Resolution resolve_entities(const std::vector<Document>& docs, const Knowledge& k) {
   Resolution r;
+  // Generic firm words of every language, as skeletons.
+  std::set<std::string> generic;
+  for (const auto& lang : k.data().languages())
+    for (const auto& w : k.cues(lang).firm_suffix)
+      for (const auto& s : skeleton_words(w, false)) generic.insert(s);
+  auto make_unknown = [&](const std::string& key, EntityType t, const std::string& name) {
+    Unknown u{key, t, name, skeleton_words(name, false), skeleton_words(name, true), {}, {}, non_latin(name)};
+    const auto& words = u.script_other ? u.weak : u.strong;
+    for (size_t i = 0; i < words.size(); ++i) {
+      // Only a trailing run of generic words is generic: "Air Astana" keeps "Air".
+      bool trailing_generic = t == EntityType::Firm && i > 0 && generic.count(words[i]);
+      for (size_t j = i; trailing_generic && j < words.size(); ++j)
+        trailing_generic = generic.count(words[j]) > 0;
+      (trailing_generic ? u.generic : u.distinct).push_back(words[i]);
+    }
+    return u;
+  };
+
+  // Names the gazetteer knows, by skeleton, so an unknown spelling links up.
+  std::map<std::string, std::set<std::string>> known_strong, known_weak;
+  for (const auto& [key, e] : k.entities()) {
+    if (e.type != EntityType::Person && e.type != EntityType::Firm) continue;
+    std::vector<std::string> names{e.pref_label};
+    for (const auto& [lang, l] : e.labels) names.push_back(l);
+    for (const auto& g : k.data().gazetteer())
+      if ("gaz:" + g.id == key) names.insert(names.end(), g.aliases.begin(), g.aliases.end());
+    for (const auto& nm : names) {
+      known_strong[join(skeleton_words(nm, false))].insert(key);
+      known_weak[join(skeleton_words(nm, true))].insert(key);
+    }
+  }
+
+  std::vector<Unknown> unknowns;
+  std::map<std::string, size_t> unknown_index;
+  for (const auto& doc : docs)
+    for (const auto& m : doc.mentions)
+      if (is_graph_type(m.type) && !k.entity(m.entity) && !unknown_index.count(m.entity)) {
+        unknown_index[m.entity] = unknowns.size();
+        unknowns.push_back(make_unknown(m.entity, m.type, m.lemma));
+      }
+  std::map<std::string, std::string> alias_to_known;
+  for (const auto& u : unknowns) {
+    auto pick = [&](const std::map<std::string, std::set<std::string>>& idx, const std::vector<std::string>& w) {
+      auto it = idx.find(join(w));
+      if (it == idx.end() || it->second.size() != 1) return std::string();
+      const KnownEntity* e = k.entity(*it->second.begin());
+      return e && e->type == u.type ? e->key : std::string();
+    };
+    std::string known = pick(known_strong, u.strong);
+    if (known.empty() && u.script_other) known = pick(known_weak, u.weak);
+    if (!known.empty()) alias_to_known[u.key] = known;
+  }
+  UnionFind uf(unknowns.size());
+  for (size_t i = 0; i < unknowns.size(); ++i)
+    for (size_t j = i + 1; j < unknowns.size(); ++j)
+      if (same_entity(unknowns[i], unknowns[j])) uf.unite(i, j);
+  // Representative name of each group: Latin script first, then most words,
+  // then longest, then byte order, so the IRI does not depend on input order.
+  std::map<size_t, size_t> rep;
+  for (size_t i = 0; i < unknowns.size(); ++i) {
+    size_t root = uf.find(i);
+    auto better = [&](const Unknown& a, const Unknown& b) {
+      auto ka = std::make_tuple(!a.script_other, a.strong.size(), a.name.size());
+      auto kb = std::make_tuple(!b.script_other, b.strong.size(), b.name.size());
+      if (ka != kb) return ka > kb;
+      return a.name < b.name;
+    };
+    if (!rep.count(root) || better(unknowns[i], unknowns[rep[root]])) rep[root] = i;
+  }
+  // A group with a member the gazetteer knows becomes that entity.
+  std::map<size_t, std::string> group_known;
+  for (size_t i = 0; i < unknowns.size(); ++i) {
+    auto it = alias_to_known.find(unknowns[i].key);
+    if (it != alias_to_known.end()) group_known.emplace(uf.find(i), it->second);
+  }
+
   for (const auto& doc : docs) {
     for (const auto& m : doc.mentions) {
       if (!is_graph_type(m.type)) continue;
-      const KnownEntity* known = k.entity(m.entity);
+      std::string key = m.entity;
+      auto ui = unknown_index.find(key);
+      if (ui != unknown_index.end()) {
+        auto gk = group_known.find(uf.find(ui->second));
+        if (gk != group_known.end()) key = gk->second;
+      }
+      const KnownEntity* known = k.entity(key);
       std::string iri;
       if (known) {
         iri = known->type == EntityType::State
                   ? entity_iri(EntityType::State, known->iso)
-                  : entity_iri(known->type, m.entity.substr(m.entity.find(':') + 1));
+                  : entity_iri(known->type, key.substr(key.find(':') + 1));
       } else {
-        iri = entity_iri(m.type, m.entity.substr(m.entity.rfind(':') + 1));
+        const Unknown& rp = unknowns[rep[uf.find(ui->second)]];
+        iri = entity_iri(m.type, slug(rp.name));
       }
       r.node_of[m.entity] = iri;
       EntityNode& n = r.nodes[iri];
       if (n.iri.empty()) {
         n.iri = iri;
         n.type = known ? known->type : m.type;
-        n.pref_label = known ? known->pref_label : m.lemma;
+        n.pref_label = known ? known->pref_label : unknowns[rep[uf.find(ui->second)]].name;
         if (known) {
           n.qid = known->qid;
           n.iso = known->iso;
@@ -52,6 +214,7 @@ Resolution resolve_entities(const std::vector<Document>& docs, const Knowledge& 
       if (known) {
         auto it = known->labels.find(doc.lang);
         n.labels[doc.lang].insert(it != known->labels.end() ? it->second : known->pref_label);
+        if (ui != unknown_index.end()) n.labels[doc.lang].insert(m.lemma);
       } else {
         n.labels[doc.lang].insert(m.lemma);
       }

@@ -8,7 +8,7 @@
 // TriG/N-Quads input is validated as one graph (the union of its graphs).
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { Parser } from 'n3';
+import { Parser, DataFactory } from 'n3';
 import datasetFactory from '@rdfjs/dataset';
 import SHACLValidator from 'rdf-validate-shacl';
 
@@ -18,7 +18,7 @@ function load(path) {
   const format = FORMATS[extname(path)] || 'text/turtle';
   const quads = new Parser({ format, baseIRI: `file://${path}` }).parse(readFileSync(path, 'utf8'));
   // Union of all graphs: the shapes speak about the merged graph.
-  return datasetFactory.dataset(quads.map((q) => datasetFactory.quad(q.subject, q.predicate, q.object)));
+  return datasetFactory.dataset(quads.map((q) => DataFactory.quad(q.subject, q.predicate, q.object)));
 }
 
 if (process.argv.length !== 4) {

@@ -1,0 +1,304 @@
+#include "extract/agreements.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "extract/amounts.h"
+
+namespace nkg {
+
+int kind_rank(const std::string& kind) {
+  static const char* kOrder[] = {"joint_venture", "memorandum", "treaty_accession", "purchase",
+                                 "investment",    "trade_deal", "contract",         "treaty",
+                                 "other"};
+  for (int i = 0; i < 9; ++i)
+    if (kind == kOrder[i]) return i;
+  return 100;
+}
+
+namespace {
+
+int status_rank(const std::string& s) {
+  if (s == "status_signed") return 0;
+  if (s == "status_agreed") return 1;
+  if (s == "status_announced") return 2;
+  if (s == "status_planned") return 3;
+  return 100;
+}
+
+struct Clause {
+  uint32_t first = 0, last = 0;  // token range, inclusive
+  uint32_t sentence = 0;
+  std::set<std::string> kinds, statuses;
+  bool anaphor = false;
+  std::vector<const Mention*> orgs, persons;
+  std::vector<const Amount*> amounts;
+  std::vector<std::string> subjects;
+  std::string date;
+  uint32_t first_trigger = UINT32_MAX;
+};
+
+bool is_separator(std::string_view between) {
+  return between.find(',') != std::string_view::npos || between.find(';') != std::string_view::npos ||
+         between.find("\xE2\x80\x93") != std::string_view::npos ||  // en dash
+         between.find("\xE2\x80\x94") != std::string_view::npos ||  // em dash
+         between.find("\xD8\x8C") != std::string_view::npos;        // Arabic comma
+}
+
+bool inside_parentheses(const Document& d, Span s) {
+  // An opening parenthesis after the last closing one, before the span.
+  size_t open = d.text.rfind('(', s.begin), close = d.text.rfind(')', s.begin);
+  if (open == std::string::npos || (close != std::string::npos && close > open)) return false;
+  size_t line = d.text.rfind('\n', s.begin);
+  return line == std::string::npos || line < open;
+}
+
+}  // namespace
+
+void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
+                     const std::vector<std::vector<std::string>>& lemmas) {
+  const Cues& cues = k.cues(doc.lang);
+  size_t n = doc.tokens.size();
+  if (n == 0) return;
+  // Token annotations.
+  std::vector<std::vector<std::string>> trig(n);
+  for (uint32_t i = 0; i < n; ++i) {
+    std::vector<DictMatch> here;
+    cues.triggers.match_at(doc, lemmas, i, &here);
+    for (const auto& m : here) trig[i].push_back(m.entry->payload);
+  }
+  std::vector<const Mention*> mention_at(n, nullptr);
+  for (const auto& m : doc.mentions) mention_at[m.first_token] = &m;
+  AmountFinder amount_finder(k.pack(doc.lang));
+  std::vector<Amount> amounts = amount_finder.find(doc);
+  std::vector<const Amount*> amount_at(n, nullptr);
+  for (const auto& a : amounts) amount_at[a.first] = &a;
+  std::vector<std::string> subject_at(n);
+  for (const auto& m : cues.subjects.find(doc, lemmas)) subject_at[m.first] = m.entry->payload;
+  std::vector<std::string> date_at(n);
+  for (const auto& h : dates.find(doc)) {
+    DateHit d = h;
+    if (!d.year && !doc.issued.empty()) d.year = std::atoi(doc.issued.substr(0, 4).c_str());
+    date_at[h.first] = d.iso();
+  }
+  for (uint32_t i = 0; i < n; ++i)
+    if (int wd = dates.weekday(doc.tokens[i].key); wd && !doc.issued.empty() && date_at[i].empty())
+      date_at[i] = resolve_weekday(doc.issued, wd);
+
+  // Clauses.
+  std::vector<Clause> clauses;
+  for (uint32_t i = 0; i < n; ++i) {
+    bool start = clauses.empty() || doc.tokens[i].sentence != clauses.back().sentence;
+    if (!start && i > 0) {
+      std::string_view between = std::string_view(doc.text).substr(
+          doc.tokens[i - 1].span.end, doc.tokens[i].span.begin - doc.tokens[i - 1].span.end);
+      start = is_separator(between) && !inside_parentheses(doc, doc.tokens[i].span);
+    }
+    if (start) clauses.push_back({i, i, doc.tokens[i].sentence, {}, {}, false, {}, {}, {}, {}, {}, UINT32_MAX});
+    Clause& c = clauses.back();
+    c.last = i;
+    for (const auto& p : trig[i]) {
+      if (p == "anaphor") c.anaphor = true;
+      else if (p.rfind("status_", 0) == 0) c.statuses.insert(p);
+      else {
+        c.kinds.insert(p);
+        c.first_trigger = std::min(c.first_trigger, i);
+      }
+    }
+    if (const Mention* m = mention_at[i]) {
+      if (m->type == EntityType::State || m->type == EntityType::Firm) c.orgs.push_back(m);
+      if (m->type == EntityType::Person) c.persons.push_back(m);
+    }
+    if (amount_at[i] && !inside_parentheses(doc, doc.tokens[i].span)) c.amounts.push_back(amount_at[i]);
+    if (!subject_at[i].empty()) c.subjects.push_back(subject_at[i]);
+    if (!date_at[i].empty() && c.date.empty()) c.date = date_at[i];
+  }
+  // A clause lacking a trigger or an organisation joins its neighbour in the sentence.
+  std::vector<Clause> merged;
+  auto absorb = [](Clause& into, const Clause& c) {
+    into.first = std::min(into.first, c.first);
+    into.last = std::max(into.last, c.last);
+    into.kinds.insert(c.kinds.begin(), c.kinds.end());
+    into.statuses.insert(c.statuses.begin(), c.statuses.end());
+    into.anaphor |= c.anaphor;
+    into.first_trigger = std::min(into.first_trigger, c.first_trigger);
+    auto cat = [](auto& a, const auto& b) { a.insert(a.end(), b.begin(), b.end()); };
+    cat(into.orgs, c.orgs);
+    cat(into.persons, c.persons);
+    cat(into.amounts, c.amounts);
+    cat(into.subjects, c.subjects);
+    if (into.date.empty()) into.date = c.date;
+  };
+  for (const auto& c : clauses) {
+    bool complete = !c.kinds.empty() && !c.orgs.empty();
+    bool prev_same = !merged.empty() && merged.back().sentence == c.sentence;
+    bool prev_complete = prev_same && !merged.back().kinds.empty() && !merged.back().orgs.empty();
+    if (prev_same && (!complete || !prev_complete)) absorb(merged.back(), c);
+    else merged.push_back(c);
+  }
+  // Sort each clause's mentions by position after merging.
+  for (auto& c : merged) {
+    auto by_pos = [](const Mention* a, const Mention* b) { return a->first_token < b->first_token; };
+    std::sort(c.orgs.begin(), c.orgs.end(), by_pos);
+    std::sort(c.persons.begin(), c.persons.end(), by_pos);
+  }
+
+  auto excluded_party = [&](const Mention* m) {
+    // A state qualifying a firm or firm cue: "US-Investor Cove", "kazachską spółką Tau-Ken".
+    if (m->type == EntityType::State) {
+      for (uint32_t j = m->last_token + 1; j <= m->last_token + 3 && j < n; ++j) {
+        if (doc.tokens[j].sentence != doc.tokens[m->last_token].sentence) break;
+        if (Cues::any_in(cues.firm_prefix, lemmas[j]) || Cues::any_in(cues.firm_sector, lemmas[j]))
+          return true;
+        if (mention_at[j] && mention_at[j]->type == EntityType::Firm) return true;
+        if (doc.tokens[j].gap_before) break;
+      }
+    }
+    // A source: "laut Reuters", "according to Reuters".
+    for (uint32_t back = 1; back <= 3 && back <= m->first_token; ++back)
+      if (Cues::any_in(cues.source, lemmas[m->first_token - back])) return true;
+    return false;
+  };
+
+  std::vector<AgreementRecord> out;
+  std::vector<uint32_t> out_sentence;  // last sentence of each record
+  auto has_firm = [](const AgreementRecord& r, const std::vector<std::string>& firms) {
+    for (const auto& f : firms)
+      if (std::find(r.parties.begin(), r.parties.end(), f) != r.parties.end()) return true;
+    return false;
+  };
+  for (const auto& c : merged) {
+    std::string status;
+    for (const auto& s : c.statuses)
+      if (status_rank(s) < 100 && (status.empty() || status_rank(s) < status_rank(status))) status = s;
+    bool wish_only = status.empty() && c.statuses.count("status_wish");
+    std::vector<std::string> parties, firms;
+    for (const Mention* m : c.orgs) {
+      if (excluded_party(m)) continue;
+      if (std::find(parties.begin(), parties.end(), m->entity) == parties.end()) {
+        parties.push_back(m->entity);
+        if (m->type == EntityType::Firm) firms.push_back(m->entity);
+      }
+    }
+    std::string kind;
+    for (const auto& kd : c.kinds)
+      if (kind.empty() || kind_rank(kd) < kind_rank(kind)) kind = kd;
+    if (kind == "treaty_accession") {
+      // The acceding state stands before the trigger.
+      std::vector<std::string> before;
+      for (const Mention* m : c.orgs)
+        if (m->type == EntityType::State && m->last_token < c.first_trigger && !excluded_party(m))
+          before.push_back(m->entity);
+      if (!before.empty()) parties = {before.back()};
+    }
+    AgreementRecord rec;
+    rec.kind = kind;
+    rec.status = status.empty() ? "" : status.substr(7);
+    rec.parties = parties;
+    rec.date = c.date;
+    rec.sentences = {c.sentence};
+    for (const auto& s : c.subjects)
+      if (std::find(rec.subjects.begin(), rec.subjects.end(), s) == rec.subjects.end())
+        rec.subjects.push_back(s);
+    for (const Amount* a : c.amounts) {
+      if (a->kind == AmountKind::Money) {
+        rec.values.push_back({a->value, a->currency, a->up_to, a->approximate});
+      } else if (a->kind == AmountKind::Percent) {
+        // Holder: nearest party before the percentage, else after it.
+        const Mention* holder = nullptr;
+        for (const Mention* m : c.orgs)
+          if (m->last_token < a->first && !excluded_party(m)) holder = m;
+        if (!holder)
+          for (const Mention* m : c.orgs)
+            if (m->first_token > a->last && !excluded_party(m)) {
+              holder = m;
+              break;
+            }
+        if (holder) rec.stakes.push_back({holder->entity, a->value});
+      } else if (a->kind == AmountKind::Count && rec.quantity.empty() && a->has_item) {
+        rec.quantity = a->value;
+        Span item{doc.tokens[a->item_first].span.begin, doc.tokens[a->item_last].span.end};
+        rec.item = std::string(doc.slice(item));
+      }
+    }
+    if (status == "status_signed")
+      for (const Mention* p : c.persons) rec.signatories.push_back(p->entity);
+
+    bool is_agreement = !kind.empty() && !parties.empty() && !wish_only;
+    // Merge into a recent agreement of this article?
+    int target = -1;
+    for (int j = static_cast<int>(out.size()) - 1; j >= 0; --j) {
+      if (c.sentence > out_sentence[j] + 2) break;
+      const AgreementRecord& r = out[j];
+      bool compatible = kind.empty() || r.kind == kind || kind_rank(kind) >= kind_rank("contract") ||
+                        kind_rank(r.kind) >= kind_rank("contract") ||
+                        (kind == "joint_venture" && r.kind != "purchase") ||
+                        (r.kind == "joint_venture" && kind != "purchase");
+      bool refers = c.anaphor || (parties.empty() && !wish_only) || (!firms.empty() && has_firm(r, firms));
+      bool only_attributes = kind.empty() && (!rec.values.empty() || !rec.stakes.empty()) &&
+                             (parties.empty() || has_firm(r, firms));
+      if ((compatible && refers && (is_agreement || c.anaphor || only_attributes)) || only_attributes) {
+        // A new count of a purchase is a separate order, not the same one.
+        if (!rec.quantity.empty() && !r.quantity.empty() && rec.quantity != r.quantity) continue;
+        target = j;
+        break;
+      }
+    }
+    if (target >= 0) {
+      AgreementRecord& r = out[target];
+      if (!kind.empty() && kind_rank(kind) < kind_rank(r.kind)) r.kind = kind;
+      if (!rec.status.empty() && (r.status.empty() || status_rank("status_" + rec.status) <
+                                                          status_rank("status_" + r.status)))
+        r.status = rec.status;
+      for (const auto& p : rec.parties)
+        if (std::find(r.parties.begin(), r.parties.end(), p) == r.parties.end()) r.parties.push_back(p);
+      for (const auto& p : rec.signatories)
+        if (std::find(r.signatories.begin(), r.signatories.end(), p) == r.signatories.end())
+          r.signatories.push_back(p);
+      if (r.values.empty()) r.values = rec.values;
+      if (r.stakes.empty()) r.stakes = rec.stakes;
+      if (r.quantity.empty()) {
+        r.quantity = rec.quantity;
+        r.item = rec.item;
+      }
+      if (r.date.empty()) r.date = rec.date;
+      for (const auto& s : rec.subjects)
+        if (std::find(r.subjects.begin(), r.subjects.end(), s) == r.subjects.end()) r.subjects.push_back(s);
+      if (r.sentences.back() != c.sentence) r.sentences.push_back(c.sentence);
+      out_sentence[target] = c.sentence;
+      continue;
+    }
+    if (!is_agreement) continue;
+    out.push_back(std::move(rec));
+    out_sentence.push_back(c.sentence);
+  }
+  // A stake implies a joint venture when the text named none more specific.
+  for (auto& r : out)
+    if (!r.stakes.empty() && kind_rank(r.kind) >= kind_rank("contract")) r.kind = "joint_venture";
+  // A total purchase followed by purchases of its parts.
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (out[i].kind != "purchase" || out[i].quantity.empty()) continue;
+    double total = std::atof(out[i].quantity.c_str());
+    std::vector<std::string> whole_firms;
+    for (const auto& p : out[i].parties)
+      if (p.rfind("state:", 0) != 0) whole_firms.push_back(p);
+    for (size_t j = i + 1; j < out.size(); ++j) {
+      if (out[j].kind != "purchase" || out[j].quantity.empty()) continue;
+      if (out[j].sentences.front() > out[i].sentences.back() + 3) break;
+      if (std::atof(out[j].quantity.c_str()) >= total) break;
+      std::vector<std::string> part_firms;
+      for (const auto& p : out[j].parties)
+        if (p.rfind("state:", 0) != 0) part_firms.push_back(p);
+      for (const auto& p : part_firms)
+        if (std::find(out[i].parties.begin(), out[i].parties.end(), p) == out[i].parties.end())
+          out[i].parties.push_back(p);
+      for (const auto& p : whole_firms)
+        if (std::find(out[j].parties.begin(), out[j].parties.end(), p) == out[j].parties.end())
+          out[j].parties.push_back(p);
+    }
+  }
+  doc.agreements = std::move(out);
+}
+
+}  // namespace nkg

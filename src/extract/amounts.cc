@@ -1,0 +1,952 @@
+#include "extract/amounts.h"
+
+#include <unicode/dcfmtsym.h>
+#include <unicode/locid.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <functional>
+#include <string_view>
+#include <unordered_map>
+
+#include "extract/dates.h"
+#include "text/normalize.h"
+#include "text/segment.h"
+
+namespace nkg {
+
+const char* amount_kind_name(AmountKind k) {
+  switch (k) {
+    case AmountKind::Money:
+      return "Money";
+    case AmountKind::Percent:
+      return "Percent";
+    case AmountKind::Count:
+      return "Count";
+  }
+  return "?";
+}
+
+namespace {
+
+// ---------------------------------------------------------------------------
+// Exact decimal arithmetic on digit strings: value = digits × 10^exp.
+
+struct Dec {
+  std::string digits = "0";
+  int32_t exp = 0;
+};
+
+// "123.45", "7", "1e9", "2.5e3".
+bool dec_parse(std::string_view s, Dec* out) {
+  Dec d;
+  d.digits.clear();
+  size_t i = 0;
+  bool point = false;
+  int32_t frac = 0;
+  for (; i < s.size() && s[i] != 'e' && s[i] != 'E'; ++i) {
+    char c = s[i];
+    if (c == '.') {
+      if (point) return false;
+      point = true;
+    } else if (c >= '0' && c <= '9') {
+      d.digits.push_back(c);
+      frac += point;
+    } else {
+      return false;
+    }
+  }
+  if (d.digits.empty()) return false;
+  int32_t e = 0;
+  if (i < s.size()) {
+    bool neg = false;
+    if (++i < s.size() && (s[i] == '+' || s[i] == '-')) neg = s[i++] == '-';
+    if (i == s.size()) return false;
+    for (; i < s.size(); ++i) {
+      if (s[i] < '0' || s[i] > '9') return false;
+      e = e * 10 + (s[i] - '0');
+      if (e > 1000) return false;
+    }
+    if (neg) e = -e;
+  }
+  d.exp = e - frac;
+  *out = std::move(d);
+  return true;
+}
+
+// Canonical xsd:decimal: no exponent, no leading zeros, no trailing
+// fractional zeros, no point for integers.
+std::string dec_str(const Dec& d) {
+  size_t z = d.digits.find_first_not_of('0');
+  if (z == std::string::npos) return "0";
+  std::string_view digs = std::string_view(d.digits).substr(z);
+  if (d.exp >= 0) return std::string(digs) + std::string(static_cast<size_t>(d.exp), '0');
+  size_t frac = static_cast<size_t>(-static_cast<int64_t>(d.exp));
+  std::string ip, fp;
+  if (digs.size() <= frac) {
+    ip = "0";
+    fp = std::string(frac - digs.size(), '0') + std::string(digs);
+  } else {
+    ip = digs.substr(0, digs.size() - frac);
+    fp = digs.substr(digs.size() - frac);
+  }
+  while (!fp.empty() && fp.back() == '0') fp.pop_back();
+  return fp.empty() ? ip : ip + "." + fp;
+}
+
+// Schoolbook product; `b` is a scale or a short multiplier, so this is
+// linear in the length of `a`.
+Dec dec_mul(const Dec& a, const Dec& b) {
+  Dec r;
+  r.exp = a.exp + b.exp;
+  if (b.digits.find_first_not_of('0') == b.digits.size() - 1 && b.digits.back() == '1') {
+    r.digits = a.digits;  // b is a power of ten
+    return r;
+  }
+  std::vector<uint64_t> acc(a.digits.size() + b.digits.size(), 0);
+  for (size_t i = 0; i < a.digits.size(); ++i)
+    for (size_t j = 0; j < b.digits.size(); ++j)
+      acc[i + j + 1] += static_cast<uint64_t>(a.digits[i] - '0') * (b.digits[j] - '0');
+  uint64_t carry = 0;
+  for (size_t k = acc.size(); k-- > 0;) {
+    uint64_t v = acc[k] + carry;
+    acc[k] = v % 10;
+    carry = v / 10;
+  }
+  r.digits.resize(acc.size());
+  for (size_t k = 0; k < acc.size(); ++k) r.digits[k] = static_cast<char>('0' + acc[k]);
+  return r;
+}
+
+Dec dec_of(const std::string& canonical) {
+  Dec d;
+  if (!dec_parse(canonical, &d)) d = Dec{};
+  return d;
+}
+
+// Compares two canonical decimals.
+int dec_cmp(const std::string& a, const std::string& b) {
+  size_t pa = a.find('.'), pb = b.find('.');
+  std::string_view ia = std::string_view(a).substr(0, pa), ib = std::string_view(b).substr(0, pb);
+  if (ia.size() != ib.size()) return ia.size() < ib.size() ? -1 : 1;
+  if (int c = ia.compare(ib)) return c < 0 ? -1 : 1;
+  std::string_view fa = pa == std::string::npos ? "" : std::string_view(a).substr(pa + 1);
+  std::string_view fb = pb == std::string::npos ? "" : std::string_view(b).substr(pb + 1);
+  for (size_t k = 0; k < std::max(fa.size(), fb.size()); ++k) {
+    char x = k < fa.size() ? fa[k] : '0', y = k < fb.size() ? fb[k] : '0';
+    if (x != y) return x < y ? -1 : 1;
+  }
+  return 0;
+}
+
+// ---------------------------------------------------------------------------
+// Locale separators, from ICU (Latin numbering system: the text's digits are
+// already ASCII in match keys, and "fa" with Arabic-Indic digits has its own
+// separators U+066B/U+066C, handled explicitly).
+
+struct Seps {
+  char dec = '.';  // '.' or ','
+};
+
+Seps locale_seps(const std::string& lang) {
+  thread_local std::unordered_map<std::string, Seps> cache;
+  auto it = cache.find(lang);
+  if (it != cache.end()) return it->second;
+  Seps s;
+  if (!lang.empty() && lang != "und") {
+    icu::Locale loc(lang.c_str());
+    UErrorCode st = U_ZERO_ERROR;
+    loc.setKeywordValue("numbers", "latn", st);
+    st = U_ZERO_ERROR;
+    icu::DecimalFormatSymbols sym(loc, st);
+    if (U_SUCCESS(st)) {
+      auto one = [&](icu::DecimalFormatSymbols::ENumberFormatSymbol which) -> char {
+        icu::UnicodeString u = sym.getSymbol(which);
+        return u.length() == 1 && (u[0] == '.' || u[0] == ',') ? static_cast<char>(u[0]) : 0;
+      };
+      // Locales whose decimal separator is neither (none known) keep '.'.
+      if (char d = one(icu::DecimalFormatSymbols::kDecimalSeparatorSymbol)) s.dec = d;
+    }
+  }
+  cache.emplace(lang, s);
+  return s;
+}
+
+bool is_space_cp(UChar32 c) { return u_isUWhiteSpace(c) || c == 0x202F || c == 0x2007; }
+
+// ---------------------------------------------------------------------------
+// The match stream: the document as a string of token keys, each framed by
+// kWord, with the text between tokens reduced to its symbols (spaces,
+// hyphens, apostrophes and invisible controls dropped, line breaks and
+// controls turned into kBlock, the rest match-keyed). Dictionary forms go
+// through the same reduction, so "US-Dollar", "US Dollar", "mld.", "US$",
+// "$" and "%" are all plain substring matches at token boundaries.
+
+constexpr char kWord = '\x1f';
+constexpr char kBlock = '\x1e';
+
+bool dropped_separator(UChar32 c) {
+  if (u_isUWhiteSpace(c) || c == 0x202F) return true;
+  switch (c) {
+    case '-':
+    case 0x2010:
+    case 0x2011:
+    case '\'':
+    case 0x2019:
+    case 0x200C:
+    case 0x200D:
+    case 0x00AD:
+    case 0x0640:
+      return true;
+    default:
+      return u_charType(c) == U_FORMAT_CHAR;
+  }
+}
+
+bool blocking(UChar32 c) {
+  return c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029 || c == 0x85 ||
+         u_charType(c) == U_CONTROL_CHAR;
+}
+
+void append_gap(std::string_view raw, std::string* out) {
+  std::string part;
+  auto flush = [&] {
+    if (!part.empty()) *out += match_key(part);
+    part.clear();
+  };
+  const auto* p = reinterpret_cast<const uint8_t*>(raw.data());
+  int32_t n = static_cast<int32_t>(raw.size());
+  for (int32_t i = 0; i < n;) {
+    int32_t b = i;
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0 || blocking(c)) {
+      flush();
+      out->push_back(kBlock);
+    } else if (!dropped_separator(c)) {
+      part.append(raw.substr(static_cast<size_t>(b), static_cast<size_t>(i - b)));
+    }
+  }
+  flush();
+}
+
+struct Stream {
+  std::string s;
+  std::vector<uint32_t> start;  // per token: position of the kWord before its key
+  std::vector<uint32_t> end;    // per token: position after the kWord after its key
+};
+
+Stream make_stream(const Document& d) {
+  Stream st;
+  st.start.reserve(d.tokens.size());
+  st.end.reserve(d.tokens.size());
+  uint32_t prev = 0;
+  for (const auto& t : d.tokens) {
+    append_gap(std::string_view(d.text).substr(prev, t.span.begin - prev), &st.s);
+    st.start.push_back(static_cast<uint32_t>(st.s.size()));
+    st.s += kWord;
+    st.s += t.key;
+    st.s += kWord;
+    st.end.push_back(static_cast<uint32_t>(st.s.size()));
+    prev = t.span.end;
+  }
+  append_gap(std::string_view(d.text).substr(prev), &st.s);
+  return st;
+}
+
+// The first unit of the stream at `pos`: a framed word or one code point.
+std::string_view unit_at(std::string_view s, size_t pos) {
+  if (pos >= s.size()) return {};
+  if (s[pos] == kWord) {
+    size_t e = s.find(kWord, pos + 1);
+    return e == std::string_view::npos ? std::string_view{} : s.substr(pos, e + 1 - pos);
+  }
+  size_t e = pos + 1;
+  while (e < s.size() && (static_cast<uint8_t>(s[e]) & 0xC0) == 0x80) ++e;
+  return s.substr(pos, e - pos);
+}
+
+// The last unit of the stream before `pos`.
+std::string_view unit_before(std::string_view s, size_t pos) {
+  if (pos == 0 || pos > s.size()) return {};
+  if (s[pos - 1] == kWord) {
+    if (pos < 2) return {};
+    size_t b = s.rfind(kWord, pos - 2);
+    return b == std::string_view::npos ? std::string_view{} : s.substr(b, pos - b);
+  }
+  size_t b = pos - 1;
+  while (b > 0 && (static_cast<uint8_t>(s[b]) & 0xC0) == 0x80) --b;
+  return s.substr(b, pos - b);
+}
+
+struct SvHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+template <class V>
+using SvMap = std::unordered_map<std::string, V, SvHash, std::equal_to<>>;
+
+struct Form {
+  std::string s;                                       // stream of the form
+  std::string value;                                   // the row's value
+  std::vector<std::pair<uint32_t, std::string>> caps;  // word index -> required surface
+  uint32_t words = 0;
+  bool one_letter = false;      // a single one-letter word ("m", "k")
+  bool code_or_symbol = false;  // has a symbol or a capitals code ("$", "US$", "USD")
+  bool ends_dot = false;
+};
+
+struct FormSet {
+  std::vector<Form> forms;
+  SvMap<std::vector<uint32_t>> by_first, by_last;
+  SvMap<uint32_t> single;  // forms that are one bare word, by key
+
+  // Adds `text`; false when it reduces to nothing (a lone hyphen).
+  bool add(const std::string& text, const std::string& value) {
+    Document d;
+    d.text = text;
+    segment(d);
+    Stream st = make_stream(d);
+    if (st.s.empty() || st.s.find(kBlock) != std::string::npos) return false;
+    Form f;
+    f.s = st.s;
+    f.value = value;
+    f.words = static_cast<uint32_t>(d.tokens.size());
+    for (uint32_t w = 0; w < d.tokens.size(); ++w) {
+      // A word written in capitals, of at most five letters, is a code or an
+      // abbreviation matched case-sensitively ("US", never the pronoun "us").
+      std::string_view surf = d.slice(d.tokens[w].span);
+      const auto* p = reinterpret_cast<const uint8_t*>(surf.data());
+      int32_t n = static_cast<int32_t>(surf.size()), letters = 0;
+      bool all_upper = true;
+      for (int32_t i = 0; i < n;) {
+        UChar32 c;
+        U8_NEXT(p, i, n, c);
+        if (u_isalpha(c)) {
+          ++letters;
+          all_upper = all_upper && u_isupper(c);
+        }
+      }
+      if (letters > 0 && letters <= 5 && all_upper) f.caps.emplace_back(w, std::string(surf));
+    }
+    size_t word_bytes = 0;
+    for (const auto& t : d.tokens) word_bytes += t.key.size() + 2;
+    f.code_or_symbol = !f.caps.empty() || word_bytes != f.s.size();
+    f.ends_dot = f.s.back() == '.';
+    if (f.words == 1 && word_bytes == f.s.size()) {
+      const std::string& k = d.tokens[0].key;
+      int32_t cps = 0;
+      for (unsigned char c : k) cps += (c & 0xC0) != 0x80;
+      f.one_letter = cps == 1;
+      single.emplace(k, static_cast<uint32_t>(forms.size()));
+    }
+    uint32_t idx = static_cast<uint32_t>(forms.size());
+    by_first[std::string(unit_at(f.s, 0))].push_back(idx);
+    by_last[std::string(unit_before(f.s, f.s.size()))].push_back(idx);
+    forms.push_back(std::move(f));
+    return true;
+  }
+};
+
+struct Hit {
+  const Form* form = nullptr;
+  uint32_t begin = 0, end = 0;  // stream positions
+  explicit operator bool() const { return form != nullptr; }
+};
+
+struct NumHit {
+  std::string value;   // canonical
+  uint32_t last = 0;   // last token
+  uint32_t end = 0;    // stream position after the number
+  bool word = false;   // spelled out
+  bool plain = false;  // a single token of ASCII digits only (year candidate)
+  // A scale, currency or percent written onto the number ("5m", "2.5bn", "5zł").
+  const Form* attached = nullptr;
+  int attached_class = 0;  // 1 scale, 2 currency, 3 percent
+};
+
+bool all_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// "ddd" groups separated by single spaces ("410 000", as a U+202F-joined key).
+bool space_groups(std::string_view s, size_t first_max) {
+  size_t b = 0;
+  bool first = true;
+  while (true) {
+    size_t e = s.find(' ', b);
+    std::string_view g = s.substr(b, e == std::string_view::npos ? std::string_view::npos : e - b);
+    // first_max 0: every group has exactly three digits.
+    if (!all_digits(g) || (first && first_max ? g.size() > first_max : g.size() != 3)) return false;
+    if (e == std::string_view::npos) return true;
+    first = false;
+    b = e + 1;
+  }
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------
+
+bool parse_number(const std::string& text, const std::string& lang, std::string* canonical) {
+  // Reduce to digits, '.', ',', 'D' (explicit decimal) and 'G' (explicit group).
+  std::string s;
+  s.reserve(text.size());
+  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+  int32_t n = static_cast<int32_t>(text.size());
+  for (int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) return false;
+    if (u_isdigit(c)) {
+      int32_t v = u_charDigitValue(c);
+      if (v < 0 || v > 9) return false;
+      s.push_back(static_cast<char>('0' + v));
+    } else if (c == '.' || c == ',') {
+      s.push_back(static_cast<char>(c));
+    } else if (c == 0x066B) {
+      s.push_back('D');
+    } else if (c == 0x066C || c == '\'' || c == 0x2019 || is_space_cp(c)) {
+      s.push_back('G');
+    } else {
+      return false;
+    }
+  }
+  if (s.empty() || !std::isdigit(static_cast<unsigned char>(s.front())) ||
+      !std::isdigit(static_cast<unsigned char>(s.back())))
+    return false;
+  size_t n_dot = 0, n_com = 0, n_dec = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    bool sep = !std::isdigit(static_cast<unsigned char>(s[i]));
+    if (sep && !std::isdigit(static_cast<unsigned char>(s[i + 1]))) return false;  // "1..2"
+    n_dot += s[i] == '.';
+    n_com += s[i] == ',';
+    n_dec += s[i] == 'D';
+  }
+  size_t dec = std::string::npos;
+  if (n_dec > 1) return false;
+  if (n_dec == 1) {
+    dec = s.find('D');
+  } else if (n_dot && n_com) {
+    size_t last = std::max(s.rfind('.'), s.rfind(','));
+    if ((s[last] == '.' ? n_dot : n_com) != 1) return false;
+    dec = last;
+  } else if (n_dot + n_com == 1) {
+    char c = n_dot ? '.' : ',';
+    size_t pos = s.find(c);
+    size_t after = 0;
+    while (pos + 1 + after < s.size() &&
+           std::isdigit(static_cast<unsigned char>(s[pos + 1 + after])))
+      ++after;
+    bool at_end = pos + 1 + after == s.size();
+    Seps loc = locale_seps(lang);
+    if (!at_end) return false;  // "1,5 000": a separator after the decimal point
+    // The locale's decimal separator is one; any other lone separator groups
+    // when exactly three digits follow ("1.100" in Polish, "1,100" in English).
+    if (c == loc.dec || after != 3) dec = pos;
+  }
+  // Grouped integer part: first group 1-3 digits, then groups of exactly 3.
+  std::string_view ip = std::string_view(s).substr(0, dec);
+  std::string digits;
+  digits.reserve(s.size());
+  size_t groups = 0, b = 0;
+  while (b <= ip.size()) {
+    size_t e = b;
+    while (e < ip.size() && std::isdigit(static_cast<unsigned char>(ip[e]))) ++e;
+    size_t len = e - b;
+    ++groups;
+    digits.append(ip.substr(b, len));
+    if (e == ip.size()) {
+      if (groups > 1 && len != 3) return false;
+      break;
+    }
+    if (groups == 1 ? (len < 1 || len > 3) : len != 3) return false;
+    b = e + 1;
+  }
+  Dec d;
+  d.digits = std::move(digits);
+  if (dec != std::string::npos) {
+    std::string_view fp = std::string_view(s).substr(dec + 1);
+    if (!all_digits(fp)) return false;
+    d.digits.append(fp);
+    d.exp = -static_cast<int32_t>(fp.size());
+  }
+  if (canonical) *canonical = dec_str(d);
+  return true;
+}
+
+// ---------------------------------------------------------------------------
+
+struct AmountFinder::Impl {
+  std::string lang;
+  DateFinder dates;
+  FormSet scale, currency, number, percent, approx, upto, range_sep, range_from, range_and,
+      number_join, over, item_stop;
+  std::vector<std::string> range_syms;  // symbol range separators as match keys: "-", "–"
+
+  explicit Impl(const LangPack& pack) : lang(pack.lang), dates(pack) {
+    std::unordered_map<std::string, FormSet*> sets{
+        {"scale", &scale},         {"currency", &currency},
+        {"number", &number},       {"percent", &percent},
+        {"approx", &approx},       {"upto", &upto},
+        {"range_sep", &range_sep}, {"range_from", &range_from},
+        {"range_and", &range_and}, {"number_join", &number_join},
+        {"over", &over},           {"item_stop", &item_stop}};
+    for (const auto& row : pack.numbers) {
+      auto it = sets.find(row.cls);
+      if (it == sets.end()) continue;
+      for (const auto& f : row.forms) {
+        if (row.cls == "range_sep" && key_tokens(f).empty()) {
+          range_syms.push_back(match_key(f));
+          continue;
+        }
+        it->second->add(f, row.value);
+      }
+    }
+  }
+};
+
+namespace {
+
+// One run of the finder over one document.
+class Run {
+ public:
+  Run(const AmountFinder::Impl& m, const Document& d)
+      : m_(m), d_(d), tk_(d.tokens), st_(make_stream(d)), excluded_(d.tokens.size(), false) {
+    lang_ = m.lang.empty() ? d.lang : m.lang;
+    for (const auto& h : m.dates.find(d))
+      for (uint32_t k = h.first; k <= h.last && k < excluded_.size(); ++k) excluded_[k] = true;
+  }
+
+  std::vector<Amount> find() {
+    std::vector<Amount> out;
+    uint32_t consumed = 0;  // stream position where the previous amount ended
+    for (uint32_t i = 0; i < tk_.size(); ++i) {
+      if (excluded_[i] || st_.start[i] < consumed) continue;
+      Amount a;
+      uint32_t end = 0, next = i + 1;
+      if (!expression_at(i, consumed, &a, &end, &next)) {
+        i = next - 1;  // past a rejected run of digit groups: keeps this linear
+        continue;
+      }
+      out.push_back(std::move(a));
+      consumed = end;
+      i = next - 1;
+    }
+    return out;
+  }
+
+ private:
+  // First token whose key starts at or after stream position `pos`.
+  uint32_t token_from(uint32_t pos) const {
+    return static_cast<uint32_t>(std::lower_bound(st_.start.begin(), st_.start.end(), pos) -
+                                 st_.start.begin());
+  }
+  // Last token whose key ends at or before stream position `pos` (or -1).
+  int64_t token_to(uint32_t pos) const {
+    return static_cast<int64_t>(std::upper_bound(st_.end.begin(), st_.end.end(), pos) -
+                                st_.end.begin()) -
+           1;
+  }
+
+  bool caps_ok(const Form& f, uint32_t begin) const {
+    if (f.caps.empty()) return true;
+    uint32_t t0 = token_from(begin);
+    for (const auto& [w, surf] : f.caps) {
+      if (t0 + w >= tk_.size() || d_.slice(tk_[t0 + w].span) != surf) return false;
+    }
+    return true;
+  }
+
+  // Longest form of `fs` starting at stream position `c`.
+  Hit fwd(const FormSet& fs, uint32_t c) const {
+    Hit best;
+    auto it = fs.by_first.find(unit_at(st_.s, c));
+    if (it == fs.by_first.end()) return best;
+    for (uint32_t idx : it->second) {
+      const Form& f = fs.forms[idx];
+      if (best && f.s.size() <= best.end - best.begin) continue;
+      if (st_.s.compare(c, f.s.size(), f.s) != 0 || !caps_ok(f, c)) continue;
+      best = Hit{&f, c, static_cast<uint32_t>(c + f.s.size())};
+    }
+    return best;
+  }
+
+  // Longest form of `fs` ending at stream position `p`.
+  Hit bwd(const FormSet& fs, uint32_t p) const {
+    Hit best;
+    auto it = fs.by_last.find(unit_before(st_.s, p));
+    if (it == fs.by_last.end()) return best;
+    for (uint32_t idx : it->second) {
+      const Form& f = fs.forms[idx];
+      if (f.s.size() > p || (best && f.s.size() <= best.end - best.begin)) continue;
+      uint32_t b = static_cast<uint32_t>(p - f.s.size());
+      if (st_.s.compare(b, f.s.size(), f.s) != 0 || !caps_ok(f, b)) continue;
+      best = Hit{&f, b, p};
+    }
+    return best;
+  }
+
+  // A hit following token `prev` belongs to the same expression: its words
+  // are in prev's sentence, unless an abbreviation's dot ("Mrd. Euro") made
+  // ICU start a new sentence.
+  bool follows(uint32_t prev, const Hit& h) const {
+    uint32_t t = token_from(h.begin);
+    if (t >= tk_.size() || st_.start[t] >= h.end) return true;  // symbols only
+    if (tk_[t].sentence == tk_[prev].sentence) return true;
+    return h.begin > 0 && st_.s[h.begin - 1] == '.';
+  }
+  // A hit before token `next` belongs to the same expression.
+  bool precedes(const Hit& h, uint32_t next) const {
+    int64_t t = token_to(h.end);
+    if (t < 0 || st_.end[static_cast<size_t>(t)] <= h.begin) return true;  // symbols only
+    return tk_[static_cast<size_t>(t)].sentence == tk_[next].sentence || h.form->ends_dot;
+  }
+
+  std::string_view raw_gap(uint32_t j) const {  // text between tokens j-1 and j
+    uint32_t b = j ? tk_[j - 1].span.end : 0;
+    return std::string_view(d_.text).substr(b, tk_[j].span.begin - b);
+  }
+  static std::string_view trim_space(std::string_view g) {
+    auto sp = [](char c) { return c == ' ' || c == '\t'; };
+    while (!g.empty() && sp(g.front())) g.remove_prefix(1);
+    while (!g.empty() && sp(g.back())) g.remove_suffix(1);
+    return g;
+  }
+  // Exactly one space character (any kind) between tokens j-1 and j.
+  bool single_space(uint32_t j) const {
+    std::string_view g = raw_gap(j);
+    const auto* p = reinterpret_cast<const uint8_t*>(g.data());
+    int32_t n = static_cast<int32_t>(g.size()), i = 0;
+    if (n == 0) return false;
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    return i == n && c != '\n' && c != '\r' && is_space_cp(c);
+  }
+  bool same_sentence(uint32_t a, uint32_t b) const {
+    return a < tk_.size() && b < tk_.size() && tk_[a].sentence == tk_[b].sentence;
+  }
+
+  // A number starting at token i: digits (with grouping across spaces), digits
+  // with a scale/currency/percent written on ("5m"), or number words.
+  bool number_at(uint32_t i, NumHit* out) const {
+    const Token& t = tk_[i];
+    if (excluded_[i]) return false;
+    if (t.is_number) {
+      // "410 000": separate tokens joined by one space, each later group of
+      // exactly three digits; a decimal part ("410 000,5") ends the number.
+      uint32_t j = i;
+      if (space_groups(t.key, 3)) {
+        while (j + 1 < tk_.size() && tk_[j + 1].is_number && !excluded_[j + 1] &&
+               same_sentence(j, j + 1) && single_space(j + 1)) {
+          std::string_view k = tk_[j + 1].key;
+          size_t sep = std::min(k.find_first_of(".,"), k.find("\xd9\xab"));  // U+066B
+          if (!space_groups(k.substr(0, sep), 0)) break;
+          if (sep != std::string_view::npos) {
+            size_t frac = k[sep] == '\xd9' ? sep + 2 : sep + 1;
+            if (!all_digits(k.substr(frac))) break;
+          }
+          ++j;
+          if (sep != std::string_view::npos) break;
+        }
+      }
+      // A narrow no-break space is a number connector for ICU, so "70\u202F%"
+      // is the token "70 " (keys turn every space into U+0020).
+      std::string text = t.key;
+      while (!text.empty() && text.back() == ' ') text.pop_back();
+      for (uint32_t k = i + 1; k <= j; ++k) text += " " + tk_[k].key;
+      if (!parse_number(text, lang_, &out->value)) return false;
+      out->last = j;
+      out->end = st_.end[j];
+      out->plain = j == i && all_digits(t.key);
+      return true;
+    }
+    if (!t.key.empty() && t.key[0] >= '0' && t.key[0] <= '9') {
+      size_t k = t.key.find_first_not_of("0123456789., ");
+      if (k == std::string::npos) return false;
+      std::string num = t.key.substr(0, k);
+      while (!num.empty() && (num.back() == '.' || num.back() == ',' || num.back() == ' '))
+        num.pop_back();
+      std::string_view suffix = std::string_view(t.key).substr(k);
+      const FormSet* sets[] = {&m_.scale, &m_.currency, &m_.percent};
+      for (int c = 0; c < 3; ++c) {
+        auto it = sets[c]->single.find(suffix);
+        if (it == sets[c]->single.end()) continue;
+        if (!parse_number(num, lang_, &out->value)) return false;
+        out->attached = &sets[c]->forms[it->second];
+        out->attached_class = c + 1;
+        out->last = i;
+        out->end = st_.end[i];
+        return true;
+      }
+      return false;
+    }
+    Hit h = fwd(m_.number, st_.start[i]);
+    if (!h) return false;
+    Dec d;
+    if (!dec_parse(h.form->value, &d)) return false;
+    char* endp = nullptr;
+    long long total = std::strtoll(h.form->value.c_str(), &endp, 10);
+    bool integer = endp && *endp == '\0';
+    uint32_t last = static_cast<uint32_t>(token_to(h.end));
+    uint32_t end = h.end;
+    // "twenty five", "three hundred", "بیست و پنج".
+    while (integer && last + 1 < tk_.size()) {
+      uint32_t c = end;
+      if (Hit j = fwd(m_.number_join, c); j && follows(last, j)) c = j.end;
+      Hit nx = fwd(m_.number, c);
+      if (!nx || !follows(last, nx)) break;
+      long long v = std::strtoll(nx.form->value.c_str(), &endp, 10);
+      if (!endp || *endp != '\0') break;
+      if (v == 100 && total > 0 && total < 10) {
+        total *= 100;
+      } else if ((total >= 20 && total < 100 && total % 10 == 0 && v > 0 && v < 10) ||
+                 (total >= 100 && total % 100 == 0 && v > 0 && v < 100)) {
+        total += v;
+      } else {
+        break;
+      }
+      last = static_cast<uint32_t>(token_to(nx.end));
+      end = nx.end;
+    }
+    out->value = integer ? std::to_string(total) : dec_str(d);
+    out->last = last;
+    out->end = end;
+    out->word = true;
+    return true;
+  }
+
+  // Second number of a range after `a` ("10-15", "10 do 15", "zwischen 10
+  // und 15"): its NumHit when it is larger than the first.
+  bool range_after(const NumHit& a, bool opened, NumHit* b) const {
+    uint32_t j = a.last + 1;
+    if (a.attached || j >= tk_.size() || !same_sentence(a.last, j)) return false;
+    bool sep = false;
+    std::string key = match_key(trim_space(raw_gap(j)));
+    if (!key.empty() &&
+        std::find(m_.range_syms.begin(), m_.range_syms.end(), key) != m_.range_syms.end()) {
+      sep = true;
+    } else {
+      Hit h = fwd(m_.range_sep, a.end);
+      if (!h && opened) h = fwd(m_.range_and, a.end);
+      if (h && follows(a.last, h)) {
+        j = token_from(h.end);
+        // An optional repeated currency sign: "$10 to $15 million".
+        sep = j < tk_.size() &&
+              (st_.start[j] == h.end || bwd(m_.currency, st_.start[j]).begin == h.end);
+      }
+    }
+    if (!sep || j >= tk_.size() || !same_sentence(a.last, j) || !number_at(j, b)) return false;
+    return dec_cmp(b->value, a.value) > 0;
+  }
+
+  // Whether token k can be part of an item: not a number-class word.
+  bool stops_item(uint32_t k) const {
+    uint32_t c = st_.start[k];
+    for (const FormSet* fs :
+         {&m_.scale, &m_.currency, &m_.number, &m_.percent, &m_.approx, &m_.upto, &m_.range_sep,
+          &m_.range_from, &m_.range_and, &m_.over, &m_.item_stop})
+      if (fwd(*fs, c)) return true;
+    return false;
+  }
+
+  // A model designation: a number glued to a capitalised word ("Boeing
+  // 787-9", "F-16", "Boeing 787."), not a count. A word after it keeps it a
+  // count: German capitalises nouns ("hat der Konzern 20 Flugzeuge").
+  bool model_number(const NumHit& a, uint32_t i) const {
+    if (i == 0 || a.word || !same_sentence(i - 1, i) || tk_[i].gap_before) return false;
+    const Token& prev = tk_[i - 1];
+    if (!prev.upper || prev.is_number) return false;
+    if (raw_gap(i).find('-') != std::string_view::npos) return true;
+    uint32_t j = a.last + 1;
+    // Nothing counted after it: "a Boeing 787.", "a Boeing 787 and ...".
+    if (j >= tk_.size() || !same_sentence(a.last, j) || tk_[j].gap_before || stops_item(j))
+      return true;
+    return tk_[j].is_number && raw_gap(j).find('-') != std::string_view::npos;
+  }
+
+  // "10:30", "06/11", "3.5.1" next to another number: not a count.
+  bool clock_or_fraction(uint32_t first, uint32_t last) const {
+    auto odd = [&](uint32_t j) {
+      std::string_view g = raw_gap(j);
+      return g == ":" || g == "/" || g == "." || g == "\xd9\xab";
+    };
+    if (first > 0 && tk_[first - 1].is_number && same_sentence(first - 1, first) && odd(first))
+      return true;
+    return last + 1 < tk_.size() && tk_[last + 1].is_number && same_sentence(last, last + 1) &&
+           odd(last + 1);
+  }
+
+  // "787-9", "3-1": a number hyphenated to another number without making a
+  // range with it is a designation or a score.
+  bool glued_to_number(uint32_t first, uint32_t last) const {
+    auto glued = [&](uint32_t j) {  // tokens j-1 and j
+      if (!tk_[j - 1].is_number || !tk_[j].is_number || !same_sentence(j - 1, j)) return false;
+      std::string key = match_key(trim_space(raw_gap(j)));
+      return key == "-" ||
+             std::find(m_.range_syms.begin(), m_.range_syms.end(), key) != m_.range_syms.end();
+    };
+    return (first > 0 && glued(first)) || (last + 1 < tk_.size() && glued(last + 1));
+  }
+
+  static bool year_like(const NumHit& a) {
+    if (!a.plain || a.value.size() != 4) return false;
+    int y = std::atoi(a.value.c_str());
+    return y >= 1900 && y <= 2100;
+  }
+
+  bool expression_at(uint32_t i, uint32_t consumed, Amount* am, uint32_t* end_pos,
+                     uint32_t* next_tok) const {
+    NumHit a;
+    if (!number_at(i, &a)) return false;
+    if (!a.word) *next_tok = a.last + 1;
+    uint32_t start = st_.start[i];
+    std::string currency;
+    // Currency sign or code before the number: "$300", "US$ 2", "USD 5m".
+    if (Hit h = bwd(m_.currency, start);
+        h && h.begin >= consumed && h.form->code_or_symbol && precedes(h, i)) {
+      currency = h.form->value;
+      start = h.begin;
+    }
+    Hit opener = bwd(m_.range_from, start);
+    if (opener && (opener.begin < consumed || !precedes(opener, i))) opener = Hit{};
+
+    NumHit b;
+    bool range = range_after(a, static_cast<bool>(opener), &b);
+    if (range && a.word != b.word) range = false;
+    const NumHit& tail = range ? b : a;  // what the scale and unit follow
+    uint32_t last = tail.last, cursor = tail.end;
+    if (!range) opener = Hit{};
+    if (opener) start = opener.begin;
+
+    Dec mult;
+    mult.digits = "1";
+    bool one_letter = false;
+    int unit = 0;  // 2 currency, 3 percent
+    if (tail.attached_class == 1) {
+      dec_parse(tail.attached->value, &mult);
+      one_letter = tail.attached->one_letter;
+    } else if (tail.attached_class == 2) {
+      if (!currency.empty() && currency != tail.attached->value) return false;
+      currency = tail.attached->value;
+    } else if (tail.attached_class == 3) {
+      unit = 3;
+    }
+    uint32_t pre_scale_last = last, pre_scale_cursor = cursor;
+    for (int k = 0; k < 2 && tail.attached_class != 2 && !unit; ++k) {
+      Hit h = fwd(m_.scale, cursor);
+      if (!h || !follows(last, h)) break;
+      Dec s;
+      if (!dec_parse(h.form->value, &s)) break;
+      mult = dec_mul(mult, s);
+      one_letter = one_letter || h.form->one_letter;
+      last = static_cast<uint32_t>(token_to(h.end));
+      cursor = h.end;
+    }
+    if (!unit && currency.empty()) {
+      if (Hit h = fwd(m_.currency, cursor); h && follows(last, h)) {
+        currency = h.form->value;
+        last = static_cast<uint32_t>(std::max<int64_t>(last, token_to(h.end)));
+        cursor = h.end;
+      } else if (Hit p = fwd(m_.percent, cursor); p && follows(last, p)) {
+        unit = 3;
+        last = static_cast<uint32_t>(std::max<int64_t>(last, token_to(p.end)));
+        cursor = p.end;
+      }
+    }
+    AmountKind kind = !currency.empty() ? AmountKind::Money
+                      : unit == 3       ? AmountKind::Percent
+                                        : AmountKind::Count;
+    // A one-letter scale ("5m", "$3 m") only in money: "5 m" is five metres.
+    if (one_letter && kind != AmountKind::Money) {
+      if (tail.attached_class == 1) return false;
+      mult = Dec{};
+      mult.digits = "1";
+      last = pre_scale_last;
+      cursor = pre_scale_cursor;
+      kind = AmountKind::Count;
+    }
+    bool scaled = mult.digits != "1" || mult.exp != 0;
+    if (kind == AmountKind::Count) {
+      if (a.word && a.value == "1" && !scaled) return false;  // "ein", "one", "یک": articles
+      if (year_like(a) && !scaled) return false;
+      if (!range && !scaled && model_number(a, i)) return false;
+      if (clock_or_fraction(i, tail.last) || glued_to_number(i, tail.last)) return false;
+    }
+
+    // Approximation and upper-bound words right before: "rund", "bis zu".
+    bool approx = false, up_to = false;
+    for (int k = 0; k < 3; ++k) {
+      Hit h = bwd(m_.approx, start), u = bwd(m_.upto, start);
+      if (h && (h.begin < consumed || !precedes(h, i))) h = Hit{};
+      if (u && (u.begin < consumed || !precedes(u, i))) u = Hit{};
+      if (!h && !u) break;
+      if (u && (!h || u.end - u.begin > h.end - h.begin)) {
+        up_to = true;
+        start = u.begin;
+      } else {
+        approx = true;
+        start = h.begin;
+      }
+    }
+
+    am->kind = kind;
+    am->first = std::min(token_from(start), i);
+    am->last = last;
+    am->value = dec_str(dec_mul(dec_of(a.value), mult));
+    if (range) am->high = dec_str(dec_mul(dec_of(b.value), mult));
+    am->currency = currency;
+    am->approximate = approx;
+    am->up_to = up_to;
+    *end_pos = cursor;
+    *next_tok = last + 1;
+
+    // What is counted, or what the share is of.
+    if (kind != AmountKind::Money) {
+      uint32_t k = last + 1;
+      uint32_t taken = 0;
+      bool model = false;  // the previous item word admits a model number
+      while (taken < 3 && k < tk_.size() && st_.start[k] == (taken ? st_.end[k - 1] : cursor) &&
+             same_sentence(last, k) && !excluded_[k]) {
+        const Token& t = tk_[k];
+        bool numeric = t.is_number || (!t.key.empty() && t.key[0] >= '0' && t.key[0] <= '9');
+        if (numeric ? !model : stops_item(k)) break;
+        model = taken < 2 && (numeric || (t.upper && !t.is_number));
+        if (!taken) am->item_first = k;
+        am->item_last = k;
+        ++taken;
+        ++k;
+      }
+      if (taken) {
+        am->has_item = true;
+        *next_tok = am->item_last + 1;
+        *end_pos = st_.end[am->item_last];
+      }
+    }
+    return true;
+  }
+
+  const AmountFinder::Impl& m_;
+  const Document& d_;
+  const std::vector<Token>& tk_;
+  Stream st_;
+  std::vector<bool> excluded_;
+  std::string lang_;
+};
+
+}  // namespace
+
+AmountFinder::AmountFinder(const LangPack& pack) : impl_(std::make_unique<Impl>(pack)) {}
+AmountFinder::~AmountFinder() = default;
+AmountFinder::AmountFinder(AmountFinder&&) noexcept = default;
+AmountFinder& AmountFinder::operator=(AmountFinder&&) noexcept = default;
+
+std::vector<Amount> AmountFinder::find(const Document& doc) const {
+  if (doc.tokens.empty()) return {};
+  return Run(*impl_, doc).find();
+}
+
+}  // namespace nkg

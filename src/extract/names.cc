@@ -1,0 +1,290 @@
+#include "extract/names.h"
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+namespace nkg {
+namespace {
+
+constexpr uint32_t kNone = UINT32_MAX;
+
+bool is_latin_word(std::string_view s) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  int32_t n = static_cast<int32_t>(s.size());
+  for (int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (u_isalpha(c)) {
+      UErrorCode st = U_ZERO_ERROR;
+      return uscript_getScript(c, &st) == USCRIPT_LATIN;
+    }
+  }
+  return false;
+}
+
+struct Ctx {
+  Document& doc;
+  const Knowledge& k;
+  const Cues& cues;
+  const Cues* latin = nullptr;  // English cues for Latin names inside non-Latin text
+  const std::vector<std::vector<std::string>>& lemmas;
+  std::vector<uint32_t> covered;   // token -> mention index or kNone
+  std::vector<uint32_t> title_at;  // token -> title index or kNone
+  std::unordered_map<std::string, uint32_t> key_to_token;  // first token with that key
+};
+
+// The base form of token i: a lemma candidate attested elsewhere in the
+// article as a token of its own, else the surface.
+std::string lemma_surface(const Ctx& c, uint32_t i) {
+  const auto& cands = c.lemmas[i];
+  for (size_t j = 1; j < cands.size(); ++j) {
+    auto it = c.key_to_token.find(cands[j]);
+    if (it != c.key_to_token.end() && it->second != i)
+      return std::string(c.doc.slice(c.doc.tokens[it->second].span));
+  }
+  return std::string(c.doc.slice(c.doc.tokens[i].span));
+}
+
+std::string lemma_of_span(const Ctx& c, uint32_t a, uint32_t b) {
+  std::string out;
+  for (uint32_t i = a; i <= b; ++i) {
+    if (i > a) {
+      const auto& prev = c.doc.tokens[i - 1].span;
+      const auto& cur = c.doc.tokens[i].span;
+      std::string_view sep = std::string_view(c.doc.text).substr(prev.end, cur.begin - prev.end);
+      out += (sep.find('-') != std::string_view::npos) ? "-" : " ";
+    }
+    out += lemma_surface(c, i);
+  }
+  return out;
+}
+
+void add_mention(Ctx& c, uint32_t a, uint32_t b, EntityType t, const std::string& key,
+                 const std::string& lemma) {
+  Mention m;
+  m.span = {c.doc.tokens[a].span.begin, c.doc.tokens[b].span.end};
+  m.entity = key;
+  m.type = t;
+  m.lemma = lemma;
+  m.first_token = a;
+  m.last_token = b;
+  uint32_t idx = static_cast<uint32_t>(c.doc.mentions.size());
+  c.doc.mentions.push_back(std::move(m));
+  for (uint32_t i = a; i <= b; ++i) c.covered[i] = idx;
+}
+
+bool same_sentence(const Document& d, uint32_t a, uint32_t b) {
+  return d.tokens[a].sentence == d.tokens[b].sentence;
+}
+
+// Is there a title ending right before token a, possibly with one state or
+// firm mention between ("prezydent Uzbekistanu Szawkat Mirzijojew")?
+bool title_before(const Ctx& c, uint32_t a) {
+  if (a == 0) return false;
+  uint32_t j = a - 1;
+  if (!same_sentence(c.doc, j, a)) return false;
+  if (c.title_at[j] != kNone) return true;
+  if (c.covered[j] != kNone) {
+    const Mention& m = c.doc.mentions[c.covered[j]];
+    if ((m.type == EntityType::State || m.type == EntityType::Firm) && m.first_token > 0) {
+      uint32_t t = m.first_token - 1;
+      return same_sentence(c.doc, t, a) && c.title_at[t] != kNone;
+    }
+  }
+  return false;
+}
+
+// Is the run followed by ", <title>" (apposition)?
+bool title_after(const Ctx& c, uint32_t b) {
+  uint32_t j = b + 1;
+  if (j >= c.doc.tokens.size() || !same_sentence(c.doc, b, j)) return false;
+  std::string_view between = std::string_view(c.doc.text).substr(
+      c.doc.tokens[b].span.end, c.doc.tokens[j].span.begin - c.doc.tokens[b].span.end);
+  if (between.find(',') == std::string_view::npos && between.find("\xD8\x8C") == std::string_view::npos)
+    return false;
+  if (c.title_at[j] != kNone) return true;
+  // The title may follow a state adjective or a short article:
+  // ", der kasachische Präsident", ", the US ambassador".
+  for (uint32_t k = j + 1; k < j + 3 && k < c.doc.tokens.size() && same_sentence(c.doc, b, k); ++k) {
+    const Token& prev = c.doc.tokens[k - 1];
+    bool modifier = c.covered[k - 1] != kNone || (!prev.upper && prev.span.end - prev.span.begin <= 3);
+    if (!modifier) return false;
+    if (c.title_at[k] != kNone) return true;
+  }
+  return false;
+}
+
+// A firm cue (prefix or sector word) within three tokens before a, with no
+// capitalised word between except state mentions.
+bool firm_cue_before(const Ctx& c, uint32_t a) {
+  for (uint32_t back = 1; back <= 3 && back <= a; ++back) {
+    uint32_t j = a - back;
+    if (!same_sentence(c.doc, j, a)) return false;
+    if (Cues::any_in(c.cues.firm_prefix, c.lemmas[j]) || Cues::any_in(c.cues.firm_sector, c.lemmas[j]))
+      return true;
+    if (c.doc.tokens[j].upper && c.covered[j] == kNone) return false;
+  }
+  return false;
+}
+
+bool in_parentheses(const Document& d, uint32_t a, uint32_t b) {
+  uint32_t s = d.tokens[a].span.begin, e = d.tokens[b].span.end;
+  return s > 0 && d.text[s - 1] == '(' && e < d.text.size() && d.text[e] == ')';
+}
+
+// Persian (or other script) name right before "(Latin Name)", after a firm
+// prefix cue: "شرکت امریکایی کوو کاز کپیتال گروپ (Kov Kaz Capital Group)".
+void alias_before_parenthesis(Ctx& c, uint32_t a, const std::string& key, const std::string& lemma,
+                              EntityType t) {
+  if (a == 0) return;
+  uint32_t end = a - 1;
+  if (!same_sentence(c.doc, end, a) || is_latin_word(c.doc.slice(c.doc.tokens[end].span))) return;
+  for (uint32_t back = 0; back < 6 && back <= end; ++back) {
+    uint32_t j = end - back;
+    if (c.covered[j] != kNone) {
+      if (j == end) return;
+      // Skip a state adjective right after the cue.
+      continue;
+    }
+    if (Cues::any_in(c.cues.firm_prefix, c.lemmas[j])) {
+      uint32_t first = j + 1;
+      while (first <= end && c.covered[first] != kNone) ++first;
+      if (first <= end) add_mention(c, first, end, t, key, lemma);
+      return;
+    }
+  }
+}
+
+}  // namespace
+
+void find_titles(Document& doc, const Knowledge& k,
+                 const std::vector<std::vector<std::string>>& lemmas) {
+  const Cues& cues = k.cues(doc.lang);
+  doc.titles.clear();
+  for (const auto& m : cues.titles.find(doc, lemmas))
+    doc.titles.push_back({m.first, m.last, m.entry->payload});
+}
+
+void find_unknown_names(Document& doc, const Knowledge& k,
+                        const std::vector<std::vector<std::string>>& lemmas) {
+  Ctx c{doc, k, k.cues(doc.lang), nullptr, lemmas, {}, {}, {}};
+  size_t latin_words = 0, sample = std::min<size_t>(doc.tokens.size(), 200);
+  for (size_t i = 0; i < sample; ++i) latin_words += is_latin_word(doc.slice(doc.tokens[i].span));
+  if (latin_words * 2 < sample && doc.lang != "en") c.latin = &k.cues("en");
+  auto cue = [&](const std::unordered_set<std::string> Cues::*set, uint32_t i) {
+    return Cues::any_in(c.cues.*set, lemmas[i]) ||
+           (c.latin && is_latin_word(doc.slice(doc.tokens[i].span)) &&
+            Cues::any_in(c.latin->*set, lemmas[i]));
+  };
+  size_t n = doc.tokens.size();
+  c.covered.assign(n, kNone);
+  c.title_at.assign(n, kNone);
+  for (uint32_t mi = 0; mi < doc.mentions.size(); ++mi)
+    for (uint32_t i = doc.mentions[mi].first_token; i <= doc.mentions[mi].last_token; ++i)
+      c.covered[i] = mi;
+  for (uint32_t ti = 0; ti < doc.titles.size(); ++ti)
+    for (uint32_t i = doc.titles[ti].first; i <= doc.titles[ti].last; ++i)
+      if (c.covered[i] == kNone) c.title_at[i] = ti;
+  for (uint32_t i = 0; i < n; ++i) c.key_to_token.emplace(doc.tokens[i].key, i);
+
+  auto can_name = [&](uint32_t i) {
+    const Token& t = doc.tokens[i];
+    return t.upper && !t.is_number && c.covered[i] == kNone && c.title_at[i] == kNone;
+  };
+  // Runs of capitalised words.
+  for (uint32_t i = 0; i < n;) {
+    // Cue words ("Firma", "Investor", "Der") never start a name.
+    if (!can_name(i) || cue(&Cues::not_name, i) || cue(&Cues::firm_prefix, i) ||
+        cue(&Cues::firm_sector, i)) {
+      ++i;
+      continue;
+    }
+    uint32_t a = i, b = i;
+    while (b + 1 < n && !doc.tokens[b + 1].gap_before && same_sentence(doc, b, b + 1) &&
+           (can_name(b + 1) || (doc.tokens[b + 1].is_number && doc.tokens[b + 1].key.size() <= 3 &&
+                                b + 2 < n && can_name(b + 2) && !doc.tokens[b + 2].gap_before)))
+      ++b;
+    i = b + 1;
+    bool suffix = b > a && cue(&Cues::firm_suffix, b);
+    bool firm = suffix || firm_cue_before(c, a);
+    bool person = !firm && (title_before(c, a) || title_after(c, b) ||
+                            (b > a && cue(&Cues::given, a)));
+    if (person) {
+      // A run after a title may run on into other capitalised words:
+      // a name is at most three words.
+      if (b - a >= 3) b = a + 2;
+      if (b == a && !title_before(c, a) && !title_after(c, b)) continue;
+    }
+    if (!firm && !person) continue;
+    EntityType t = firm ? EntityType::Firm : EntityType::Person;
+    std::string lemma = lemma_of_span(c, a, b);
+    std::string key = std::string(firm ? "name:firm:" : "name:person:") + lemma;
+    add_mention(c, a, b, t, key, lemma);
+    if (in_parentheses(doc, a, b)) alias_before_parenthesis(c, a, key, lemma, t);
+  }
+
+  // A name in quotes right after a firm word: «استارلینک», „Orlen".
+  for (uint32_t i = 0; i + 1 < n; ++i) {
+    if (!Cues::any_in(c.cues.firm_prefix, lemmas[i])) continue;
+    uint32_t q = doc.tokens[i].span.end, a = i + 1;
+    std::string_view gap = std::string_view(doc.text).substr(q, doc.tokens[a].span.begin - q);
+    static const char* kOpen[] = {"\xC2\xAB", "\xE2\x80\x9E", "\xE2\x80\x9C", "\""};
+    static const char* kClose[] = {"\xC2\xBB", "\xE2\x80\x9D", "\xE2\x80\x9D", "\""};
+    int which = -1;
+    for (int o = 0; o < 4 && which < 0; ++o)
+      if (gap.find(kOpen[o]) != std::string_view::npos) which = o;
+    if (which < 0) continue;
+    uint32_t b = a;
+    bool closed = false;
+    for (; b < n && b < a + 5 && same_sentence(doc, a, b); ++b) {
+      size_t end = doc.tokens[b].span.end;
+      size_t next = b + 1 < n ? doc.tokens[b + 1].span.begin : doc.text.size();
+      std::string_view after = std::string_view(doc.text).substr(end, next - end);
+      if (after.find(kClose[which]) != std::string_view::npos || after.find("\xE2\x80\x9C") != std::string_view::npos) {
+        closed = true;
+        break;
+      }
+      if (doc.tokens[b + 1 < n ? b + 1 : b].gap_before) break;
+    }
+    if (!closed) continue;
+    bool free = true;
+    for (uint32_t t = a; t <= b; ++t) free &= c.covered[t] == kNone;
+    if (!free) continue;
+    std::string lemma(doc.slice({doc.tokens[a].span.begin, doc.tokens[b].span.end}));
+    add_mention(c, a, b, EntityType::Firm, "name:firm:" + lemma, lemma);
+  }
+
+  // Surnames alone, and a firm's first word alone, refer to the full name
+  // introduced in the same article (persons: last word; firms: first word).
+  std::map<std::string, std::set<std::string>> by_part;  // key part -> entity keys
+  std::map<std::string, std::pair<EntityType, std::string>> info;
+  for (const auto& m : doc.mentions) {
+    if (m.type != EntityType::Person && m.type != EntityType::Firm) continue;
+    if (m.last_token == m.first_token) continue;
+    uint32_t part = m.type == EntityType::Person ? m.last_token : m.first_token;
+    for (const auto& l : lemmas[part]) by_part[l].insert(m.entity);
+    info[m.entity] = {m.type, m.lemma};
+  }
+  for (uint32_t i = 0; i < n; ++i) {
+    if (!can_name(i)) continue;
+    std::set<std::string> hits;
+    for (const auto& l : lemmas[i]) {
+      auto it = by_part.find(l);
+      if (it != by_part.end()) hits.insert(it->second.begin(), it->second.end());
+    }
+    // Two people sharing the surname: no evidence which one is meant.
+    if (hits.size() != 1) continue;
+    const auto& [t, lemma] = info[*hits.begin()];
+    add_mention(c, i, i, t, *hits.begin(), lemma);
+  }
+  std::sort(doc.mentions.begin(), doc.mentions.end(),
+            [](const Mention& x, const Mention& y) { return x.span.begin < y.span.begin; });
+}
+
+}  // namespace nkg

@@ -1,0 +1,22 @@
+// People and firms the gazetteer does not know (stage after known mentions):
+// capitalised word runs classified by cues of the article's language
+// (titles before or in apposition, given names, firm suffixes, prefixes and
+// sector words, a Latin name in parentheses after a non-Latin one), lemmas
+// chosen from forms attested in the same article, and surnames or a firm's
+// first word resolved to the full name the article introduced.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/document.h"
+#include "extract/knowledge.h"
+
+namespace nkg {
+
+void find_titles(Document& doc, const Knowledge& k,
+                 const std::vector<std::vector<std::string>>& lemmas);
+
+void find_unknown_names(Document& doc, const Knowledge& k,
+                        const std::vector<std::vector<std::string>>& lemmas);
+
+}  // namespace nkg

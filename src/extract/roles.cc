@@ -1,0 +1,86 @@
+#include "extract/roles.h"
+
+#include <set>
+#include <tuple>
+
+namespace nkg {
+namespace {
+
+constexpr uint32_t kNone = UINT32_MAX;
+
+bool is_org(EntityType t) { return t == EntityType::State || t == EntityType::Firm; }
+
+// Only spaces, hyphens and at most one short lowercase word ("der", "of")
+// between two token positions of one sentence.
+bool adjacent(const Document& d, uint32_t left_last, uint32_t right_first) {
+  if (right_first <= left_last) return false;
+  if (d.tokens[left_last].sentence != d.tokens[right_first].sentence) return false;
+  if (right_first - left_last > 2) return false;
+  if (right_first - left_last == 2 && d.tokens[left_last + 1].upper) return false;
+  for (uint32_t i = left_last + 1; i <= right_first; ++i)
+    if (d.tokens[i].gap_before) return false;
+  return true;
+}
+
+bool comma_between(const Document& d, uint32_t left_last, uint32_t right_first) {
+  if (right_first != left_last + 1) return false;
+  if (d.tokens[left_last].sentence != d.tokens[right_first].sentence) return false;
+  std::string_view between = std::string_view(d.text).substr(
+      d.tokens[left_last].span.end, d.tokens[right_first].span.begin - d.tokens[left_last].span.end);
+  return between.find(',') != std::string_view::npos ||
+         between.find("\xD8\x8C") != std::string_view::npos;  // Arabic comma
+}
+
+}  // namespace
+
+void find_roles(Document& doc) {
+  size_t n = doc.tokens.size();
+  std::vector<uint32_t> starts(n, kNone), ends(n, kNone);
+  for (uint32_t i = 0; i < doc.mentions.size(); ++i) {
+    starts[doc.mentions[i].first_token] = i;
+    ends[doc.mentions[i].last_token] = i;
+  }
+  std::set<std::tuple<std::string, std::string, std::string>> seen;
+  for (const auto& t : doc.titles) {
+    const Mention* org = nullptr;
+    const Mention* person = nullptr;
+    // Organisation right before the title ("US-Präsident", "Kazakh President").
+    for (uint32_t back = 1; back <= 2 && back <= t.first && !org; ++back) {
+      uint32_t m = ends[t.first - back];
+      if (m != kNone && is_org(doc.mentions[m].type) &&
+          adjacent(doc, doc.mentions[m].last_token, t.first))
+        org = &doc.mentions[m];
+    }
+    uint32_t after = t.last + 1;
+    // Organisation right after it ("prezydent Uzbekistanu", "szefem Tau-Ken Samruk").
+    if (after < n && starts[after] != kNone && is_org(doc.mentions[starts[after]].type) &&
+        !doc.tokens[after].gap_before) {
+      const Mention* m = &doc.mentions[starts[after]];
+      if (!org) org = m;
+      after = m->last_token + 1;
+    }
+    // Person after the title (and its organisation) ...
+    if (after < n && starts[after] != kNone && doc.mentions[starts[after]].type == EntityType::Person &&
+        !doc.tokens[after].gap_before)
+      person = &doc.mentions[starts[after]];
+    // ... or before it, in apposition: "Marco Rubio, Secretary of State".
+    if (!person && t.first > 0) {
+      uint32_t m = ends[t.first - 1];
+      if (m == kNone && t.first > 1) {
+        // "Rubio, der Außenminister": skip one lowercase word.
+        if (!doc.tokens[t.first - 1].upper) m = ends[t.first - 2];
+      }
+      if (m != kNone && doc.mentions[m].type == EntityType::Person &&
+          (comma_between(doc, doc.mentions[m].last_token, t.first) ||
+           comma_between(doc, doc.mentions[m].last_token, t.first - 1)))
+        person = &doc.mentions[m];
+    }
+    if (!person || !org) continue;
+    if (!seen.insert({person->entity, org->entity, t.post}).second) continue;
+    Span title_span{doc.tokens[t.first].span.begin, doc.tokens[t.last].span.end};
+    doc.roles.push_back({person->entity, org->entity, t.post, std::string(doc.slice(title_span)),
+                         doc.tokens[t.first].sentence});
+  }
+}
+
+}  // namespace nkg

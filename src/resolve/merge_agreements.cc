@@ -1,0 +1,82 @@
+#include "resolve/merge_agreements.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "core/sha256.h"
+#include "rdf/vocab.h"
+
+namespace nkg {
+namespace {
+
+struct Rec {
+  size_t doc, idx;
+  const AgreementRecord* r;
+  std::set<std::string> firms, states;
+};
+
+size_t find(std::vector<size_t>& p, size_t x) { return p[x] == x ? x : p[x] = find(p, p[x]); }
+
+bool same(const Rec& a, const Rec& b) {
+  if (a.doc == b.doc) return false;  // one article's reports were merged already
+  if (a.r->kind != b.r->kind) return false;
+  if (!a.r->quantity.empty() && !b.r->quantity.empty() && a.r->quantity != b.r->quantity)
+    return false;
+  for (const auto& f : a.firms)
+    if (b.firms.count(f)) return true;
+  if (a.firms.empty() && b.firms.empty()) return !a.states.empty() && a.states == b.states;
+  // One side names only states: the states must agree and the counts match.
+  if ((a.firms.empty() || b.firms.empty()) && !a.r->quantity.empty() && a.r->quantity == b.r->quantity) {
+    for (const auto& s : a.states)
+      if (b.states.count(s)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<AgreementGroup> merge_agreements(const std::vector<Document>& docs,
+                                             const Resolution& res) {
+  std::vector<Rec> recs;
+  for (size_t d = 0; d < docs.size(); ++d)
+    for (size_t i = 0; i < docs[d].agreements.size(); ++i) {
+      Rec r{d, i, &docs[d].agreements[i], {}, {}};
+      for (const auto& p : r.r->parties) {
+        const EntityNode* n = res.node_for(p);
+        if (!n) continue;
+        (n->type == EntityType::State ? r.states : r.firms).insert(n->iri);
+      }
+      recs.push_back(std::move(r));
+    }
+  std::vector<size_t> parent(recs.size());
+  for (size_t i = 0; i < recs.size(); ++i) parent[i] = i;
+  for (size_t i = 0; i < recs.size(); ++i)
+    for (size_t j = i + 1; j < recs.size(); ++j)
+      if (same(recs[i], recs[j])) parent[find(parent, j)] = find(parent, i);
+  std::map<size_t, AgreementGroup> groups;
+  for (size_t i = 0; i < recs.size(); ++i) groups[find(parent, i)].members.push_back({recs[i].doc, recs[i].idx});
+  std::vector<AgreementGroup> out;
+  for (auto& [root, g] : groups) {
+    // The IRI comes from what the reports say, not from where they are, so
+    // the node keeps its IRI when articles are added or reordered.
+    std::set<std::string> parties, quantities;
+    std::string kind = recs[root].r->kind;
+    for (const auto& [d, i] : g.members) {
+      const AgreementRecord& r = docs[d].agreements[i];
+      for (const auto& p : r.parties)
+        if (const EntityNode* n = res.node_for(p)) parties.insert(n->iri);
+      if (!r.quantity.empty()) quantities.insert(r.quantity);
+    }
+    std::string basis = kind;
+    for (const auto& p : parties) basis += "|" + p;
+    for (const auto& q : quantities) basis += "|q" + q;
+    g.iri = vocab::ID + "agreement/" + sha256_hex(basis).substr(0, 16);
+    out.push_back(std::move(g));
+  }
+  std::sort(out.begin(), out.end(),
+            [](const AgreementGroup& a, const AgreementGroup& b) { return a.iri < b.iri; });
+  return out;
+}
+
+}  // namespace nkg

@@ -1,0 +1,253 @@
+#include "extract/amounts.h"
+
+#include <boost/test/unit_test.hpp>
+#include <chrono>
+#include <map>
+#include <memory>
+
+#include "test_util.h"
+#include "text/segment.h"
+
+using namespace nkg;
+
+namespace {
+
+using V = std::vector<std::string>;
+
+const AmountFinder& finder(const std::string& lang) {
+  static std::map<std::string, std::unique_ptr<AmountFinder>> finders;
+  auto& f = finders[lang];
+  if (!f) f = std::make_unique<AmountFinder>(test::knowledge().pack(lang));
+  return *f;
+}
+
+std::string surface(const Document& d, uint32_t first, uint32_t last) {
+  uint32_t b = d.tokens[first].span.begin, e = d.tokens[last].span.end;
+  return d.text.substr(b, e - b);
+}
+
+// "Money 1100000000 USD ~ <= [1,1 mld dolarów] {item}"
+std::string show(const Document& d, const Amount& a) {
+  std::string s = amount_kind_name(a.kind);
+  s += " " + a.value;
+  if (!a.high.empty()) s += "-" + a.high;
+  if (!a.currency.empty()) s += " " + a.currency;
+  if (a.approximate) s += " ~";
+  if (a.up_to) s += " <=";
+  s += " [" + surface(d, a.first, a.last) + "]";
+  if (a.has_item) s += " {" + surface(d, a.item_first, a.item_last) + "}";
+  return s;
+}
+
+V amounts(const std::string& text, const std::string& lang) {
+  Document d = test::analyse(text, lang);
+  V out;
+  for (const auto& a : finder(lang).find(d)) out.push_back(show(d, a));
+  return out;
+}
+
+std::string num(const std::string& text, const std::string& lang) {
+  std::string out;
+  return parse_number(text, lang, &out) ? out : "FAIL";
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(amounts_test)
+
+BOOST_AUTO_TEST_CASE(parse_number_locale_conventions) {
+  // Decimal comma where the locale has one, decimal point elsewhere.
+  BOOST_TEST(num("1,1", "pl") == "1.1");
+  BOOST_TEST(num("2,5", "de") == "2.5");
+  BOOST_TEST(num("0,75", "sl") == "0.75");
+  BOOST_TEST(num("1.1", "en") == "1.1");
+  BOOST_TEST(num("1.1", "fa") == "1.1");
+  BOOST_TEST(num("1,000", "pl") == "1");
+  // A lone separator that is not the decimal one groups before three digits.
+  BOOST_TEST(num("1,100", "en") == "1100");
+  BOOST_TEST(num("1.100", "de") == "1100");
+  BOOST_TEST(num("1.100", "pl") == "1100");
+  BOOST_TEST(num("2.5", "de") == "2.5");
+  BOOST_TEST(num("1,5", "en") == "1.5");
+  // Several groups, both separators.
+  BOOST_TEST(num("1.100.000", "pl") == "1100000");
+  BOOST_TEST(num("1,100,000", "en") == "1100000");
+  BOOST_TEST(num("1.100.000,50", "de") == "1100000.5");
+  BOOST_TEST(num("1,100,000.50", "en") == "1100000.5");
+  BOOST_TEST(num("1,100,000.50", "pl") == "1100000.5");
+  BOOST_TEST(num("1'000'000", "de") == "1000000");
+  // Spaces of any kind group.
+  BOOST_TEST(num("410 000", "pl") == "410000");
+  BOOST_TEST(num("410\u00a0000", "pl") == "410000");
+  BOOST_TEST(num("410\u202f000", "pl") == "410000");
+  BOOST_TEST(num("410\u2009000,5", "pl") == "410000.5");
+  // Persian and Arabic digits and separators.
+  BOOST_TEST(num("۱.۱", "fa") == "1.1");
+  BOOST_TEST(num("۷٫۵", "fa") == "7.5");
+  BOOST_TEST(num("7٫5", "fa") == "7.5");  // the match key of "۷٫۵"
+  BOOST_TEST(num("۱٬۱۰۰", "fa") == "1100");
+  BOOST_TEST(num("١٢٣", "fa") == "123");
+  // Canonical xsd:decimal.
+  BOOST_TEST(num("007", "en") == "7");
+  BOOST_TEST(num("0,50", "pl") == "0.5");
+  BOOST_TEST(num("1.0", "en") == "1");
+  BOOST_TEST(num("0", "en") == "0");
+  BOOST_TEST(num("12", "und") == "12");
+  // Not numbers.
+  for (const char* bad : {"", "1.2.3", "12,34,5", "1,,2", "1.", ".5", "abc", "1,5.000", "1,00,000",
+                          "1.100.000,5,5", "12a"})
+    BOOST_TEST(num(bad, "en") == "FAIL", "\"" << bad << "\"");
+}
+
+BOOST_AUTO_TEST_CASE(polish_money_percent_counts) {
+  BOOST_TEST(amounts("Spółka zapłaci 1,1 mld dolarów za pakiet akcji.", "pl") ==
+             V{"Money 1100000000 USD [1,1 mld dolarów]"});
+  BOOST_TEST(amounts("Koszt inwestycji oszacowano na około 300 milionów dolarów.", "pl") ==
+             V{"Money 300000000 USD ~ [około 300 milionów dolarów]"});
+  BOOST_TEST(amounts("Inwestor przejmie 51% udziałów w spółce.", "pl") ==
+             V{"Percent 51 [51] {udziałów}"});
+  BOOST_TEST(amounts("Przewoźnik zamówi 12 samolotów Embraer.", "pl") ==
+             V{"Count 12 [12] {samolotów Embraer}"});
+  BOOST_TEST(amounts("Bank obejmie 51-procentowy pakiet.", "pl") ==
+             V{"Percent 51 [51-procentowy] {pakiet}"});
+  BOOST_TEST(
+      amounts("Wartość kontraktu to 2,75 mln zł, a nawet do 1.100.000 euro.", "pl") ==
+      (V{"Money 2750000 PLN [2,75 mln zł]", "Money 1100000 EUR <= [nawet do 1.100.000 euro]"}));
+  BOOST_TEST(amounts("Fabryka zatrudni od 10 do 15 tys. osób.", "pl") ==
+             V{"Count 10000-15000 [od 10 do 15 tys] {osób}"});
+  BOOST_TEST(amounts("Do floty trafi osiem samolotów.", "pl") == V{"Count 8 [osiem] {samolotów}"});
+}
+
+BOOST_AUTO_TEST_CASE(polish_grouped_thousands_any_space) {
+  for (const char* sp : {" ", "\u00a0", "\u202f", "\u2009"}) {
+    std::string n = std::string("410") + sp + "000";
+    BOOST_TEST(amounts("Huta wyprodukuje " + n + " ton rocznie.", "pl") ==
+                   V{"Count 410000 [" + n + "] {ton rocznie}"},
+               "separator U+" << std::hex << static_cast<int>(static_cast<unsigned char>(sp[0])));
+  }
+  // A year or a day never starts a group; a decimal part ends one.
+  BOOST_TEST(amounts("W 2025 100 osób dostało premię 1 234,5 zł.", "pl") ==
+             (V{"Count 100 [100] {osób dostało premię}", "Money 1234.5 PLN [1 234,5 zł]"}));
+}
+
+BOOST_AUTO_TEST_CASE(dates_and_years_are_not_counts) {
+  BOOST_TEST(
+      amounts("Umowę podpisano 6 listopada 2025 roku, a dostawy potrwają do 2030 roku.", "pl")
+          .empty());
+  BOOST_TEST(amounts("Am 6. November 2025 um 10:30 fiel das Ergebnis 3-1 aus.", "de").empty());
+  BOOST_TEST(
+      amounts("In 2025, one of the bidders left; a Boeing 787 and an F-16 landed.", "en").empty());
+}
+
+BOOST_AUTO_TEST_CASE(german_money_percent_counts) {
+  BOOST_TEST(amounts("Der Konzern investiert rund 2,5 Milliarden US-Dollar.", "de") ==
+             V{"Money 2500000000 USD ~ [rund 2,5 Milliarden US-Dollar]"});
+  BOOST_TEST(amounts("Die Airline kauft bis zu 15 Boeing 787-9.", "de") ==
+             V{"Count 15 <= [bis zu 15] {Boeing 787-9}"});
+  BOOST_TEST(amounts("Der Bund hält 40 Prozent der Anteile.", "de") ==
+             V{"Percent 40 [40 Prozent]"});
+  BOOST_TEST(amounts("Sie bestellt acht weitere Flugzeuge.", "de") ==
+             V{"Count 8 [acht] {weitere Flugzeuge}"});
+  // "Mrd. Euro": ICU ends a sentence after the abbreviation.
+  BOOST_TEST(
+      amounts("Das Werk kostet 2,5 Mrd. Euro und eine Milliarde Euro Zuschüsse.", "de") ==
+      (V{"Money 2500000000 EUR [2,5 Mrd. Euro]", "Money 1000000000 EUR [eine Milliarde Euro]"}));
+  BOOST_TEST(amounts("Geplant sind zwischen 10 und 15 Millionen Euro.", "de") ==
+             V{"Money 10000000-15000000 EUR [zwischen 10 und 15 Millionen Euro]"});
+  // An article is not a count.
+  BOOST_TEST(amounts("Ein Flugzeug landete.", "de").empty());
+}
+
+BOOST_AUTO_TEST_CASE(slovenian) {
+  BOOST_TEST(amounts("Družba bo v tovarno vložila 450 milijonov evrov.", "sl") ==
+             V{"Money 450000000 EUR [450 milijonov evrov]"});
+  BOOST_TEST(amounts("Država ima 49 odstotkov delnic.", "sl") ==
+             V{"Percent 49 [49 odstotkov] {delnic}"});
+  BOOST_TEST(amounts("Pogodbo so podpisali 7. novembra 2025 za približno 2,5 milijarde evrov.",
+                     "sl") == V{"Money 2500000000 EUR ~ [približno 2,5 milijarde evrov]"});
+}
+
+BOOST_AUTO_TEST_CASE(persian_dari) {
+  BOOST_TEST(
+      amounts(
+          "این شرکت ۱.۵ میلیارد دالر سرمایه‌گذاری می‌کند.",
+          "fa") == V{"Money 1500000000 USD [۱.۵ میلیارد دالر]"});
+  BOOST_TEST(amounts("دولت ۶۰ درصد سهام را خرید.", "fa") == V{"Percent 60 [۶۰ درصد] {سهام}"});
+  BOOST_TEST(amounts("شرکت هوایی ۳۷ طیاره را خرید.", "fa") == V{"Count 37 [۳۷] {طیاره}"});
+  BOOST_TEST(amounts("هزینه حدود ۷٫۵ میلیون دالر است و سهم ۷۰٪ است.", "fa") ==
+             (V{"Money 7500000 USD ~ [حدود ۷٫۵ میلیون دالر]", "Percent 70 [۷۰]"}));
+  BOOST_TEST(amounts("تا ۲۰ طیاره و بیست و پنج موتر", "fa") ==
+             (V{"Count 20 <= [تا ۲۰] {طیاره}", "Count 25 [بیست و پنج] {موتر}"}));
+}
+
+BOOST_AUTO_TEST_CASE(english) {
+  BOOST_TEST(amounts("The carrier agreed to pay $300 million.", "en") ==
+             V{"Money 300000000 USD [300 million]"});
+  BOOST_TEST(amounts("It will buy up to 20 aircraft.", "en") ==
+             V{"Count 20 <= [up to 20] {aircraft}"});
+  BOOST_TEST(amounts("The bid values the group at nearly $35 billion.", "en") ==
+             V{"Money 35000000000 USD ~ [nearly $35 billion]"});
+  BOOST_TEST(amounts("The fund takes a 40% stake in the port.", "en") ==
+             V{"Percent 40 [40] {stake}"});
+  BOOST_TEST(amounts("Bids ranged from US$ 2 bn to USD 5m and $2.5bn.", "en") ==
+             (V{"Money 2000000000 USD [US$ 2 bn]", "Money 5000000 USD [USD 5m]",
+                "Money 2500000000 USD [2.5bn]"}));
+  BOOST_TEST(amounts("It costs $10-15 billion, 5 m away.", "en") ==
+             (V{"Money 10000000000-15000000000 USD [10-15 billion]", "Count 5 [5]"}));
+  BOOST_TEST(amounts("They ordered one hundred and twenty jets.", "en") ==
+             V{"Count 120 [one hundred and twenty] {jets}"});
+  // "us" is a pronoun, "US" a code.
+  BOOST_TEST(amounts("Pay us 5 dollars.", "en") == V{"Money 5 USD [5 dollars]"});
+}
+
+BOOST_AUTO_TEST_CASE(exact_decimal_scaling) {
+  BOOST_TEST(amounts("Dotacja 0,5 mln zł i 1,2345 tys. zł oraz 1,234567891 mld zł.", "pl") ==
+             (V{"Money 500000 PLN [0,5 mln zł]", "Money 1234.5 PLN [1,2345 tys. zł]",
+                "Money 1234567891 PLN [1,234567891 mld zł]"}));
+}
+
+BOOST_AUTO_TEST_CASE(text_order_and_no_overlap) {
+  Document d = test::analyse(
+      "Spółka kupi 12 samolotów za 1,1 mld dolarów i 51% udziałów, a 8 maszyn za około 300 mln zł.",
+      "pl");
+  auto found = finder("pl").find(d);
+  BOOST_TEST(found.size() == 5u);
+  uint32_t next = 0;
+  for (const auto& a : found) {
+    BOOST_TEST(a.first >= next);
+    BOOST_TEST(a.first <= a.last);
+    next = (a.has_item ? a.item_last : a.last) + 1;
+    if (a.has_item) BOOST_TEST(a.item_first == a.last + 1);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(neutral_pack_counts_digits) {
+  LangPack empty;
+  AmountFinder f(empty);
+  Document d;
+  d.text = "Price 300 and 12.5";
+  segment(d);
+  auto found = f.find(d);
+  BOOST_REQUIRE(found.size() == 2u);
+  BOOST_TEST(found[0].value == "300");
+  BOOST_TEST(found[1].value == "12.5");
+}
+
+BOOST_AUTO_TEST_CASE(pathological_digit_runs_are_linear) {
+  for (std::string unit : {"123 ", "1 ", "7\u00a0", "2025 "}) {
+    Document d;
+    d.lang = "pl";
+    while (d.text.size() < (1u << 20)) d.text += unit;
+    auto t0 = std::chrono::steady_clock::now();
+    segment(d);
+    auto found = finder("pl").find(d);
+    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    BOOST_TEST(secs < 10.0, "unit \"" << unit << "\" took " << secs << " s");
+    if (unit == "123 ") {
+      BOOST_REQUIRE(found.size() == 1u);
+      BOOST_TEST(found[0].value.size() == 3 * d.tokens.size());
+    }
+  }
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,104 @@
+#include <boost/test/unit_test.hpp>
+
+#include "resolve/name_key.h"
+#include "resolve/resolve_entities.h"
+#include "test_util.h"
+
+using namespace nkg;
+using test::analyse;
+
+BOOST_AUTO_TEST_SUITE(names_test)
+
+static const Mention* find_surface(const Document& d, const std::string& surface) {
+  for (const auto& m : d.mentions)
+    if (d.slice(m.span) == surface) return &m;
+  return nullptr;
+}
+
+BOOST_AUTO_TEST_CASE(person_after_title_polish) {
+  auto d = analyse("Wczoraj prezes Orlenu Jan Kowalczyk spotkał się z ministrem.", "pl");
+  const Mention* m = find_surface(d, "Jan Kowalczyk");
+  BOOST_REQUIRE(m);
+  BOOST_TEST(m->type == EntityType::Person);
+}
+
+BOOST_AUTO_TEST_CASE(person_in_apposition_german) {
+  auto d = analyse("Das sagte Lena Brückner, die Finanzministerin von Sachsen, am Montag.", "de");
+  const Mention* m = find_surface(d, "Lena Brückner");
+  BOOST_REQUIRE(m);
+  BOOST_TEST(m->type == EntityType::Person);
+}
+
+BOOST_AUTO_TEST_CASE(firm_from_suffix_and_prefix) {
+  auto d = analyse("Umowę podpisała spółka Wisła Logistyka oraz Baltic Rail Group.", "pl");
+  const Mention* a = find_surface(d, "Wisła Logistyka");
+  const Mention* b = find_surface(d, "Baltic Rail Group");
+  BOOST_REQUIRE(a);
+  BOOST_REQUIRE(b);
+  BOOST_TEST(a->type == EntityType::Firm);
+  BOOST_TEST(b->type == EntityType::Firm);
+}
+
+BOOST_AUTO_TEST_CASE(inflected_surname_resolves_to_full_name) {
+  auto d = analyse("Minister Tomasz Wrzosek przyjechał do Gdańska. Rozmowy z Wrzoskiem trwały "
+                   "długo, a potem Wrzosek wyjechał.",
+                   "pl");
+  const Mention* full = find_surface(d, "Tomasz Wrzosek");
+  const Mention* alone = find_surface(d, "Wrzosek");
+  BOOST_REQUIRE(full);
+  BOOST_REQUIRE(alone);
+  BOOST_TEST(alone->entity == full->entity);
+}
+
+BOOST_AUTO_TEST_CASE(two_people_sharing_a_surname_stay_apart) {
+  auto d = analyse("Prezes Anna Nowicka i minister Piotr Nowicka rozmawiali. Potem Nowicka wyszła.",
+                   "pl");
+  const Mention* a = find_surface(d, "Anna Nowicka");
+  const Mention* b = find_surface(d, "Piotr Nowicka");
+  BOOST_REQUIRE(a);
+  BOOST_REQUIRE(b);
+  BOOST_TEST(a->entity != b->entity);
+  // The bare surname is ambiguous: no mention is made of it.
+  int bare = 0;
+  for (const auto& m : d.mentions) bare += d.slice(m.span) == "Nowicka";
+  BOOST_TEST(bare == 0);
+}
+
+BOOST_AUTO_TEST_CASE(latin_name_in_parentheses_after_persian) {
+  auto d = analyse("شرکت آلفا نورد لاجستیک (Alpha Nord Logistics Group) قرارداد را امضا کرد.", "fa");
+  const Mention* latin = find_surface(d, "Alpha Nord Logistics Group");
+  const Mention* persian = find_surface(d, "آلفا نورد لاجستیک");
+  BOOST_REQUIRE(latin);
+  BOOST_REQUIRE(persian);
+  BOOST_TEST(latin->type == EntityType::Firm);
+  BOOST_TEST(persian->entity == latin->entity);
+}
+
+BOOST_AUTO_TEST_CASE(skeletons_unify_transliterations) {
+  BOOST_TEST(skeleton_words("Tokajew", false) == skeleton_words("Tokayev", false));
+  BOOST_TEST(skeleton_words("Tokajev", false) == skeleton_words("Tokayev", false));
+  BOOST_TEST(skeleton_words("Mirzijojew", false) == skeleton_words("Mirziyoyev", false));
+  BOOST_TEST(skeleton_words("Kov Kaz", false) == skeleton_words("Cove Kaz", false));
+  BOOST_TEST(skeleton_words("کوو کاز", true) == skeleton_words("Cove Kaz", true));
+  BOOST_TEST(skeleton_words("Nowak", false) != skeleton_words("Novotny", false));
+}
+
+BOOST_AUTO_TEST_CASE(one_node_across_articles_and_scripts) {
+  std::vector<Document> docs;
+  docs.push_back(analyse("Firma Cove Kaz Capital Group ogłosiła plan.", "pl", "a.txt"));
+  docs.push_back(analyse("Der Investor Cove Capital kündigte das an.", "de", "b.txt"));
+  docs.push_back(analyse("شرکت کوو کاز کپیتال گروپ (Kov Kaz Capital Group) اعلام کرد.", "fa", "c.txt"));
+  Resolution r = resolve_entities(docs, test::knowledge());
+  std::set<std::string> nodes;
+  for (const auto& d : docs)
+    for (const auto& m : d.mentions)
+      if (m.type == EntityType::Firm) nodes.insert(r.node_of.at(m.entity));
+  BOOST_TEST(nodes.size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(treaty_names_are_not_persons) {
+  auto d = analyse("Kazachstan przystąpi do Porozumień Abrahama, powiedział minister.", "pl");
+  for (const auto& m : d.mentions) BOOST_TEST(m.type != EntityType::Person, d.slice(m.span));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
