@@ -43,7 +43,7 @@ for t in "${targets[@]}"; do
   log=build-fuzz/$t.log
   echo "fuzz: $t for ${seconds}s"
   set +e
-  "build-fuzz/$t" "$work" -max_total_time="$seconds" -max_len="${max_len[$t]:-4096}" \
+  "build-fuzz/fuzz/$t" "$work" -max_total_time="$seconds" -max_len="${max_len[$t]:-4096}" \
     -timeout=30 -rss_limit_mb=2560 -print_final_stats=1 -artifact_prefix="$art" \
     >"$log" 2>&1
   rc=$?

@@ -26,7 +26,7 @@ constexpr const char* kUsage =
     "Exit status: 0 same graphs, 1 different, 2 error.\n";
 
 int usage_error(const std::string& message) {
-  std::cerr << "newskg diff: " << message << "\n" << kUsage;
+  std::cerr << "newskg diff: " << message << "\nTry 'newskg diff --help'.\n";
   return 2;
 }
 

@@ -5,7 +5,6 @@
 #include <iterator>
 #include <map>
 #include <ostream>
-#include <set>
 #include <utility>
 
 #include "rdf/vocab.h"
@@ -59,16 +58,8 @@ void write_line(std::ostream& out, std::string_view sign, std::string_view line)
   out << " .\n";
 }
 
-const char* status_word(SubjectStatus s) {
-  switch (s) {
-    case SubjectStatus::Appeared:
-      return "appeared";
-    case SubjectStatus::Vanished:
-      return "vanished";
-    default:
-      return "changed";
-  }
-}
+// By SubjectStatus.
+constexpr const char* kStatusWords[] = {"appeared", "vanished", "changed"};
 
 }  // namespace
 
@@ -186,7 +177,7 @@ void write_summary(const std::vector<SubjectChange>& subjects, const Changes& ch
       << count(changes.removed.size(), "triple") << " removed, " << changes.added.size()
       << " added)\n";
   for (const SubjectChange& sc : subjects) {
-    out << "# " << status_word(sc.status) << ' ' << compact(sc.subject);
+    out << "# " << kStatusWords[static_cast<int>(sc.status)] << ' ' << compact(sc.subject);
     for (size_t i = 0; i < sc.types.size(); ++i) {
       out << (i == 0 ? " a " : ", ") << compact(sc.types[i]);
     }

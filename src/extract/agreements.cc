@@ -1,6 +1,8 @@
 #include "extract/agreements.h"
 
 #include <algorithm>
+#include <cctype>
+#include <cstring>
 #include <map>
 #include <set>
 
@@ -86,9 +88,48 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
     if (int wd = dates.weekday(doc.tokens[i].key); wd && !doc.issued.empty() && date_at[i].empty())
       date_at[i] = resolve_weekday(doc.issued, wd);
 
+  // Direct speech (a quotation of six words or more) and headline or caption
+  // lines (no closing punctuation) report no agreement of their own.
+  std::vector<bool> ignored(n, false);
+  {
+    static const std::pair<const char*, const char*> kQuotes[] = {
+        {"\"", "\""}, {"\xE2\x80\x9E", "\xE2\x80\x9D"}, {"\xE2\x80\x9E", "\xE2\x80\x9C"},
+        {"\xE2\x80\x9C", "\xE2\x80\x9D"}, {"\xC2\xAB", "\xC2\xBB"}, {"\xC2\xBB", "\xC2\xAB"}};
+    for (const auto& [open, close] : kQuotes) {
+      size_t pos = 0;
+      while ((pos = doc.text.find(open, pos)) != std::string::npos) {
+        size_t from = pos + std::strlen(open);
+        size_t end = doc.text.find(close, from);
+        size_t para = doc.text.find("\n\n", from);
+        if (end == std::string::npos || (para != std::string::npos && para < end)) break;
+        uint32_t words = 0;
+        std::vector<uint32_t> inside;
+        for (uint32_t i = 0; i < n; ++i)
+          if (doc.tokens[i].span.begin >= from && doc.tokens[i].span.end <= end) inside.push_back(i);
+        words = static_cast<uint32_t>(inside.size());
+        if (words >= 6)
+          for (uint32_t i : inside) ignored[i] = true;
+        pos = end + std::strlen(close);
+      }
+    }
+    for (uint32_t i = 0; i < n; ++i) {
+      Span sp = doc.sentences[doc.tokens[i].sentence];
+      uint32_t e = sp.end;
+      while (e > sp.begin && std::isspace(static_cast<unsigned char>(doc.text[e - 1]))) --e;
+      std::string_view tail = std::string_view(doc.text).substr(sp.begin, e - sp.begin);
+      static const char* kEnds[] = {".", "!", "?", "\xD8\x9F", "\xE2\x80\xA6", "\"", "\xE2\x80\x9D",
+                                    "\xE2\x80\x9C", "\xC2\xBB", ")"};
+      bool closed = false;
+      for (const char* k : kEnds)
+        closed |= tail.size() >= std::strlen(k) && tail.substr(tail.size() - std::strlen(k)) == k;
+      if (!closed) ignored[i] = true;
+    }
+  }
+
   // Clauses.
   std::vector<Clause> clauses;
   for (uint32_t i = 0; i < n; ++i) {
+    if (ignored[i]) continue;
     bool start = clauses.empty() || doc.tokens[i].sentence != clauses.back().sentence;
     if (!start && i > 0) {
       std::string_view between = std::string_view(doc.text).substr(
@@ -130,11 +171,18 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
     cat(into.subjects, c.subjects);
     if (into.date.empty()) into.date = c.date;
   };
+  // Clauses stay apart only when each states its own deal with its own
+  // figures ("Air Astana will 15 kaufen, Somon Air 14 bestellen"); lists of
+  // names and subordinate clauses join their sentence.
+  auto own_deal = [](const Clause& c) {
+    if (c.kinds.empty() || c.orgs.empty()) return false;
+    for (const Amount* a : c.amounts)
+      if (a->kind == AmountKind::Money || a->kind == AmountKind::Count) return true;
+    return false;
+  };
   for (const auto& c : clauses) {
-    bool complete = !c.kinds.empty() && !c.orgs.empty();
     bool prev_same = !merged.empty() && merged.back().sentence == c.sentence;
-    bool prev_complete = prev_same && !merged.back().kinds.empty() && !merged.back().orgs.empty();
-    if (prev_same && (!complete || !prev_complete)) absorb(merged.back(), c);
+    if (prev_same && !(own_deal(c) && own_deal(merged.back()))) absorb(merged.back(), c);
     else merged.push_back(c);
   }
   // Sort each clause's mentions by position after merging.
@@ -155,6 +203,10 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
         if (doc.tokens[j].gap_before) break;
       }
     }
+    // A place: "w USA", "in Kasachstan".
+    if (m->type == EntityType::State && m->first_token > 0 &&
+        Cues::any_in(cues.location_prep, lemmas[m->first_token - 1]))
+      return true;
     // A source: "laut Reuters", "according to Reuters".
     for (uint32_t back = 1; back <= 3 && back <= m->first_token; ++back)
       if (Cues::any_in(cues.source, lemmas[m->first_token - back])) return true;
@@ -172,6 +224,8 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
     std::string status;
     for (const auto& s : c.statuses)
       if (status_rank(s) < 100 && (status.empty() || status_rank(s) < status_rank(status))) status = s;
+    // Hoping or proposing is not agreeing, even in the future tense.
+    if (status == "status_planned" && c.statuses.count("status_wish")) status.clear();
     bool wish_only = status.empty() && c.statuses.count("status_wish");
     std::vector<std::string> parties, firms;
     for (const Mention* m : c.orgs) {
@@ -190,7 +244,7 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
       for (const Mention* m : c.orgs)
         if (m->type == EntityType::State && m->last_token < c.first_trigger && !excluded_party(m))
           before.push_back(m->entity);
-      if (!before.empty()) parties = {before.back()};
+      if (!before.empty()) parties = {before.front()};
     }
     AgreementRecord rec;
     rec.kind = kind;
@@ -206,17 +260,30 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
         rec.values.push_back({a->value, a->currency, a->up_to, a->approximate});
       } else if (a->kind == AmountKind::Percent) {
         // Holder: nearest party before the percentage, else after it.
+        // Holder: the nearest firm before the percentage, else after it,
+        // else the nearest state.
+        // Each holder holds one stake of a deal ("51% ... and 49%").
+        auto free_holder = [&](const Mention* m, EntityType want) {
+          if (m->type != want || excluded_party(m)) return false;
+          for (const auto& st : rec.stakes)
+            if (st.holder == m->entity) return false;
+          return true;
+        };
         const Mention* holder = nullptr;
-        for (const Mention* m : c.orgs)
-          if (m->last_token < a->first && !excluded_party(m)) holder = m;
-        if (!holder)
+        for (EntityType want : {EntityType::Firm, EntityType::State}) {
           for (const Mention* m : c.orgs)
-            if (m->first_token > a->last && !excluded_party(m)) {
-              holder = m;
-              break;
-            }
+            if (m->last_token < a->first && free_holder(m, want)) holder = m;
+          if (!holder)
+            for (const Mention* m : c.orgs)
+              if (m->first_token > a->last && free_holder(m, want)) {
+                holder = m;
+                break;
+              }
+          if (holder) break;
+        }
         if (holder) rec.stakes.push_back({holder->entity, a->value});
-      } else if (a->kind == AmountKind::Count && rec.quantity.empty() && a->has_item) {
+      } else if (a->kind == AmountKind::Count && rec.quantity.empty() && a->has_item &&
+                 kind == "purchase") {
         rec.quantity = a->value;
         Span item{doc.tokens[a->item_first].span.begin, doc.tokens[a->item_last].span.end};
         rec.item = std::string(doc.slice(item));
@@ -225,12 +292,29 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
     if (status == "status_signed")
       for (const Mention* p : c.persons) rec.signatories.push_back(p->entity);
 
-    bool is_agreement = !kind.empty() && !parties.empty() && !wish_only;
+    // A purchase with no count: buying a stake is a joint venture or an
+    // investment, not an order of goods.
+    if (kind == "purchase" && rec.quantity.empty()) {
+      if (!rec.stakes.empty()) kind = "joint_venture";
+      else if (c.kinds.count("investment")) kind = "investment";
+      rec.kind = kind;
+    }
+    // Generic words ("agreements", "investment") need something concrete:
+    // a firm, a figure, two states, or a deal said to be signed or agreed.
+    bool generic = kind_rank(kind) >= kind_rank("investment");
+    bool concrete = !firms.empty() || !rec.values.empty() || !rec.stakes.empty() ||
+                    parties.size() >= 2 || status == "status_signed" || status == "status_agreed";
+    bool is_agreement = !kind.empty() && !parties.empty() && !wish_only && (!generic || concrete);
     // Merge into a recent agreement of this article?
     int target = -1;
     for (int j = static_cast<int>(out.size()) - 1; j >= 0; --j) {
-      if (c.sentence > out_sentence[j] + 2) break;
+      // Words that refer back reach further than shared names.
+      if (c.sentence > out_sentence[j] + (c.anaphor ? 8u : 2u)) break;
       const AgreementRecord& r = out[j];
+      // The next sentence about the same kind of deal continues it.
+      bool continues = is_agreement && c.sentence <= out_sentence[j] + 1 && kind == r.kind &&
+                       kind_rank(kind) < kind_rank("investment") &&
+                       (rec.quantity.empty() || r.quantity.empty() || rec.quantity == r.quantity);
       bool compatible = kind.empty() || r.kind == kind || kind_rank(kind) >= kind_rank("contract") ||
                         kind_rank(r.kind) >= kind_rank("contract") ||
                         (kind == "joint_venture" && r.kind != "purchase") ||
@@ -238,7 +322,8 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
       bool refers = c.anaphor || (parties.empty() && !wish_only) || (!firms.empty() && has_firm(r, firms));
       bool only_attributes = kind.empty() && (!rec.values.empty() || !rec.stakes.empty()) &&
                              (parties.empty() || has_firm(r, firms));
-      if ((compatible && refers && (is_agreement || c.anaphor || only_attributes)) || only_attributes) {
+      if ((compatible && refers && (is_agreement || c.anaphor || only_attributes)) || only_attributes ||
+          continues) {
         // A new count of a purchase is a separate order, not the same one.
         if (!rec.quantity.empty() && !r.quantity.empty() && rec.quantity != r.quantity) continue;
         target = j;
@@ -275,11 +360,21 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
   }
   // A stake implies a joint venture when the text named none more specific.
   for (auto& r : out)
-    if (!r.stakes.empty() && kind_rank(r.kind) >= kind_rank("contract")) r.kind = "joint_venture";
+    if (!r.stakes.empty() && r.kind != "memorandum" && r.kind != "purchase") r.kind = "joint_venture";
   // A total purchase followed by purchases of its parts.
   for (size_t i = 0; i < out.size(); ++i) {
     if (out[i].kind != "purchase" || out[i].quantity.empty()) continue;
     double total = std::atof(out[i].quantity.c_str());
+    // A total: the following orders (at least two) add up to no more than it.
+    double parts = 0;
+    int nparts = 0;
+    for (size_t j = i + 1; j < out.size(); ++j) {
+      if (out[j].kind != "purchase" || out[j].quantity.empty()) continue;
+      if (out[j].sentences.front() > out[i].sentences.back() + 3) break;
+      parts += std::atof(out[j].quantity.c_str());
+      ++nparts;
+    }
+    if (nparts < 2 || parts > total) continue;
     std::vector<std::string> whole_firms;
     for (const auto& p : out[i].parties)
       if (p.rfind("state:", 0) != 0) whole_firms.push_back(p);

@@ -20,13 +20,18 @@ void Cues::build(const LangPack& pack) {
     }
   };
   fill("firm_suffix", &firm_suffix, true);
-  fill("firm_prefix", &firm_prefix, false);
-  fill("firm_sector", &firm_sector, false);
+  // Multi-word cues count by their head, the last word ("US-Investor" ->
+  // "Investor", "the company" -> "company").
+  fill("firm_prefix", &firm_prefix, true);
+  fill("firm_sector", &firm_sector, true);
   fill("person_given", &given, false);
   fill("not_name", &not_name, false);
   fill("place_prep", &place_prep, false);
   fill("connector", &connector, false);
-  fill("source", &source, false);
+  fill("source", &source, true);
+  fill("location_prep", &location_prep, false);
+  for (const auto& o : LangPack::forms(pack.cues, "option"))
+    if (o == "nouns_capitalised") nouns_capitalised = true;
 }
 
 bool Cues::any_in(const std::unordered_set<std::string>& set,

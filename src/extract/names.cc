@@ -41,14 +41,40 @@ struct Ctx {
 
 // The base form of token i: a lemma candidate attested elsewhere in the
 // article as a token of its own, else the surface.
+// The base form of token i: a lemma candidate attested elsewhere in the
+// article as a token of its own; else the one undoing the longest ending of
+// at least two letters ("Absametovem" -> "Absametov"; one-letter endings are
+// too often part of a nominative, as in "Anna"); else the surface.
 std::string lemma_surface(const Ctx& c, uint32_t i) {
   const auto& cands = c.lemmas[i];
+  std::string_view surface = c.doc.slice(c.doc.tokens[i].span);
+  if (c.key_to_token.count(cands[0]) && c.key_to_token.at(cands[0]) != i) return std::string(surface);
   for (size_t j = 1; j < cands.size(); ++j) {
     auto it = c.key_to_token.find(cands[j]);
     if (it != c.key_to_token.end() && it->second != i)
       return std::string(c.doc.slice(c.doc.tokens[it->second].span));
   }
-  return std::string(c.doc.slice(c.doc.tokens[i].span));
+  const LangPack& pack = c.k.pack(c.doc.lang);
+  const InflectionRule* best = nullptr;
+  const std::string& key = cands[0];
+  for (const auto& r : pack.rules) {
+    if (r.add.size() < 2 || key.size() <= r.add.size() + 2) continue;
+    if (key.compare(key.size() - r.add.size(), r.add.size(), r.add) != 0) continue;
+    // Longest ending wins; on a tie, a consonant stem (nothing to restore).
+    if (!best || r.add.size() > best->add.size() ||
+        (r.add.size() == best->add.size() && r.strip.empty() && !best->strip.empty()))
+      best = &r;
+  }
+  if (!best) return std::string(surface);
+  // Cut as many code points from the surface as the ending has, add the base ending.
+  size_t cut = 0;
+  for (unsigned char ch : best->add) cut += (ch & 0xC0) != 0x80;
+  size_t end = surface.size();
+  while (cut > 0 && end > 0) {
+    --end;
+    if ((static_cast<unsigned char>(surface[end]) & 0xC0) != 0x80) --cut;
+  }
+  return std::string(surface.substr(0, end)) + best->strip;
 }
 
 std::string lemma_of_span(const Ctx& c, uint32_t a, uint32_t b) {
@@ -192,10 +218,14 @@ void find_unknown_names(Document& doc, const Knowledge& k,
     for (uint32_t i = doc.titles[ti].first; i <= doc.titles[ti].last; ++i)
       if (c.covered[i] == kNone) c.title_at[i] = ti;
   for (uint32_t i = 0; i < n; ++i) c.key_to_token.emplace(doc.tokens[i].key, i);
+  // Agreement words ("Joint Venture") are not names either.
+  std::vector<bool> trigger(n, false);
+  for (const auto& m : c.cues.triggers.find(doc, lemmas))
+    for (uint32_t t = m.first; t <= m.last; ++t) trigger[t] = true;
 
   auto can_name = [&](uint32_t i) {
     const Token& t = doc.tokens[i];
-    return t.upper && !t.is_number && c.covered[i] == kNone && c.title_at[i] == kNone;
+    return t.upper && !t.is_number && c.covered[i] == kNone && c.title_at[i] == kNone && !trigger[i];
   };
   // Runs of capitalised words.
   for (uint32_t i = 0; i < n;) {
@@ -212,7 +242,17 @@ void find_unknown_names(Document& doc, const Knowledge& k,
       ++b;
     i = b + 1;
     bool suffix = b > a && cue(&Cues::firm_suffix, b);
-    bool firm = suffix || firm_cue_before(c, a);
+    bool by_cue = firm_cue_before(c, a);
+    // Where every noun is capitalised, one word after a firm cue is a name
+    // only when it looks like a brand (VISA, KazMunayGas, 3M).
+    if (by_cue && a == b && c.cues.nouns_capitalised) {
+      std::string_view w = doc.slice(doc.tokens[a].span);
+      bool brand = false;
+      for (size_t x = 1; x < w.size(); ++x)
+        brand |= (w[x] >= 'A' && w[x] <= 'Z') || (w[x] >= '0' && w[x] <= '9');
+      by_cue = brand;
+    }
+    bool firm = suffix || by_cue;
     bool person = !firm && (title_before(c, a) || title_after(c, b) ||
                             (b > a && cue(&Cues::given, a)));
     if (person) {
@@ -220,6 +260,18 @@ void find_unknown_names(Document& doc, const Knowledge& k,
       // a name is at most three words.
       if (b - a >= 3) b = a + 2;
       if (b == a && !title_before(c, a) && !title_after(c, b)) continue;
+    }
+    // Given names right before a known person's surname join that mention
+    // ("Kassym-Jomart" + gazetteer "Tokajew").
+    if (!firm && b + 1 < n && c.covered[b + 1] != kNone && !doc.tokens[b + 1].gap_before &&
+        b - a < 2) {
+      Mention& known = doc.mentions[c.covered[b + 1]];
+      if (known.type == EntityType::Person && known.first_token == b + 1) {
+        known.span.begin = doc.tokens[a].span.begin;
+        known.first_token = a;
+        for (uint32_t t = a; t <= b; ++t) c.covered[t] = c.covered[b + 1];
+        continue;
+      }
     }
     if (!firm && !person) continue;
     EntityType t = firm ? EntityType::Firm : EntityType::Person;

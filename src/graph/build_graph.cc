@@ -171,7 +171,11 @@ void write_agreements(const std::vector<Document>& docs, const Resolution& res,
     // Articles disagree: keep every value with its sources, and say so.
     auto conflict = [&](const char* prop, const std::map<std::string, std::set<std::string>>& m,
                         bool iri_values) {
-      if (m.size() < 2) return;
+      // A conflict needs two articles: one article giving two figures
+      // ("35 billion now, 100 billion later") is not a disagreement.
+      std::set<std::string> articles;
+      for (const auto& [v, arts] : m) articles.insert(arts.begin(), arts.end());
+      if (m.size() < 2 || articles.size() < 2) return;
       std::string ci = iri + "/conflict/" + prop;
       g.type(ci, NKG + "Conflict");
       g.iri(ci, NKG + "conflictProperty", NKG + prop);

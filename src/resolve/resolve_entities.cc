@@ -153,6 +153,10 @@ Resolution resolve_entities(const std::vector<Document>& docs, const Knowledge& 
       const KnownEntity* e = k.entity(*it->second.begin());
       return e && e->type == u.type ? e->key : std::string();
     };
+    // Short skeletons ("RIA" -> "r") would link any short word.
+    size_t letters = 0;
+    for (const auto& w : u.strong) letters += w.size();
+    if (letters < 4) continue;
     std::string known = pick(known_strong, u.strong);
     if (known.empty() && u.script_other) known = pick(known_weak, u.weak);
     if (!known.empty()) alias_to_known[u.key] = known;

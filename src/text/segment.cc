@@ -5,6 +5,7 @@
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 
+#include <cstring>
 #include <memory>
 
 #include "text/normalize.h"
@@ -90,6 +91,12 @@ void segment(Document& doc) {
     if (status < UBRK_WORD_NONE_LIMIT) continue;
     Token t;
     t.span = {static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
+    // A possessive "'s" is not part of the name ("Japan's", "Trump’s").
+    for (const char* poss : {"'s", "\xE2\x80\x99s"}) {
+      size_t pl = std::strlen(poss);
+      if (t.span.end - t.span.begin > pl + 1 && doc.text.compare(t.span.end - pl, pl, poss) == 0)
+        t.span.end -= static_cast<uint32_t>(pl);
+    }
     while (sidx + 1 < doc.sentences.size() && doc.sentences[sidx].end <= t.span.begin) ++sidx;
     t.sentence = sidx;
     t.is_number = status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT;
