@@ -116,6 +116,9 @@ BOOST_AUTO_TEST_CASE(polish_money_percent_counts) {
   BOOST_TEST(amounts("Fabryka zatrudni od 10 do 15 tys. osób.", "pl") ==
              V{"Count 10000-15000 [od 10 do 15 tys] {osób}"});
   BOOST_TEST(amounts("Do floty trafi osiem samolotów.", "pl") == V{"Count 8 [osiem] {samolotów}"});
+  BOOST_TEST(amounts("Rząd wyda 35 miliardów dolarów, a 10–15 mld zł trafi do gmin.", "pl") ==
+             (V{"Money 35000000000 USD [35 miliardów dolarów]",
+                "Money 10000000000-15000000000 PLN [10–15 mld zł]"}));
 }
 
 BOOST_AUTO_TEST_CASE(polish_grouped_thousands_any_space) {
@@ -176,6 +179,8 @@ BOOST_AUTO_TEST_CASE(persian_dari) {
   BOOST_TEST(amounts("شرکت هوایی ۳۷ طیاره را خرید.", "fa") == V{"Count 37 [۳۷] {طیاره}"});
   BOOST_TEST(amounts("هزینه حدود ۷٫۵ میلیون دالر است و سهم ۷۰٪ است.", "fa") ==
              (V{"Money 7500000 USD ~ [حدود ۷٫۵ میلیون دالر]", "Percent 70 [۷۰]"}));
+  BOOST_TEST(amounts("وزیر گفت: نه تنها به بی بی سی، بلکه ۱.۱ میلیارد دالر.", "fa") ==
+             V{"Money 1100000000 USD [۱.۱ میلیارد دالر]"});
   BOOST_TEST(amounts("تا ۲۰ طیاره و بیست و پنج موتر", "fa") ==
              (V{"Count 20 <= [تا ۲۰] {طیاره}", "Count 25 [بیست و پنج] {موتر}"}));
 }

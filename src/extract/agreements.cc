@@ -94,7 +94,7 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
   {
     static const std::pair<const char*, const char*> kQuotes[] = {
         {"\"", "\""}, {"\xE2\x80\x9E", "\xE2\x80\x9D"}, {"\xE2\x80\x9E", "\xE2\x80\x9C"},
-        {"\xE2\x80\x9C", "\xE2\x80\x9D"}, {"\xC2\xAB", "\xC2\xBB"}, {"\xC2\xBB", "\xC2\xAB"}};
+        {"\xE2\x80\x9C", "\xE2\x80\x9D"}, {"\xC2\xAB", "\xC2\xBB"}};
     for (const auto& [open, close] : kQuotes) {
       size_t pos = 0;
       while ((pos = doc.text.find(open, pos)) != std::string::npos) {
@@ -207,9 +207,13 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
     if (m->type == EntityType::State && m->first_token > 0 &&
         Cues::any_in(cues.location_prep, lemmas[m->first_token - 1]))
       return true;
-    // A source: "laut Reuters", "according to Reuters".
-    for (uint32_t back = 1; back <= 3 && back <= m->first_token; ++back)
-      if (Cues::any_in(cues.source, lemmas[m->first_token - back])) return true;
+    // A source: "laut Reuters", "according to Reuters", "told Reuters".
+    if (m->type == EntityType::Firm && Cues::any_in(cues.source, lemmas[m->first_token])) return true;
+    if (m->type == EntityType::Firm)
+      for (uint32_t back = 1; back <= 3 && back <= m->first_token; ++back) {
+        if (Cues::any_in(cues.source, lemmas[m->first_token - back])) return true;
+        if (doc.tokens[m->first_token - back + 1].gap_before) break;
+      }
     return false;
   };
 
@@ -283,7 +287,7 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
         }
         if (holder) rec.stakes.push_back({holder->entity, a->value});
       } else if (a->kind == AmountKind::Count && rec.quantity.empty() && a->has_item &&
-                 kind == "purchase") {
+                 kind == "purchase" && !Cues::any_in(cues.time_unit, lemmas[a->item_first])) {
         rec.quantity = a->value;
         Span item{doc.tokens[a->item_first].span.begin, doc.tokens[a->item_last].span.end};
         rec.item = std::string(doc.slice(item));
@@ -303,18 +307,24 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
     // a firm, a figure, two states, or a deal said to be signed or agreed.
     bool generic = kind_rank(kind) >= kind_rank("investment");
     bool concrete = !firms.empty() || !rec.values.empty() || !rec.stakes.empty() ||
-                    parties.size() >= 2 || status == "status_signed" || status == "status_agreed";
+                    status == "status_signed" || status == "status_agreed" ||
+                    (parties.size() >= 2 && !status.empty());
     bool is_agreement = !kind.empty() && !parties.empty() && !wish_only && (!generic || concrete);
     // Merge into a recent agreement of this article?
-    int target = -1;
+    int target = -1, best_score = -1;
     for (int j = static_cast<int>(out.size()) - 1; j >= 0; --j) {
       // Words that refer back reach further than shared names.
-      if (c.sentence > out_sentence[j] + (c.anaphor ? 8u : 2u)) break;
+      // Far back (past 12 sentences) only a deal sharing a firm or subject.
+      if (c.sentence > out_sentence[j] + (c.anaphor ? 30u : 2u)) break;
+      bool far = c.sentence > out_sentence[j] + 12u;
       const AgreementRecord& r = out[j];
       // The next sentence about the same kind of deal continues it.
       bool continues = is_agreement && c.sentence <= out_sentence[j] + 1 && kind == r.kind &&
                        kind_rank(kind) < kind_rank("investment") &&
                        (rec.quantity.empty() || r.quantity.empty() || rec.quantity == r.quantity);
+      // Joining a treaty is its own kind of deal: only treaty words continue it.
+      bool accession_mismatch = (r.kind == "treaty_accession") != (kind == "treaty_accession") &&
+                                !kind.empty() && kind != "treaty";
       bool compatible = kind.empty() || r.kind == kind || kind_rank(kind) >= kind_rank("contract") ||
                         kind_rank(r.kind) >= kind_rank("contract") ||
                         (kind == "joint_venture" && r.kind != "purchase") ||
@@ -322,12 +332,22 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
       bool refers = c.anaphor || (parties.empty() && !wish_only) || (!firms.empty() && has_firm(r, firms));
       bool only_attributes = kind.empty() && (!rec.values.empty() || !rec.stakes.empty()) &&
                              (parties.empty() || has_firm(r, firms));
+      if (accession_mismatch && !continues) continue;
       if ((compatible && refers && (is_agreement || c.anaphor || only_attributes)) || only_attributes ||
           continues) {
         // A new count of a purchase is a separate order, not the same one.
         if (!rec.quantity.empty() && !r.quantity.empty() && rec.quantity != r.quantity) continue;
-        target = j;
-        break;
+        // Several earlier deals may fit: prefer one sharing a firm, then a
+        // subject ("this agreement" on tungsten), then the latest.
+        int score = (!firms.empty() && has_firm(r, firms) ? 4 : 0);
+        for (const auto& sub : rec.subjects)
+          if (std::find(r.subjects.begin(), r.subjects.end(), sub) != r.subjects.end()) score += 2;
+        if (far && score == 0) continue;
+        if (target < 0 || score > best_score) {
+          target = j;
+          best_score = score;
+        }
+        if (!c.anaphor) break;
       }
     }
     if (target >= 0) {

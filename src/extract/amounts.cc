@@ -362,6 +362,7 @@ struct NumHit {
   uint32_t last = 0;   // last token
   uint32_t end = 0;    // stream position after the number
   bool word = false;   // spelled out
+  bool weak = false;   // a weak_number word ("نه" is also "no"): counts only when scaled
   bool plain = false;  // a single token of ASCII digits only (year candidate)
   // A scale, currency or percent written onto the number ("5m", "2.5bn", "5zł").
   const Form* attached = nullptr;
@@ -484,17 +485,23 @@ struct AmountFinder::Impl {
   std::string lang;
   DateFinder dates;
   FormSet scale, currency, number, percent, approx, upto, range_sep, range_from, range_and,
-      number_join, over, item_stop;
+      number_join, over, item_stop, weak_number;
   std::vector<std::string> range_syms;  // symbol range separators as match keys: "-", "–"
 
   explicit Impl(const LangPack& pack) : lang(pack.lang), dates(pack) {
-    std::unordered_map<std::string, FormSet*> sets{
-        {"scale", &scale},         {"currency", &currency},
-        {"number", &number},       {"percent", &percent},
-        {"approx", &approx},       {"upto", &upto},
-        {"range_sep", &range_sep}, {"range_from", &range_from},
-        {"range_and", &range_and}, {"number_join", &number_join},
-        {"over", &over},           {"item_stop", &item_stop}};
+    std::unordered_map<std::string, FormSet*> sets{{"scale", &scale},
+                                                   {"currency", &currency},
+                                                   {"number", &number},
+                                                   {"percent", &percent},
+                                                   {"approx", &approx},
+                                                   {"upto", &upto},
+                                                   {"range_sep", &range_sep},
+                                                   {"range_from", &range_from},
+                                                   {"range_and", &range_and},
+                                                   {"number_join", &number_join},
+                                                   {"over", &over},
+                                                   {"item_stop", &item_stop},
+                                                   {"weak_number", &weak_number}};
     for (const auto& row : pack.numbers) {
       auto it = sets.find(row.cls);
       if (it == sets.end()) continue;
@@ -716,6 +723,7 @@ class Run {
     out->last = last;
     out->end = end;
     out->word = true;
+    if (Hit w = fwd(m_.weak_number, st_.start[i]); w && w.end == end) out->weak = true;
     return true;
   }
 
@@ -871,7 +879,7 @@ class Run {
     }
     bool scaled = mult.digits != "1" || mult.exp != 0;
     if (kind == AmountKind::Count) {
-      if (a.word && a.value == "1" && !scaled) return false;  // "ein", "one", "یک": articles
+      if (a.word && (a.value == "1" || a.weak) && !scaled) return false;  // "ein", "one", "یک"
       if (year_like(a) && !scaled) return false;
       if (!range && !scaled && model_number(a, i)) return false;
       if (clock_or_fraction(i, tail.last) || glued_to_number(i, tail.last)) return false;

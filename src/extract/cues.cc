@@ -30,6 +30,7 @@ void Cues::build(const LangPack& pack) {
   fill("connector", &connector, false);
   fill("source", &source, true);
   fill("location_prep", &location_prep, false);
+  fill("time_unit", &time_unit, false);
   for (const auto& o : LangPack::forms(pack.cues, "option"))
     if (o == "nouns_capitalised") nouns_capitalised = true;
 }

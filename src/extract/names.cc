@@ -281,6 +281,28 @@ void find_unknown_names(Document& doc, const Knowledge& k,
     if (in_parentheses(doc, a, b)) alias_before_parenthesis(c, a, key, lemma, t);
   }
 
+  // Scripts without capitals: the words that open a sentence before
+  // ", <title>" are a person's name ("پنی التاوس، رئیس اجرایی ...").
+  for (const auto& t : doc.titles) {
+    if (t.first < 2) continue;
+    uint32_t b = t.first - 1;
+    std::string_view between = std::string_view(doc.text).substr(
+        doc.tokens[b].span.end, doc.tokens[t.first].span.begin - doc.tokens[b].span.end);
+    if (between.find("\xD8\x8C") == std::string_view::npos && between.find(',') == std::string_view::npos)
+      continue;
+    uint32_t a = b;
+    while (a > 0 && b - a < 2 && same_sentence(doc, a - 1, b) && !doc.tokens[a].gap_before) --a;
+    bool starts_sentence = a == 0 || !same_sentence(doc, a - 1, a);
+    if (!starts_sentence || b - a > 2) continue;
+    bool ok = true;
+    for (uint32_t x = a; x <= b; ++x)
+      ok &= c.covered[x] == kNone && c.title_at[x] == kNone && !doc.tokens[x].upper &&
+            !doc.tokens[x].is_number && !is_latin_word(doc.slice(doc.tokens[x].span)) && !trigger[x];
+    if (!ok || a == b) continue;
+    std::string lemma(doc.slice({doc.tokens[a].span.begin, doc.tokens[b].span.end}));
+    add_mention(c, a, b, EntityType::Person, "name:person:" + lemma, lemma);
+  }
+
   // A name in quotes right after a firm word: «استارلینک», „Orlen".
   for (uint32_t i = 0; i + 1 < n; ++i) {
     if (!Cues::any_in(c.cues.firm_prefix, lemmas[i])) continue;

@@ -52,17 +52,57 @@ void find_roles(Document& doc) {
         org = &doc.mentions[m];
     }
     uint32_t after = t.last + 1;
-    // Organisation right after it ("prezydent Uzbekistanu", "szefem Tau-Ken Samruk").
+    // One uncapitalised word may stand between a title and its firm, and the
+    // firm may be quoted: "رئیس اجرایی گروه «کوو کاز کپیتال»", "CEO of the company X".
+    if (after + 1 < n && starts[after] == kNone && !doc.tokens[after].upper &&
+        !doc.tokens[after].gap_before && starts[after + 1] != kNone &&
+        doc.mentions[starts[after + 1]].type == EntityType::Firm &&
+        doc.tokens[after].sentence == doc.tokens[after + 1].sentence)
+      ++after;
+    // Organisation right after it ("prezydent Uzbekistanu", "szefem Tau-Ken Samruk");
+    // a firm may stand in quotes.
     if (after < n && starts[after] != kNone && is_org(doc.mentions[starts[after]].type) &&
-        !doc.tokens[after].gap_before) {
+        (!doc.tokens[after].gap_before || doc.mentions[starts[after]].type == EntityType::Firm)) {
       const Mention* m = &doc.mentions[starts[after]];
-      if (!org) org = m;
       after = m->last_token + 1;
+      // "owner of the Kazakh bank Alatau City Bank": the state qualifies the firm.
+      if (m->type == EntityType::State)
+        for (uint32_t j = after; j < after + 3 && j < n && !doc.tokens[j].gap_before; ++j)
+          if (starts[j] != kNone && doc.mentions[starts[j]].type == EntityType::Firm) {
+            m = &doc.mentions[starts[j]];
+            after = m->last_token + 1;
+            break;
+          }
+      if (!org) org = m;
     }
     // Person after the title (and its organisation) ...
     if (after < n && starts[after] != kNone && doc.mentions[starts[after]].type == EntityType::Person &&
         !doc.tokens[after].gap_before)
       person = &doc.mentions[starts[after]];
+    // ... or after one inserted phrase closed by a comma: "US-Botschafter in
+    // Indien, Sergio Gor", "predsednik Kazahstana, kjer ima ..., Kasim Tokajev".
+    if (!person && org && after < n) {
+      uint32_t s = doc.tokens[t.last].sentence;
+      int commas = 0;
+      for (uint32_t j = after; j < n && j < after + 10 && doc.tokens[j].sentence == s; ++j) {
+        std::string_view before = std::string_view(doc.text).substr(
+            doc.tokens[j - 1].span.end, doc.tokens[j].span.begin - doc.tokens[j - 1].span.end);
+        bool comma = before.find(',') != std::string_view::npos ||
+                     before.find("\xD8\x8C") != std::string_view::npos;
+        commas += comma;
+        if (commas > 2) break;
+        if (comma && starts[j] != kNone && doc.mentions[starts[j]].type == EntityType::Person) {
+          // The phrase must not hold a person or a title of its own.
+          bool clean = true;
+          for (uint32_t x = after; x < j; ++x)
+            if (starts[x] != kNone && doc.mentions[starts[x]].type == EntityType::Person) clean = false;
+          for (const auto& other : doc.titles)
+            if (other.first >= after && other.first < j) clean = false;
+          if (clean) person = &doc.mentions[starts[j]];
+          break;
+        }
+      }
+    }
     // ... or before it, in apposition: "Marco Rubio, Secretary of State".
     if (!person && t.first > 0) {
       uint32_t m = ends[t.first - 1];

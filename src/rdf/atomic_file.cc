@@ -68,10 +68,38 @@ void sync_directory(const std::string& dir) {
   (void)::close(fd);
 }
 
+// Output to something that is not a regular file (/dev/null, /dev/full,
+// /dev/stdout, a FIFO): renaming over it would replace the device node or
+// pipe with a regular file (as root, /dev/null itself), so the data is
+// written into it instead. There is nothing to keep atomic; every write and
+// the close are still checked, so /dev/full fails with ENOSPC.
+bool write_in_place(const std::string& path, std::string_view data, std::string* err) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) return fail(err, "cannot open", path, errno);
+  if (!write_all(fd, data)) {
+    const int e = errno;
+    (void)::close(fd);
+    return fail(err, "cannot write", path, e);
+  }
+  // Devices and pipes cannot be synced (EINVAL); other errors count.
+  if (::fsync(fd) != 0 && errno != EINVAL && errno != EROFS) {
+    const int e = errno;
+    (void)::close(fd);
+    return fail(err, "cannot sync", path, e);
+  }
+  if (::close(fd) != 0) return fail(err, "cannot close", path, errno);
+  return true;
+}
+
 }  // namespace
 
 bool write_file_atomically(const std::string& path, std::string_view data, std::string* err) {
   if (path.empty() || path.back() == '/') return fail(err, "cannot write", path, EISDIR);
+  struct stat target {};
+  if (::stat(path.c_str(), &target) == 0) {
+    if (S_ISDIR(target.st_mode)) return fail(err, "cannot write", path, EISDIR);
+    if (!S_ISREG(target.st_mode)) return write_in_place(path, data, err);
+  }
   const std::string dir = dir_of(path);
   std::string tmpl = dir + "/." + base_of(path) + ".tmp-XXXXXX";
   std::vector<char> name(tmpl.begin(), tmpl.end());

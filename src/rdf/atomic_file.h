@@ -11,6 +11,9 @@ namespace nkg::rdf {
 // On failure the temporary file is removed, `path` is left as it was, and
 // *err names the path and the reason (errno text). The new file gets the mode
 // of the file it replaces, or 0666 minus the umask.
+// When `path` exists and is not a regular file (/dev/null, /dev/full,
+// /dev/stdout, a FIFO) the data is written into it instead of renamed over
+// it, with every write and the close checked; a directory is an error.
 bool write_file_atomically(const std::string& path, std::string_view data, std::string* err);
 
 }  // namespace nkg::rdf

@@ -107,19 +107,20 @@ bool check_iri(const std::string& iri, const char* role, std::string* why) {
 
 bool check_term(const Term& t, const char* role, std::string* why) {
   if (t.kind == TermKind::Iri) return check_iri(t.value, role, why);
-  const std::string what = describe(t);
+  // Described only on failure: this runs for every literal of the graph.
+  auto what = [&] { return describe(t); };
   if (!is_valid_utf8(t.value)) {
-    *why = std::string(role) + " literal " + what + " is not valid UTF-8 or contains NUL";
+    *why = std::string(role) + " literal " + what() + " is not valid UTF-8 or contains NUL";
     return false;
   }
   if (!t.lang.empty()) {
     std::string tag;
     if (!normalize_lang_tag(t.lang, &tag)) {
-      *why = std::string(role) + " literal " + what + " has an invalid language tag";
+      *why = std::string(role) + " literal " + what() + " has an invalid language tag";
       return false;
     }
     if (!t.datatype.empty()) {
-      *why = std::string(role) + " literal " + what + " has both a language tag and a datatype";
+      *why = std::string(role) + " literal " + what() + " has both a language tag and a datatype";
       return false;
     }
     return true;
@@ -127,11 +128,11 @@ bool check_term(const Term& t, const char* role, std::string* why) {
   if (t.datatype.empty()) return true;
   if (!check_iri(t.datatype, "datatype", why)) return false;
   if (t.datatype == vocab::RDF + "langString") {
-    *why = std::string(role) + " literal " + what + " is rdf:langString without a language tag";
+    *why = std::string(role) + " literal " + what() + " is rdf:langString without a language tag";
     return false;
   }
   if (!is_valid_lexical(t.value, t.datatype)) {
-    *why = std::string(role) + " literal " + what + " is not a valid lexical form of its datatype";
+    *why = std::string(role) + " literal " + what() + " is not a valid lexical form of its datatype";
     return false;
   }
   return true;

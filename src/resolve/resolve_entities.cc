@@ -34,7 +34,9 @@ struct Unknown {
   std::string key;  // mention entity key, "name:person:..." (per article lemma)
   EntityType type;
   std::string name;
-  std::vector<std::string> strong, weak, distinct, generic;
+  std::vector<std::string> strong, weak;
+  // Firm words split into distinctive and generic ("Group"), per skeleton kind.
+  std::vector<std::string> distinct[2], generic[2];  // [0] strong, [1] weak
   bool script_other = false;
 };
 
@@ -83,11 +85,13 @@ bool same_entity(const Unknown& x, const Unknown& y) {
   // Firms: the shorter name's distinctive words are all in the longer one,
   // starting with the same word, and their generic words (Group, Air, Bank)
   // do not contradict each other.
-  const auto& da = x.distinct;
-  const auto& db = y.distinct;
+  const auto& da = x.distinct[weak];
+  const auto& db = y.distinct[weak];
   if (da.empty() || db.empty() || da.front() != db.front()) return false;
   bool sub = da.size() <= db.size() ? subset(da, db) : subset(db, da);
-  bool generic_ok = x.generic.empty() || y.generic.empty() || intersects(x.generic, y.generic);
+  const auto& ga = x.generic[weak];
+  const auto& gb = y.generic[weak];
+  bool generic_ok = ga.empty() || gb.empty() || intersects(ga, gb);
   return sub && generic_ok;
 }
 
@@ -106,19 +110,24 @@ std::string slug(const std::string& name) {
 Resolution resolve_entities(const std::vector<Document>& docs, const Knowledge& k) {
   Resolution r;
   // Generic firm words of every language, as skeletons.
-  std::set<std::string> generic;
+  std::set<std::string> generic, generic_weak;
   for (const auto& lang : k.data().languages())
-    for (const auto& w : k.cues(lang).firm_suffix)
+    for (const auto& w : k.cues(lang).firm_suffix) {
       for (const auto& s : skeleton_words(w, false)) generic.insert(s);
+      for (const auto& s : skeleton_words(w, true)) generic_weak.insert(s);
+    }
   auto make_unknown = [&](const std::string& key, EntityType t, const std::string& name) {
     Unknown u{key, t, name, skeleton_words(name, false), skeleton_words(name, true), {}, {}, non_latin(name)};
-    const auto& words = u.script_other ? u.weak : u.strong;
-    for (size_t i = 0; i < words.size(); ++i) {
-      // Only a trailing run of generic words is generic: "Air Astana" keeps "Air".
-      bool trailing_generic = t == EntityType::Firm && i > 0 && generic.count(words[i]);
-      for (size_t j = i; trailing_generic && j < words.size(); ++j)
-        trailing_generic = generic.count(words[j]) > 0;
-      (trailing_generic ? u.generic : u.distinct).push_back(words[i]);
+    for (int w = 0; w < 2; ++w) {
+      const auto& words = w ? u.weak : u.strong;
+      const auto& gen = w ? generic_weak : generic;
+      for (size_t i = 0; i < words.size(); ++i) {
+        // Only a trailing run of generic words is generic: "Air Astana" keeps "Air".
+        bool trailing_generic = t == EntityType::Firm && i > 0 && gen.count(words[i]);
+        for (size_t j = i; trailing_generic && j < words.size(); ++j)
+          trailing_generic = gen.count(words[j]) > 0;
+        (trailing_generic ? u.generic[w] : u.distinct[w]).push_back(words[i]);
+      }
     }
     return u;
   };

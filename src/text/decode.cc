@@ -1,13 +1,14 @@
 #include "text/decode.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <unicode/ucnv.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 
 #include "core/sha256.h"
 
@@ -61,6 +62,36 @@ bool convert_with_icu(const std::string& bytes, const char* charset, std::string
   return true;
 }
 
+// ICU measures strings in int32_t, so no limit above 2 GiB - 1 is honoured.
+constexpr uint64_t kIcuMaxBytes = 0x7FFFFFFF;
+
+uint64_t effective_limit(const DecodeOptions& opts) {
+  return std::min<uint64_t>(opts.max_bytes, kIcuMaxBytes);
+}
+
+// `size` 0 = unknown (a pipe or device that went past the limit).
+std::string too_large(uint64_t size, const DecodeOptions& opts) {
+  const bool icu = opts.max_bytes > kIcuMaxBytes;
+  std::string out = "file too large (";
+  if (size)
+    out += std::to_string(size) + " bytes; " +
+           (icu ? "ICU's limit is " + std::to_string(kIcuMaxBytes) + " bytes"
+                : "limit " + std::to_string(opts.max_bytes) + ", see --max-bytes");
+  else
+    out += "more than " + std::to_string(effective_limit(opts)) + " bytes" +
+           (icu ? ", ICU's limit" : ", see --max-bytes");
+  return out + ")";
+}
+
+size_t count_replacement_chars(const std::string& s) {
+  size_t n = 0;
+  for (size_t i = s.find("\xEF\xBF\xBD"); i != std::string::npos;
+       i = s.find("\xEF\xBF\xBD", i + 3)) {
+    ++n;
+  }
+  return n;
+}
+
 bool only_whitespace(const std::string& s) {
   for (unsigned char c : s)
     if (!(c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')) return false;
@@ -75,9 +106,7 @@ std::optional<Decoded> decode_bytes(const std::string& bytes, const std::string&
     *err = Error{file, std::move(why)};
     return std::nullopt;
   };
-  if (bytes.size() > opts.max_bytes)
-    return fail("file too large (" + std::to_string(bytes.size()) + " bytes; limit " +
-                std::to_string(opts.max_bytes) + ")");
+  if (bytes.size() > effective_limit(opts)) return fail(too_large(bytes.size(), opts));
   Decoded d;
   d.sha256 = sha256_hex(bytes);
   std::string why;
@@ -112,8 +141,9 @@ std::optional<Decoded> decode_bytes(const std::string& bytes, const std::string&
       icu::UnicodeString u = icu::UnicodeString::fromUTF8(d.text);
       std::string fixed;
       u.toUTF8String(fixed);
-      for (size_t i = 0; i + 2 < fixed.size(); ++i)
-        if (fixed.compare(i, 3, "\xEF\xBF\xBD") == 0) ++d.substitutions;
+      // U+FFFD already in the text is not a substitution.
+      d.substitutions = static_cast<uint32_t>(count_replacement_chars(fixed) -
+                                              count_replacement_chars(d.text));
       d.text = std::move(fixed);
     }
   }
@@ -126,32 +156,44 @@ std::optional<Decoded> decode_bytes(const std::string& bytes, const std::string&
 
 std::optional<Decoded> read_article(const std::string& path, const DecodeOptions& opts,
                                     Error* err) {
+  auto fail = [&](std::string why) {
+    *err = Error{path, std::move(why)};
+    return std::nullopt;
+  };
+  const uint64_t limit = effective_limit(opts);
+  // O_NONBLOCK so that opening a FIFO nobody writes to cannot hang the run
+  // (it then reads as empty); reads are blocking again below.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+  if (fd < 0) return fail(std::string("cannot read: ") + std::strerror(errno));
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
   struct stat st {};
-  if (stat(path.c_str(), &st) != 0) {
-    *err = Error{path, std::string("cannot read: ") + std::strerror(errno)};
-    return std::nullopt;
+  if (::fstat(fd, &st) != 0) return fail(std::string("cannot read: ") + std::strerror(errno));
+  if (S_ISDIR(st.st_mode)) return fail("is a directory");
+  if (S_ISREG(st.st_mode) && static_cast<uint64_t>(st.st_size) > limit)
+    return fail(too_large(static_cast<uint64_t>(st.st_size), opts));
+  const int flags = ::fcntl(fd, F_GETFL);
+  if (flags >= 0) (void)::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+
+  // Read at most limit + 1 bytes: a file that grew since fstat, a pipe or a
+  // device such as /dev/zero cannot make the run read without end.
+  std::string bytes;
+  if (S_ISREG(st.st_mode)) bytes.reserve(static_cast<size_t>(st.st_size));
+  char buf[1 << 16];
+  for (;;) {
+    const uint64_t room = limit + 1 - bytes.size();
+    const ssize_t n = ::read(fd, buf, static_cast<size_t>(std::min<uint64_t>(sizeof buf, room)));
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return fail(std::string("read error: ") + std::strerror(errno));
+    }
+    if (n == 0) break;
+    bytes.append(buf, static_cast<size_t>(n));
+    if (bytes.size() > limit) return fail(too_large(0, opts));
   }
-  if (S_ISDIR(st.st_mode)) {
-    *err = Error{path, "is a directory"};
-    return std::nullopt;
-  }
-  if (static_cast<uint64_t>(st.st_size) > opts.max_bytes) {
-    *err = Error{path, "file too large (" + std::to_string(st.st_size) + " bytes; limit " +
-                           std::to_string(opts.max_bytes) + ")"};
-    return std::nullopt;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    *err = Error{path, std::string("cannot read: ") + std::strerror(errno)};
-    return std::nullopt;
-  }
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  if (in.bad()) {
-    *err = Error{path, "read error"};
-    return std::nullopt;
-  }
-  return decode_bytes(buf.str(), path, opts, err);
+  return decode_bytes(bytes, path, opts, err);
 }
 
 }  // namespace nkg
