@@ -140,6 +140,10 @@ BOOST_AUTO_TEST_CASE(dates_and_years_are_not_counts) {
   BOOST_TEST(amounts("Am 6. November 2025 um 10:30 fiel das Ergebnis 3-1 aus.", "de").empty());
   BOOST_TEST(
       amounts("In 2025, one of the bidders left; a Boeing 787 and an F-16 landed.", "en").empty());
+  // Ordinals written with a dot, and numbers glued to designations.
+  BOOST_TEST(amounts("Na 80. posiedzeniu rady omówiono format G7+1 i pociąg 10/12.", "pl").empty());
+  BOOST_TEST(amounts("Zum 10. Jubiläum kauft die Firma vier 787 und zwei A350.", "de") ==
+             (V{"Count 4 [vier] {787}", "Count 2 [zwei] {A350}"}));
 }
 
 BOOST_AUTO_TEST_CASE(german_money_percent_counts) {

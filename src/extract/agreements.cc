@@ -33,6 +33,7 @@ struct Clause {
   uint32_t first = 0, last = 0;  // token range, inclusive
   uint32_t sentence = 0;
   std::set<std::string> kinds, statuses;
+  std::map<std::string, uint32_t> status_at;  // first token of each status word
   bool anaphor = false;
   std::vector<const Mention*> orgs, persons;
   std::vector<const Amount*> amounts;
@@ -136,12 +137,20 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
           doc.tokens[i - 1].span.end, doc.tokens[i].span.begin - doc.tokens[i - 1].span.end);
       start = is_separator(between) && !inside_parentheses(doc, doc.tokens[i].span);
     }
-    if (start) clauses.push_back({i, i, doc.tokens[i].sentence, {}, {}, false, {}, {}, {}, {}, {}, UINT32_MAX});
+    if (start) {
+      Clause fresh;
+      fresh.first = fresh.last = i;
+      fresh.sentence = doc.tokens[i].sentence;
+      clauses.push_back(std::move(fresh));
+    }
     Clause& c = clauses.back();
     c.last = i;
     for (const auto& p : trig[i]) {
       if (p == "anaphor") c.anaphor = true;
-      else if (p.rfind("status_", 0) == 0) c.statuses.insert(p);
+      else if (p.rfind("status_", 0) == 0) {
+        c.statuses.insert(p);
+        c.status_at.emplace(p, i);
+      }
       else {
         c.kinds.insert(p);
         c.first_trigger = std::min(c.first_trigger, i);
@@ -162,6 +171,7 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
     into.last = std::max(into.last, c.last);
     into.kinds.insert(c.kinds.begin(), c.kinds.end());
     into.statuses.insert(c.statuses.begin(), c.statuses.end());
+    for (const auto& [k, v] : c.status_at) into.status_at.emplace(k, v);
     into.anaphor |= c.anaphor;
     into.first_trigger = std::min(into.first_trigger, c.first_trigger);
     auto cat = [](auto& a, const auto& b) { a.insert(a.end(), b.begin(), b.end()); };
@@ -228,8 +238,12 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
     std::string status;
     for (const auto& s : c.statuses)
       if (status_rank(s) < 100 && (status.empty() || status_rank(s) < status_rank(status))) status = s;
-    // Hoping or proposing is not agreeing, even in the future tense.
-    if (status == "status_planned" && c.statuses.count("status_wish")) status.clear();
+    // What someone hopes or proposes ("hopes that X will sign") is not a
+    // deal: a wish word before the status word takes the status back. A
+    // status stated first stands ("announced it hopes to join").
+    if (!status.empty() && c.status_at.count("status_wish") &&
+        c.status_at.at("status_wish") < c.status_at.at(status))
+      status.clear();
     bool wish_only = status.empty() && c.statuses.count("status_wish");
     std::vector<std::string> parties, firms;
     for (const Mention* m : c.orgs) {

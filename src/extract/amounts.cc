@@ -776,16 +776,25 @@ class Run {
     return tk_[j].is_number && raw_gap(j).find('-') != std::string_view::npos;
   }
 
-  // "10:30", "06/11", "3.5.1" next to another number: not a count.
-  bool clock_or_fraction(uint32_t first, uint32_t last) const {
-    auto odd = [&](uint32_t j) {
+  // Not a count: a number glued by a symbol to a neighbour ending or
+  // starting with a digit ("10:30", "06/11", "C5+1"), or an ordinal written
+  // with a dot inside a sentence ("80. tygodnia", "den 10. Jahrestag").
+  bool designation_or_ordinal(uint32_t first, uint32_t last) const {
+    auto glued = [&](uint32_t j) {  // tokens j-1 and j
+      if (!same_sentence(j - 1, j)) return false;
       std::string_view g = raw_gap(j);
-      return g == ":" || g == "/" || g == "." || g == "\xd9\xab";
+      if (g.empty() || g.find_first_of(" \t\n\r") != std::string_view::npos) return false;
+      const std::string& pk = tk_[j - 1].key;
+      const std::string& nk = tk_[j].key;
+      return (j - 1 == last || j == first) && !pk.empty() && !nk.empty() &&
+             (j == first ? pk.back() >= '0' && pk.back() <= '9' : nk[0] >= '0' && nk[0] <= '9');
     };
-    if (first > 0 && tk_[first - 1].is_number && same_sentence(first - 1, first) && odd(first))
-      return true;
-    return last + 1 < tk_.size() && tk_[last + 1].is_number && same_sentence(last, last + 1) &&
-           odd(last + 1);
+    if (first > 0 && glued(first)) return true;
+    if (last + 1 >= tk_.size()) return false;
+    if (glued(last + 1)) return true;
+    std::string_view after = raw_gap(last + 1);
+    return !after.empty() && after[0] == '.' && trim_space(after.substr(1)).empty() &&
+           same_sentence(last, last + 1);
   }
 
   // "787-9", "3-1": a number hyphenated to another number without making a
@@ -882,7 +891,7 @@ class Run {
       if (a.word && (a.value == "1" || a.weak) && !scaled) return false;  // "ein", "one", "یک"
       if (year_like(a) && !scaled) return false;
       if (!range && !scaled && model_number(a, i)) return false;
-      if (clock_or_fraction(i, tail.last) || glued_to_number(i, tail.last)) return false;
+      if (designation_or_ordinal(i, tail.last) || glued_to_number(i, tail.last)) return false;
     }
 
     // Approximation and upper-bound words right before: "rund", "bis zu".
@@ -921,7 +930,8 @@ class Run {
              same_sentence(last, k) && !excluded_[k]) {
         const Token& t = tk_[k];
         bool numeric = t.is_number || (!t.key.empty() && t.key[0] >= '0' && t.key[0] <= '9');
-        if (numeric ? !model : stops_item(k)) break;
+        // A number right after a spelled-out count is a model: "vier 787".
+        if (numeric ? !(model || (!taken && a.word && !range && !scaled)) : stops_item(k)) break;
         model = taken < 2 && (numeric || (t.upper && !t.is_number));
         if (!taken) am->item_first = k;
         am->item_last = k;

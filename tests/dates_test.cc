@@ -1,0 +1,66 @@
+#include <boost/test/unit_test.hpp>
+
+#include "extract/dates.h"
+#include "test_util.h"
+
+using namespace nkg;
+
+BOOST_AUTO_TEST_SUITE(dates_test)
+
+static std::vector<std::string> isos(const std::string& text, const std::string& lang) {
+  Document d = test::analyse(text, lang);
+  std::vector<std::string> out;
+  for (const auto& h : test::analyzer().dates(lang).find(d)) out.push_back(h.iso());
+  return out;
+}
+
+using V = std::vector<std::string>;
+
+BOOST_AUTO_TEST_CASE(polish_genitive_month) {
+  BOOST_TEST(isos("Umowę podpisano 12 października 2025 r. w Gdyni.", "pl") == V{"2025-10-12"});
+}
+
+BOOST_AUTO_TEST_CASE(german_ordinal_day) {
+  BOOST_TEST(isos("Der Vertrag wurde am 3. September 2024 unterzeichnet.", "de") == V{"2024-09-03"});
+}
+
+BOOST_AUTO_TEST_CASE(slovenian_genitive_from_pack) {
+  BOOST_TEST(isos("Pogodbo so podpisali 7. oktobra 2025 v Kopru.", "sl") == V{"2025-10-07"});
+}
+
+BOOST_AUTO_TEST_CASE(dari_gregorian_months_and_persian_digits) {
+  BOOST_TEST(isos("این قرارداد در ۱۵ اکتوبر ۲۰۲۵ در کابل امضا شد.", "fa") == V{"2025-10-15"});
+}
+
+BOOST_AUTO_TEST_CASE(english_month_first_and_iso) {
+  BOOST_TEST(isos("It was signed on October 2, 2025 and filed 2025-10-03.", "en") ==
+             (V{"2025-10-02", "2025-10-03"}));
+}
+
+BOOST_AUTO_TEST_CASE(day_and_month_without_year) {
+  Document d = test::analyse("Am 6. November kam die Nachricht.", "de");
+  auto hits = test::analyzer().dates("de").find(d);
+  BOOST_REQUIRE_EQUAL(hits.size(), 1u);
+  BOOST_TEST(hits[0].day == 6);
+  BOOST_TEST(hits[0].month == 11);
+  BOOST_TEST(hits[0].year == 0);
+  BOOST_TEST(hits[0].iso().empty());
+}
+
+BOOST_AUTO_TEST_CASE(weekday_resolves_against_article_date) {
+  // 2025-11-07 is a Friday: "Thursday" is the day before, "Friday" the day itself.
+  BOOST_TEST(resolve_weekday("2025-11-07", 4) == "2025-11-06");
+  BOOST_TEST(resolve_weekday("2025-11-07", 5) == "2025-11-07");
+  BOOST_TEST(resolve_weekday("2025-11-07", 6) == "2025-11-01");
+  BOOST_TEST(resolve_weekday("not a date", 4).empty());
+  BOOST_TEST(test::analyzer().dates("pl").weekday("czwartek") == 4);
+  BOOST_TEST(test::analyzer().dates("de").weekday("donnerstag") == 4);
+}
+
+BOOST_AUTO_TEST_CASE(issued_date_and_title) {
+  Document d = test::analyse("Nowy terminal w Gdyni\n\nGdynia, 12 października 2025 r.\n\nPort ogłosił plan.", "pl");
+  BOOST_TEST(d.title == "Nowy terminal w Gdyni");
+  BOOST_TEST(d.issued == "2025-10-12");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
