@@ -2,8 +2,10 @@
 # Installs what newskg needs on Debian 12 (as root), only what is missing.
 set -euo pipefail
 pkgs=(build-essential cmake ninja-build pkg-config libserd-dev libsord-dev serdi sordi
-      raptor2-utils libicu-dev libboost-test-dev libcld2-dev python3 clang libclang-rt-14-dev
-      nodejs npm)
+      raptor2-utils libicu-dev libboost-test-dev libcld2-dev python3 clang libclang-rt-14-dev)
+# Node and npm (for the store and SHACL tests) may come from elsewhere than
+# Debian; Debian's npm conflicts with such a node, so only install when absent.
+command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || pkgs+=(nodejs npm)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -2,10 +2,13 @@
 // "rund 2,5 Milliarden US-Dollar", "۱.۵ میلیارد دالر"), percentages ("51%",
 // "40 Prozent", "۶۰ درصد") and counts of things ("12 samolotów Embraer",
 // "acht weitere Flugzeuge"). Language-neutral: every word comes from the
-// pack's numbers.tsv (scale, currency, number, percent, approx, upto,
-// range_sep, plus the optional range_from, range_and, number_join and over
-// classes); decimal and grouping conventions come from ICU's number symbols
-// for the pack's language.
+// pack's numbers.tsv -- scale, currency, number, percent, approx, upto,
+// range_sep, over, and the optional classes range_from ("zwischen", opens a
+// range whose separator may then be a range_and word, "und"), number_join
+// ("بیست و پنج"), item_stop (function words that end a counted item) and
+// weak_number (number words that are also common words, counted only with a
+// scale, currency or percent). Decimal conventions come from ICU's number
+// symbols for the pack's language.
 //
 // Currency and percent signs are not word tokens: they are matched in the
 // text between tokens, so "$300" is the single token "300" with "$" before
@@ -49,8 +52,10 @@ class AmountFinder {
   AmountFinder(AmountFinder&&) noexcept;
   AmountFinder& operator=(AmountFinder&&) noexcept;
 
-  // Amounts in text order, non-overlapping. Dates (DateFinder) and bare
-  // years are never counts.
+  // Amounts in text order, non-overlapping. Never counts: dates
+  // (DateFinder), bare years 1900-2100, spelled-out "one"/"ein" (articles),
+  // ordinals ("80. tygodnia"), numbers glued to designations ("C5+1",
+  // "10:30", "Boeing 787."), scores ("3-1").
   std::vector<Amount> find(const Document& doc) const;
 
   struct Impl;  // compiled forms (opaque)
