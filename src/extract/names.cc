@@ -151,7 +151,8 @@ bool title_after(const Ctx& c, uint32_t b) {
 bool firm_cue_before(const Ctx& c, uint32_t a) {
   for (uint32_t back = 1; back <= 3 && back <= a; ++back) {
     uint32_t j = a - back;
-    if (!same_sentence(c.doc, j, a)) return false;
+    // Punctuation between cue and name breaks the link ("producentem – powiedział Fijoł").
+    if (!same_sentence(c.doc, j, a) || c.doc.tokens[j + 1].gap_before) return false;
     if (Cues::any_in(c.cues.firm_prefix, c.lemmas[j]) || Cues::any_in(c.cues.firm_sector, c.lemmas[j]))
       return true;
     if (c.doc.tokens[j].upper && c.covered[j] == kNone) return false;
@@ -256,10 +257,35 @@ void find_unknown_names(Document& doc, const Knowledge& k,
     bool person = !firm && (title_before(c, a) || title_after(c, b) ||
                             (b > a && cue(&Cues::given, a)));
     if (person) {
-      // A run after a title may run on into other capitalised words:
-      // a name is at most three words.
+      // A run after a title may start with the organisation's words
+      // ("CEO Embraer Commercial Aviation Arjan Meijer"): the name starts at
+      // a given name when one follows; a name is at most three words.
+      if (b > a + 1)
+        for (uint32_t g = a + 1; g < b; ++g)
+          if (cue(&Cues::given, g)) {
+            a = g;
+            break;
+          }
       if (b - a >= 3) b = a + 2;
       if (b == a && !title_before(c, a) && !title_after(c, b)) continue;
+      // A surname alone of someone the article named in full is that person.
+      if (b == a) {
+        std::set<std::string> hits;
+        for (const auto& m : doc.mentions)
+          if (m.type == EntityType::Person && m.last_token > m.first_token)
+            for (const auto& l : lemmas[a])
+              if (std::find(lemmas[m.last_token].begin(), lemmas[m.last_token].end(), l) !=
+                  lemmas[m.last_token].end())
+                hits.insert(m.entity);
+        if (hits.size() == 1) {
+          const std::string key = *hits.begin();
+          std::string lemma;
+          for (const auto& m : doc.mentions)
+            if (m.entity == key) lemma = m.lemma;
+          add_mention(c, a, b, EntityType::Person, key, lemma);
+          continue;
+        }
+      }
     }
     // Given names right before a known person's surname join that mention
     // ("Kassym-Jomart" + gazetteer "Tokajew").

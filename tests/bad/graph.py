@@ -5,7 +5,7 @@ The graph is read from N-Triples as `serdi -i turtle -o ntriples` prints it
 (one triple a line, \\uXXXX escapes), so whatever the exporter wrote has
 already passed Serd's strict reader.
 
-  graph.py offsets NT ID=FILE[|ENCODING]...
+  graph.py offsets NT ID=FILE[|ENCODING[/ERRORS]]...
       every nif:anchorOf of a mention or sentence of article ID equals the
       article's decoded text (BOM dropped) from nif:beginIndex to
       nif:endIndex in code points; prints how many were checked
@@ -19,6 +19,13 @@ already passed Serd's strict reader.
       the dct:identifier of every nkg:Article, one a line
   graph.py nfc NT PREDICATE_REGEX
       every literal object of a matching predicate is in NFC
+  graph.py triples NT_OR_NQ
+      the triples, graph names dropped, sorted and unique
+  graph.py typed NT
+      every literal typed xsd:integer, decimal, double, boolean, date,
+      dateTime, nonNegativeInteger or gYear has a valid lexical form, and
+      every language tag is well-formed BCP 47 (an independent check of
+      src/rdf/term_check.cc); prints the count
 """
 import json
 import re
@@ -69,7 +76,8 @@ def term(t):
     return Literal(lex)
 
 
-def parse(path):
+def parse(path, raw=False):
+    """Triples of an N-Triples or N-Quads file (graph names dropped)."""
     triples = []
     with open(path, encoding="utf-8") as f:
         for n, line in enumerate(f, 1):
@@ -81,7 +89,10 @@ def parse(path):
                 m = TERM.match(line, pos)
                 if not m:
                     sys.exit(f"{path}:{n}: cannot parse: {line}")
-                terms.append(term(m.group(1)))
+                terms.append(m.group(1) if raw else term(m.group(1)))
+                pos = m.end()
+            m = TERM.match(line, pos)  # the graph of an N-Quads line: dropped
+            if m and m.group(1).startswith("<"):
                 pos = m.end()
             if line[pos:].strip() != ".":
                 sys.exit(f"{path}:{n}: expected '.': {line}")
@@ -92,7 +103,8 @@ def parse(path):
 def decode(path, encoding):
     raw = open(path, "rb").read()
     if encoding:
-        text = raw.decode(encoding)
+        enc, _, errors = encoding.partition("/")
+        text = raw.decode(enc, errors or "strict")
     elif raw.startswith(b"\xff\xfe") or raw.startswith(b"\xfe\xff"):
         text = raw.decode("utf-16")
     else:
@@ -189,6 +201,58 @@ def cmd_nfc(nt, predicate_re):
     return 1 if bad else 0
 
 
+XSD = "http://www.w3.org/2001/XMLSchema#"
+_DATE = r"-?[0-9]{4,}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
+_TZ = r"(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?"
+LEXICAL = {
+    "integer": r"[+-]?[0-9]+",
+    "nonNegativeInteger": r"(\+?[0-9]+|-0+)",
+    "decimal": r"[+-]?([0-9]+(\.[0-9]+)?|\.[0-9]+)",
+    "double": r"([+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?|[+-]?INF|NaN)",
+    "boolean": r"(true|false|1|0)",
+    "date": _DATE + _TZ,
+    "dateTime": _DATE + r"T(([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]+)?|24:00:00(\.0+)?)" + _TZ,
+    "gYear": r"-?([1-9][0-9]{4,}|[0-9]{4})" + _TZ,
+}
+LANGTAG = re.compile(r"[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?(-([a-zA-Z0-9]{5,8}|[0-9][a-zA-Z0-9]{3}))*"
+                     r"(-[0-9a-wyzA-WYZ](-[a-zA-Z0-9]{2,8})+)*(-x(-[a-zA-Z0-9]{1,8})+)?|x(-[a-zA-Z0-9]{1,8})+")
+
+
+def cmd_typed(nt):
+    bad = n = 0
+    for s, p, o in parse(nt):
+        if not isinstance(o, Literal):
+            continue
+        if o.lang and not LANGTAG.fullmatch(o.lang):
+            bad += 1
+            print(f"bad language tag: <{s}> <{p}> {o!r}")
+        local = o.datatype[len(XSD):] if o.datatype.startswith(XSD) else None
+        if local in LEXICAL:
+            n += 1
+            if not re.fullmatch(LEXICAL[local], o.lexical):
+                bad += 1
+                print(f"bad lexical form: <{s}> <{p}> {o!r}")
+    print(f"typed literals checked: {n}")
+    return 1 if bad else 0
+
+
+def canonical(x):
+    if isinstance(x, Literal):
+        lex = x.lexical.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") \
+            .replace("\r", "\\r").replace("\t", "\\t")
+        return f'"{lex}"' + (f"@{x.lang}" if x.lang else f"^^<{x.datatype}>" if x.datatype else "")
+    return x if x.startswith("_:") else f"<{x}>"
+
+
+def cmd_triples(nt):
+    """The triples of an N-Triples or N-Quads file, sorted, unique, with one
+    spelling of each term (serdi escapes N-Triples and N-Quads differently)."""
+    lines = {" ".join(canonical(x) for x in t) + " ." for t in parse(nt)}
+    for line in sorted(lines):
+        print(line)
+    return 0
+
+
 def main(argv):
     if len(argv) < 3:
         sys.exit(__doc__)
@@ -198,7 +262,9 @@ def main(argv):
           "iris": lambda: cmd_iris(nt),
           "literals": lambda: cmd_literals(nt),
           "articles": lambda: cmd_articles(nt),
-          "nfc": lambda: cmd_nfc(nt, *rest)}.get(cmd)
+          "nfc": lambda: cmd_nfc(nt, *rest),
+          "typed": lambda: cmd_typed(nt),
+          "triples": lambda: cmd_triples(nt)}.get(cmd)
     if not fn:
         sys.exit(__doc__)
     return fn()

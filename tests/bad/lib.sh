@@ -41,6 +41,14 @@ sanitized() { ldd "$bin" 2>/dev/null | grep -q 'libasan\|libubsan'; }
 
 graph() { python3 "$bad/graph.py" "$@"; }
 
+# has_object NT SUBJECT_REGEX PREDICATE VALUE: some matching subject has
+# that object (IRI or literal lexical form, exactly).
+has_object() {
+  local objs
+  objs=$(graph objects "$1" "$2" "$3")
+  grep -qxF -- "$4" <<<"$objs"
+}
+
 die() {
   echo "FAIL: $*" >&2
   exit 1
@@ -109,10 +117,10 @@ expect_articles() {
 # https://w3id.org/newskg/id/ENTITY_IRI_SUFFIX (e.g. state/KZ).
 expect_mention() {
   local nt=$1 art=$2 ent=$3
-  graph objects "$nt" "/article/[^#]*$(printf '%s' "$art" | sed 's/[.[\*^$()+?{|]/\\&/g')#char=" \
-    "http://www.w3.org/2005/11/its/rdf#taIdentRef" |
-    grep -qxF "https://w3id.org/newskg/id/$ent" ||
-    die "no mention of $ent in $art"
+  local objs
+  objs=$(graph objects "$nt" "/article/[^#]*$(printf '%s' "$art" | sed 's/[.[\*^$()+?{|]/\\&/g')#char=" \
+    "http://www.w3.org/2005/11/its/rdf#taIdentRef")
+  grep -qxF "https://w3id.org/newskg/id/$ent" <<<"$objs" || die "no mention of $ent in $art"
 }
 
 # known_bug WHAT COMMAND...: see the top of this file.
