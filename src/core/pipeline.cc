@@ -12,9 +12,20 @@
 namespace nkg {
 
 Analyzer::Analyzer(const Knowledge& k) : k_(k) {
-  for (const auto& lang : k.data().languages())
+  for (const auto& lang : k.data().languages()) {
     dates_[lang] = std::make_unique<DateFinder>(k.pack(lang));
-  if (!dates_.count("en")) dates_["en"] = std::make_unique<DateFinder>(k.pack("en"));
+    amounts_[lang] = std::make_unique<AmountFinder>(k.pack(lang));
+  }
+  if (!dates_.count("en")) {
+    dates_["en"] = std::make_unique<DateFinder>(k.pack("en"));
+    amounts_["en"] = std::make_unique<AmountFinder>(k.pack("en"));
+  }
+}
+
+const AmountFinder& Analyzer::amounts(const std::string& lang) const {
+  auto it = amounts_.find(lang);
+  if (it == amounts_.end()) it = amounts_.find("en");
+  return *it->second;
 }
 
 const DateFinder& Analyzer::dates(const std::string& lang) const {
@@ -39,7 +50,7 @@ void Analyzer::analyse(Document& doc, const std::string& forced_lang) const {
   find_titles(doc, k_, lemmas);
   find_unknown_names(doc, k_, lemmas);
   find_roles(doc);
-  find_agreements(doc, k_, dates(doc.lang), lemmas);
+  find_agreements(doc, k_, dates(doc.lang), amounts(doc.lang), lemmas);
 }
 
 }  // namespace nkg

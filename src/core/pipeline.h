@@ -8,6 +8,7 @@
 #include <string>
 
 #include "core/document.h"
+#include "extract/amounts.h"
 #include "extract/dates.h"
 #include "extract/knowledge.h"
 
@@ -21,10 +22,13 @@ class Analyzer {
   void analyse(Document& doc, const std::string& forced_lang = {}) const;
   const Knowledge& knowledge() const { return k_; }
   const DateFinder& dates(const std::string& lang) const;
+  const AmountFinder& amounts(const std::string& lang) const;
 
  private:
   const Knowledge& k_;
   std::map<std::string, std::unique_ptr<DateFinder>> dates_;
+  // Built once per language: building one costs milliseconds.
+  std::map<std::string, std::unique_ptr<AmountFinder>> amounts_;
 };
 
 }  // namespace nkg

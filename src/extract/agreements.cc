@@ -60,6 +60,7 @@ bool inside_parentheses(const Document& d, Span s) {
 }  // namespace
 
 void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
+                     const AmountFinder& amount_finder,
                      const std::vector<std::vector<std::string>>& lemmas) {
   const Cues& cues = k.cues(doc.lang);
   size_t n = doc.tokens.size();
@@ -73,7 +74,6 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
   }
   std::vector<const Mention*> mention_at(n, nullptr);
   for (const auto& m : doc.mentions) mention_at[m.first_token] = &m;
-  AmountFinder amount_finder(k.pack(doc.lang));
   std::vector<Amount> amounts = amount_finder.find(doc);
   std::vector<const Amount*> amount_at(n, nullptr);
   for (const auto& a : amounts) amount_at[a.first] = &a;

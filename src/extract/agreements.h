@@ -15,12 +15,14 @@
 // each part the total's other firms.
 #pragma once
 #include "core/document.h"
+#include "extract/amounts.h"
 #include "extract/dates.h"
 #include "extract/knowledge.h"
 
 namespace nkg {
 
 void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
+                     const AmountFinder& amounts,
                      const std::vector<std::vector<std::string>>& lemmas);
 
 // Priority of contract kinds when one clause names several (lower wins).

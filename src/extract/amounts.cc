@@ -647,7 +647,9 @@ class Run {
       // exactly three digits; a decimal part ("410 000,5") ends the number.
       uint32_t j = i;
       if (space_groups(t.key, 3)) {
-        while (j + 1 < tk_.size() && tk_[j + 1].is_number && !excluded_[j + 1] &&
+        // At most five more groups (10^18): longer runs of digit groups are
+        // tables or noise, and capping keeps hostile input linear.
+        while (j + 1 < tk_.size() && j - i < 5 && tk_[j + 1].is_number && !excluded_[j + 1] &&
                same_sentence(j, j + 1) && single_space(j + 1)) {
           std::string_view k = tk_[j + 1].key;
           size_t sep = std::min(k.find_first_of(".,"), k.find("\xd9\xab"));  // U+066B
