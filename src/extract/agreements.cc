@@ -219,6 +219,10 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
       return true;
     // A source: "laut Reuters", "according to Reuters", "told Reuters".
     if (m->type == EntityType::Firm && Cues::any_in(cues.source, lemmas[m->first_token])) return true;
+    // A credit in parentheses: "ASTANA (Reuters) -".
+    if (m->type == EntityType::Firm && m->span.begin > 0 && doc.text[m->span.begin - 1] == '(' &&
+        m->span.end < doc.text.size() && doc.text[m->span.end] == ')')
+      return true;
     if (m->type == EntityType::Firm)
       for (uint32_t back = 1; back <= 3 && back <= m->first_token; ++back) {
         if (Cues::any_in(cues.source, lemmas[m->first_token - back])) return true;

@@ -51,6 +51,9 @@ void find_roles(Document& doc) {
           adjacent(doc, doc.mentions[m].last_token, t.first))
         org = &doc.mentions[m];
     }
+    // A title that names its state ("U.S. Commerce Secretary").
+    for (uint32_t j = t.first; j <= t.last && !org; ++j)
+      if (starts[j] != kNone && is_org(doc.mentions[starts[j]].type)) org = &doc.mentions[starts[j]];
     uint32_t after = t.last + 1;
     // One uncapitalised word may stand between a title and its firm, and the
     // firm may be quoted: "رئیس اجرایی گروه «کوو کاز کپیتال»", "CEO of the company X".

@@ -5,6 +5,7 @@
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <cstring>
 #include <memory>
 
@@ -38,6 +39,16 @@ std::unique_ptr<icu::BreakIterator> make_iter(bool words, UText* ut) {
   it->setText(ut, st);
   if (U_FAILURE(st)) return nullptr;
   return it;
+}
+
+// "U.S", "D.C": letters joined by periods (numbers such as "2.5" are not).
+bool is_dotted_abbreviation(std::string_view w) {
+  bool dot = false;
+  for (char ch : w) {
+    if (ch == '.') dot = true;
+    else if (!((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z'))) return false;
+  }
+  return dot;
 }
 
 bool ends_with_ordinal_or_initial(const std::string& text, Span s) {
@@ -91,6 +102,12 @@ void segment(Document& doc) {
     if (status < UBRK_WORD_NONE_LIMIT) continue;
     Token t;
     t.span = {static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
+    // An abbreviation keeps its final period: ICU gives "U.S" for "U.S.".
+    {
+      if (is_dotted_abbreviation(doc.slice(t.span)) && t.span.end < doc.text.size() &&
+          doc.text[t.span.end] == '.')
+        t.span.end += 1;
+    }
     // A possessive "'s" is not part of the name ("Japan's", "Trump’s").
     for (const char* poss : {"'s", "\xE2\x80\x99s"}) {
       size_t pl = std::strlen(poss);
@@ -113,7 +130,7 @@ void segment(Document& doc) {
     }
     t.gap_before = gap;
     doc.tokens.push_back(std::move(t));
-    prev_end = static_cast<uint32_t>(e);
+    prev_end = std::max(static_cast<uint32_t>(e), doc.tokens.back().span.end);
     have_prev = true;
   }
   utext_close(ut);
@@ -136,8 +153,13 @@ std::vector<std::string> key_tokens(std::string_view text) {
   if (U_SUCCESS(st))
     for (int32_t b = it->first(), e = it->next(); e != icu::BreakIterator::DONE;
          b = e, e = it->next())
-      if (it->getRuleStatus() >= UBRK_WORD_NONE_LIMIT)
-        keys.push_back(match_key(text.substr(static_cast<size_t>(b), static_cast<size_t>(e - b))));
+      if (it->getRuleStatus() >= UBRK_WORD_NONE_LIMIT) {
+        std::string_view w = text.substr(static_cast<size_t>(b), static_cast<size_t>(e - b));
+        if (is_dotted_abbreviation(w) && static_cast<size_t>(e) < text.size() &&
+            text[static_cast<size_t>(e)] == '.')
+          w = text.substr(static_cast<size_t>(b), static_cast<size_t>(e - b + 1));
+        keys.push_back(match_key(w));
+      }
   // Detach the iterator from the UText before closing it.
   icu::UnicodeString empty;
   it->setText(empty);
