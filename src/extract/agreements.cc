@@ -327,7 +327,17 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
     bool concrete = !firms.empty() || !rec.values.empty() || !rec.stakes.empty() ||
                     status == "status_signed" || status == "status_agreed" ||
                     (parties.size() >= 2 && !status.empty());
-    bool is_agreement = !kind.empty() && !parties.empty() && !wish_only && (!generic || concrete);
+    // Without a status word and without figures a deal is only talked about
+    // ("Kasachstan prüft den Kauf").
+    bool figures = !rec.values.empty() || !rec.stakes.empty() || !rec.quantity.empty();
+    bool stated = !status.empty() || figures;
+    // "several agreements", "eine Reihe neuer Abkommen": a summary, not one deal.
+    bool vague = false;
+    for (uint32_t back = 1; back <= 2 && c.first_trigger != UINT32_MAX && back <= c.first_trigger; ++back)
+      vague |= Cues::any_in(cues.vague, lemmas[c.first_trigger - back]);
+    if (vague && !figures) stated = false;
+    bool is_agreement =
+        !kind.empty() && !parties.empty() && !wish_only && (!generic || concrete) && stated;
     // Merge into a recent agreement of this article?
     int target = -1, best_score = -1;
     for (int j = static_cast<int>(out.size()) - 1; j >= 0; --j) {
@@ -348,8 +358,9 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
                         (kind == "joint_venture" && r.kind != "purchase") ||
                         (r.kind == "joint_venture" && kind != "purchase");
       bool refers = c.anaphor || (parties.empty() && !wish_only) || (!firms.empty() && has_firm(r, firms));
-      bool only_attributes = kind.empty() && (!rec.values.empty() || !rec.stakes.empty()) &&
-                             (parties.empty() || has_firm(r, firms));
+      // A sentence adding only a figure ("The order is worth 2.2 billion").
+      bool only_attributes = (!rec.values.empty() || !rec.stakes.empty()) &&
+                             (parties.empty() || has_firm(r, firms)) && !c.statuses.count("status_wish");
       if (accession_mismatch && !continues) continue;
       if ((compatible && refers && (is_agreement || c.anaphor || only_attributes)) || only_attributes ||
           continues) {

@@ -31,6 +31,7 @@ void Cues::build(const LangPack& pack) {
   fill("source", &source, true);
   fill("location_prep", &location_prep, false);
   fill("time_unit", &time_unit, false);
+  fill("vague", &vague, true);
   for (const auto& o : LangPack::forms(pack.cues, "option"))
     if (o == "nouns_capitalised") nouns_capitalised = true;
 }

@@ -14,7 +14,7 @@ struct Cues {
   Dictionary triggers;  // payload: agreement kind or "status_*" or "anaphor"
   Dictionary subjects;  // payload: concept id
   std::unordered_set<std::string> firm_suffix, firm_prefix, firm_sector, given, not_name,
-      place_prep, connector, source, location_prep, time_unit;
+      place_prep, connector, source, location_prep, time_unit, vague;
   bool nouns_capitalised = false;  // German: a capital letter does not mark a name
 
   void build(const LangPack& pack);
