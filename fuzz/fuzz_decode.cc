@@ -31,10 +31,22 @@ bool on_boundary(const std::string& s, uint32_t b) {
   return b == s.size() || (b < s.size() && (static_cast<unsigned char>(s[b]) & 0xC0) != 0x80);
 }
 
-constexpr const char* kEncodings[] = {"",           "",          "",       "",
-                                      "windows-1256", "windows-1250", "UTF-16LE", "UTF-16BE",
-                                      "ISO-8859-1", "Shift_JIS", "UTF-8",  "GB18030",
-                                      "UTF-32",     "KOI8-R",    "UTF-7",  "no-such-charset"};
+constexpr const char* kEncodings[] = {"",
+                                      "",
+                                      "",
+                                      "",
+                                      "windows-1256",
+                                      "windows-1250",
+                                      "UTF-16LE",
+                                      "UTF-16BE",
+                                      "ISO-8859-1",
+                                      "Shift_JIS",
+                                      "UTF-8",
+                                      "GB18030",
+                                      "UTF-32",
+                                      "KOI8-R",
+                                      "UTF-7",
+                                      "no-such-charset"};
 
 }  // namespace
 

@@ -58,7 +58,7 @@ const nkg::Analyzer& analyzer() {
   return *a;
 }
 
-constexpr const char* kForced[] = {"", "", "", "", "", "", "", "",
+constexpr const char* kForced[] = {"",   "",   "",   "",   "",   "",   "",   "",
                                    "fa", "pl", "de", "sl", "en", "ru", "tr", "und"};
 
 }  // namespace

@@ -39,18 +39,50 @@ namespace {
 }
 
 const std::string kX = vocab::XSD;
-const std::string kDatatypes[] = {
-    kX + "integer",  kX + "decimal",  kX + "double", kX + "boolean",
-    kX + "date",     kX + "dateTime", kX + "nonNegativeInteger", kX + "gYear",
-    kX + "string",   vocab::RDF + "langString", "http://example.org/dt", kX + "float"};
-const char* const kValues[] = {
-    "1", "-3", "+7", "1.5", ".5", "1.", "1.2.3", "12 abc", "1.5 ; <p> <o>", "1e3", "INF", "NaN",
-    "true", "false", "0", "2025-11-06", "2025-02-29", "2025-11-06T24:00:00", "-0044", "\"",
-    "\\", "\"\"\"", "a\"", "a\"\"", "@en", "x\"^^<http://e/>", "\n\r\t", "\xDB\xB1.\xDB\xB1"};
-const char* const kTags[] = {"fa_IR", "fa-AF", "", "en-US", "x", "sr-latn-rs", "-", "en--x",
-                             "de-CH-1996", "pl"};
-const std::string* const kSpaces[] = {&vocab::ID, &vocab::NKG, &vocab::WD, &vocab::DCT,
-                                      &vocab::XSD, &vocab::SCHEMA};
+const std::string kDatatypes[] = {kX + "integer",
+                                  kX + "decimal",
+                                  kX + "double",
+                                  kX + "boolean",
+                                  kX + "date",
+                                  kX + "dateTime",
+                                  kX + "nonNegativeInteger",
+                                  kX + "gYear",
+                                  kX + "string",
+                                  vocab::RDF + "langString",
+                                  "http://example.org/dt",
+                                  kX + "float"};
+const char* const kValues[] = {"1",
+                               "-3",
+                               "+7",
+                               "1.5",
+                               ".5",
+                               "1.",
+                               "1.2.3",
+                               "12 abc",
+                               "1.5 ; <p> <o>",
+                               "1e3",
+                               "INF",
+                               "NaN",
+                               "true",
+                               "false",
+                               "0",
+                               "2025-11-06",
+                               "2025-02-29",
+                               "2025-11-06T24:00:00",
+                               "-0044",
+                               "\"",
+                               "\\",
+                               "\"\"\"",
+                               "a\"",
+                               "a\"\"",
+                               "@en",
+                               "x\"^^<http://e/>",
+                               "\n\r\t",
+                               "\xDB\xB1.\xDB\xB1"};
+const char* const kTags[] = {"fa_IR",      "fa-AF", "",      "en-US",      "x",
+                             "sr-latn-rs", "-",     "en--x", "de-CH-1996", "pl"};
+const std::string* const kSpaces[] = {&vocab::ID,  &vocab::NKG, &vocab::WD,
+                                      &vocab::DCT, &vocab::XSD, &vocab::SCHEMA};
 
 std::string pick_iri(FuzzedDataProvider& fdp) {
   const std::string s = fdp.ConsumeRandomLengthString(40);
@@ -61,17 +93,23 @@ std::string pick_iri(FuzzedDataProvider& fdp) {
       if (!is_valid_iri(iri, &why)) fail("iri_segment made an invalid IRI: " + why + ": " + iri);
       return iri;
     }
-    case 1: return *kSpaces[fdp.ConsumeIntegralInRange<size_t>(0, std::size(kSpaces) - 1)] + s;
-    case 2: return vocab::RDF_TYPE;
-    case 3: return "http://example.org/" + s;
-    default: return s;  // anything, usually invalid
+    case 1:
+      return *kSpaces[fdp.ConsumeIntegralInRange<size_t>(0, std::size(kSpaces) - 1)] + s;
+    case 2:
+      return vocab::RDF_TYPE;
+    case 3:
+      return "http://example.org/" + s;
+    default:
+      return s;  // anything, usually invalid
   }
 }
 
 Term pick_object(FuzzedDataProvider& fdp) {
   switch (fdp.ConsumeIntegralInRange(0, 4)) {
-    case 0: return Term::iri(pick_iri(fdp));
-    case 1: return Term::lit(fdp.ConsumeRandomLengthString(40));
+    case 0:
+      return Term::iri(pick_iri(fdp));
+    case 1:
+      return Term::lit(fdp.ConsumeRandomLengthString(40));
     case 2: {
       std::string tag = fdp.ConsumeBool()
                             ? kTags[fdp.ConsumeIntegralInRange<size_t>(0, std::size(kTags) - 1)]
@@ -79,10 +117,10 @@ Term pick_object(FuzzedDataProvider& fdp) {
       return Term::lang_lit(fdp.ConsumeRandomLengthString(40), tag);
     }
     default: {
-      std::string dt = fdp.ConsumeIntegralInRange(0, 7)
-                           ? kDatatypes[fdp.ConsumeIntegralInRange<size_t>(
-                                 0, std::size(kDatatypes) - 1)]
-                           : pick_iri(fdp);
+      std::string dt =
+          fdp.ConsumeIntegralInRange(0, 7)
+              ? kDatatypes[fdp.ConsumeIntegralInRange<size_t>(0, std::size(kDatatypes) - 1)]
+              : pick_iri(fdp);
       std::string v = fdp.ConsumeBool()
                           ? kValues[fdp.ConsumeIntegralInRange<size_t>(0, std::size(kValues) - 1)]
                           : fdp.ConsumeRandomLengthString(24);
@@ -145,9 +183,9 @@ struct Parsed {
   static SerdStatus on_prefix(void* h, const SerdNode* name, const SerdNode* uri) {
     return serd_env_set_prefix(static_cast<Parsed*>(h)->env, name, uri);
   }
-  static SerdStatus on_statement(void* h, SerdStatementFlags, const SerdNode* g,
-                                 const SerdNode* s, const SerdNode* p, const SerdNode* o,
-                                 const SerdNode* dt, const SerdNode* lang) {
+  static SerdStatus on_statement(void* h, SerdStatementFlags, const SerdNode* g, const SerdNode* s,
+                                 const SerdNode* p, const SerdNode* o, const SerdNode* dt,
+                                 const SerdNode* lang) {
     auto* self = static_cast<Parsed*>(h);
     ++self->statements;
     Triple t;
@@ -200,8 +238,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   bool all_valid = true;
   std::set<Triple> expected;
   for (const Triple& t : triples) {
-    const bool graph_ok =
-        format != Format::TriG || t.graph.empty() || is_valid_iri(t.graph);
+    const bool graph_ok = format != Format::TriG || t.graph.empty() || is_valid_iri(t.graph);
     // The writer normalises first, then validates (writer.h).
     Triple e{normalized(t.s), normalized(t.p), normalized(t.o),
              format == Format::TriG ? t.graph : std::string()};

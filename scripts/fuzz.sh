@@ -5,7 +5,7 @@
 # crash, a leak, undefined behaviour, a timeout or a broken invariant; the
 # input that did it is kept in build-fuzz/artifacts/<target>/.
 #
-#   scripts/fuzz.sh [SECONDS] [TARGET...]
+#   scripts/fuzz.sh [SECONDS] [TARGET...]     (0 seconds: build only)
 #
 # Longer runs, merging corpora and reproducing a crash: docs/fuzzing.md.
 set -euo pipefail
@@ -25,6 +25,11 @@ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCMAKE_CXX_COMPILER="$cxx" -DNEWSKG_FUZZ=ON >/dev/null
 # Only the fuzz targets (and the library they link), not the CLI or the tests.
 cmake --build build-fuzz --target "${targets[@]}"
+
+if ((seconds == 0)); then
+  echo "fuzz: built ${targets[*]} in build-fuzz/fuzz (0 s: nothing run)"
+  exit 0
+fi
 
 # Corpora grow in build-fuzz/corpus/<target> (seeded from fuzz/corpus/<target>),
 # so repeated runs continue where the last one stopped; fuzz/corpus stays as
@@ -53,7 +58,7 @@ for t in "${targets[@]}"; do
     # Killed before printing stats: the last status line has the count.
     execs=$(grep -o '^#[0-9]*' "$log" | tail -1 | tr -d '#')
   fi
-  per_s=$(( seconds > 0 ? ${execs:-0} / seconds : 0 ))
+  per_s=$((${execs:-0} / seconds))
   if ((rc != 0)); then
     status=1
     summary+=("$(printf '%-14s %10s execs (%s/s)  FAILED (exit %d), see %s and %s' \

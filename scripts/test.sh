@@ -11,3 +11,5 @@ cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DNEWSKG_SANITIZE=ON 
 cmake --build build-asan
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --test-dir build-asan --output-on-failure -j2 -E 'script_(sparql|shacl|kill|bench)'
+# The libFuzzer targets (clang, ASan+UBSan) for 60 s each: docs/fuzzing.md.
+scripts/fuzz.sh 60

@@ -1,6 +1,7 @@
+#include "extract/dates.h"
+
 #include <boost/test/unit_test.hpp>
 
-#include "extract/dates.h"
 #include "test_util.h"
 
 using namespace nkg;
@@ -21,7 +22,8 @@ BOOST_AUTO_TEST_CASE(polish_genitive_month) {
 }
 
 BOOST_AUTO_TEST_CASE(german_ordinal_day) {
-  BOOST_TEST(isos("Der Vertrag wurde am 3. September 2024 unterzeichnet.", "de") == V{"2024-09-03"});
+  BOOST_TEST(isos("Der Vertrag wurde am 3. September 2024 unterzeichnet.", "de") ==
+             V{"2024-09-03"});
 }
 
 BOOST_AUTO_TEST_CASE(slovenian_genitive_from_pack) {
@@ -58,7 +60,8 @@ BOOST_AUTO_TEST_CASE(weekday_resolves_against_article_date) {
 }
 
 BOOST_AUTO_TEST_CASE(issued_date_and_title) {
-  Document d = test::analyse("Nowy terminal w Gdyni\n\nGdynia, 12 października 2025 r.\n\nPort ogłosił plan.", "pl");
+  Document d = test::analyse(
+      "Nowy terminal w Gdyni\n\nGdynia, 12 października 2025 r.\n\nPort ogłosił plan.", "pl");
   BOOST_TEST(d.title == "Nowy terminal w Gdyni");
   BOOST_TEST(d.issued == "2025-10-12");
 }

@@ -1,6 +1,6 @@
-#include <boost/test/unit_test.hpp>
-
 #include "text/decode.h"
+
+#include <boost/test/unit_test.hpp>
 
 using namespace nkg;
 
@@ -56,10 +56,17 @@ BOOST_AUTO_TEST_CASE(lenient_mode_substitutes_and_counts) {
   Error e;
   DecodeOptions o;
   o.lenient = true;
-  auto d = dec("a\xFF" "b\xFE" "c", &e, o);
+  auto d =
+      dec("a\xFF"
+          "b\xFE"
+          "c",
+          &e, o);
   BOOST_REQUIRE(d);
   BOOST_TEST(d->substitutions == 2u);
-  BOOST_TEST(d->text == "a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c");
+  BOOST_TEST(d->text ==
+             "a\xEF\xBF\xBD"
+             "b\xEF\xBF\xBD"
+             "c");
 }
 
 BOOST_AUTO_TEST_CASE(nul_byte_is_binary) {
@@ -81,7 +88,9 @@ BOOST_AUTO_TEST_CASE(legacy_encoding_with_option) {
   // "Łódź" in windows-1250.
   auto d = dec("\xA3\xF3\x64\x9F", &e, o);
   BOOST_REQUIRE(d);
-  BOOST_TEST(d->text == "\xC5\x81\xC3\xB3" "d\xC5\xBA");
+  BOOST_TEST(d->text ==
+             "\xC5\x81\xC3\xB3"
+             "d\xC5\xBA");
 }
 
 BOOST_AUTO_TEST_CASE(size_limit) {

@@ -40,9 +40,10 @@ BOOST_AUTO_TEST_CASE(firm_from_suffix_and_prefix) {
 }
 
 BOOST_AUTO_TEST_CASE(inflected_surname_resolves_to_full_name) {
-  auto d = analyse("Minister Tomasz Wrzosek przyjechał do Gdańska. Rozmowy z Wrzoskiem trwały "
-                   "długo, a potem Wrzosek wyjechał.",
-                   "pl");
+  auto d = analyse(
+      "Minister Tomasz Wrzosek przyjechał do Gdańska. Rozmowy z Wrzoskiem trwały "
+      "długo, a potem Wrzosek wyjechał.",
+      "pl");
   const Mention* full = find_surface(d, "Tomasz Wrzosek");
   const Mention* alone = find_surface(d, "Wrzosek");
   BOOST_REQUIRE(full);
@@ -65,7 +66,8 @@ BOOST_AUTO_TEST_CASE(two_people_sharing_a_surname_stay_apart) {
 }
 
 BOOST_AUTO_TEST_CASE(latin_name_in_parentheses_after_persian) {
-  auto d = analyse("شرکت آلفا نورد لاجستیک (Alpha Nord Logistics Group) قرارداد را امضا کرد.", "fa");
+  auto d =
+      analyse("شرکت آلفا نورد لاجستیک (Alpha Nord Logistics Group) قرارداد را امضا کرد.", "fa");
   const Mention* latin = find_surface(d, "Alpha Nord Logistics Group");
   const Mention* persian = find_surface(d, "آلفا نورد لاجستیک");
   BOOST_REQUIRE(latin);
@@ -87,7 +89,8 @@ BOOST_AUTO_TEST_CASE(one_node_across_articles_and_scripts) {
   std::vector<Document> docs;
   docs.push_back(analyse("Firma Cove Kaz Capital Group ogłosiła plan.", "pl", "a.txt"));
   docs.push_back(analyse("Der Investor Cove Capital kündigte das an.", "de", "b.txt"));
-  docs.push_back(analyse("شرکت کوو کاز کپیتال گروپ (Kov Kaz Capital Group) اعلام کرد.", "fa", "c.txt"));
+  docs.push_back(
+      analyse("شرکت کوو کاز کپیتال گروپ (Kov Kaz Capital Group) اعلام کرد.", "fa", "c.txt"));
   Resolution r = resolve_entities(docs, test::knowledge());
   std::set<std::string> nodes;
   for (const auto& d : docs)

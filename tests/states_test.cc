@@ -11,9 +11,10 @@ BOOST_AUTO_TEST_SUITE(states_test)
 using V = std::vector<std::string>;
 
 BOOST_AUTO_TEST_CASE(polish_inflection_and_adjectives) {
-  auto d = analyse("Delegacja Kazachstanu przyleciała do Polski. Kazachski minister rozmawiał "
-                   "z przedstawicielami Stanów Zjednoczonych, a amerykańska firma milczała.",
-                   "pl");
+  auto d = analyse(
+      "Delegacja Kazachstanu przyleciała do Polski. Kazachski minister rozmawiał "
+      "z przedstawicielami Stanów Zjednoczonych, a amerykańska firma milczała.",
+      "pl");
   BOOST_TEST(surfaces(d, "state:KZ") == (V{"Kazachstanu", "Kazachski"}));
   BOOST_TEST(surfaces(d, "state:PL") == V{"Polski"});
   BOOST_TEST(surfaces(d, "state:US") == (V{"Stanów Zjednoczonych", "amerykańska"}));

@@ -1,4 +1,6 @@
 // `newskg export`: option parsing only; the work is nkg::run_export.
+#include <unistd.h>
+
 #include <cstdlib>
 #include <iostream>
 #include <string>
@@ -9,7 +11,8 @@ namespace nkg::cli {
 
 static void export_usage(std::ostream& o) {
   o << "usage: newskg export [options] [INPUT...]\n"
-       "  INPUT                 article files or directories of *.txt (default: the sample corpus)\n"
+       "  INPUT                 article files or directories of *.txt (default: the sample "
+       "corpus)\n"
        "  -o, --output FILE     output file (default output/graph.ttl; '-' = stdout)\n"
        "  --format F            turtle (default) | ntriples | trig (a named graph per article)\n"
        "  --encoding NAME       decode every input with this ICU charset (e.g. windows-1256)\n"
@@ -18,6 +21,10 @@ static void export_usage(std::ostream& o) {
        "  --threads N           worker threads (default: all cores)\n"
        "  --lang TAG            skip language identification and use TAG\n"
        "  --data DIR            language packs and gazetteer (default: the built-in data/)\n"
+       "  --shard K/N           only the K-th of N shards (by a hash of each file's base name)\n"
+       "  --partial             write the analysed articles for 'newskg merge' instead of RDF\n"
+       "                        (needs -o; e.g. --shard 2/3 --partial -o part-2.nkgp)\n"
+       "  -q, --quiet           no progress line (shown only when stderr is a terminal)\n"
        "exit status: 0 all exported, 1 some skipped, 2 usage error or nothing written\n";
 }
 
@@ -25,7 +32,7 @@ int cmd_export(int argc, char** argv) {
   ExportOptions o;
   o.output = "output/graph.ttl";
   o.data_dir = NEWSKG_DATA_DIR;
-  bool end_of_options = false;
+  bool end_of_options = false, output_given = false, quiet = false;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto value = [&](const char* name) -> const char* {
@@ -46,6 +53,7 @@ int cmd_export(int argc, char** argv) {
       const char* v = value("--output");
       if (!v) return 2;
       o.output = v;
+      output_given = true;
     } else if (a == "--format") {
       const char* v = value("--format");
       if (!v) return 2;
@@ -86,13 +94,29 @@ int cmd_export(int argc, char** argv) {
       const char* v = value("--data");
       if (!v) return 2;
       o.data_dir = v;
+    } else if (a == "--shard") {
+      const char* v = value("--shard");
+      if (!v) return 2;
+      if (!parse_shard(v, &o.shard, &o.shards)) {
+        std::cerr << "newskg export: --shard needs K/N with 1 <= K <= N (e.g. 2/3)\n";
+        return 2;
+      }
+    } else if (a == "--partial") {
+      o.partial = true;
+    } else if (a == "-q" || a == "--quiet") {
+      quiet = true;
     } else {
       std::cerr << "newskg export: unknown option '" << a << "'\n";
       export_usage(std::cerr);
       return 2;
     }
   }
+  if (o.partial && !output_given) {
+    std::cerr << "newskg export: --partial needs -o FILE (e.g. -o part-" << o.shard << ".nkgp)\n";
+    return 2;
+  }
   if (o.inputs.empty()) o.inputs.push_back(std::string(NEWSKG_SOURCE_DIR) + "/corpus");
+  o.progress = !quiet && isatty(STDERR_FILENO);
   return run_export(o, std::cerr);
 }
 

@@ -4,14 +4,22 @@ namespace nkg {
 
 const char* entity_type_name(EntityType t) {
   switch (t) {
-    case EntityType::Person: return "Person";
-    case EntityType::State: return "State";
-    case EntityType::Firm: return "Firm";
-    case EntityType::Place: return "Place";
-    case EntityType::Region: return "Region";
-    case EntityType::Body: return "Body";
-    case EntityType::Treaty: return "Treaty";
-    case EntityType::Event: return "Event";
+    case EntityType::Person:
+      return "Person";
+    case EntityType::State:
+      return "State";
+    case EntityType::Firm:
+      return "Firm";
+    case EntityType::Place:
+      return "Place";
+    case EntityType::Region:
+      return "Region";
+    case EntityType::Body:
+      return "Body";
+    case EntityType::Treaty:
+      return "Treaty";
+    case EntityType::Event:
+      return "Event";
   }
   return "Entity";
 }

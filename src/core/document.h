@@ -30,10 +30,10 @@ const char* entity_type_name(EntityType t);
 
 // One occurrence of an entity in the text.
 struct Mention {
-  Span span;              // the surface, e.g. "Kazachstanu" or "Xi Jinpingom"
-  std::string entity;     // resolver key, e.g. "state:KZ", "gaz:donald-trump", "name:person:..."
+  Span span;           // the surface, e.g. "Kazachstanu" or "Xi Jinpingom"
+  std::string entity;  // resolver key, e.g. "state:KZ", "gaz:donald-trump", "name:person:..."
   EntityType type = EntityType::State;
-  std::string lemma;      // base form when known ("Kazachstan", "Xi Jinping")
+  std::string lemma;  // base form when known ("Kazachstan", "Xi Jinping")
   uint32_t first_token = 0;
   uint32_t last_token = 0;  // inclusive
 };
@@ -46,10 +46,10 @@ struct TitleCue {
 
 // Person holds a post of a state or firm, as one sentence states it.
 struct Role {
-  std::string person;        // mention entity keys
+  std::string person;  // mention entity keys
   std::string organization;
-  std::string post;          // post id from the title cue
-  std::string title;         // the title as written
+  std::string post;   // post id from the title cue
+  std::string title;  // the title as written
   uint32_t sentence = 0;
 };
 
@@ -76,14 +76,14 @@ struct AgreementRecord {
 };
 
 struct Document {
-  std::string path;        // as given on the command line
-  std::string id;          // base name, e.g. "pl-01-airline.txt"
-  std::string text;        // UTF-8, BOM dropped
-  std::string lang;        // BCP 47 primary tag, "und" when unknown
+  std::string path;  // as given on the command line
+  std::string id;    // base name, e.g. "pl-01-airline.txt"
+  std::string text;  // UTF-8, BOM dropped
+  std::string lang;  // BCP 47 primary tag, "und" when unknown
   bool lang_reliable = false;
-  std::string title;       // evident title line, empty if none
-  std::string issued;      // xsd:date "YYYY-MM-DD" stated in the text, empty if none
-  std::string sha256;      // hex digest of the bytes as read (before BOM removal)
+  std::string title;   // evident title line, empty if none
+  std::string issued;  // xsd:date "YYYY-MM-DD" stated in the text, empty if none
+  std::string sha256;  // hex digest of the bytes as read (before BOM removal)
 
   std::vector<Span> sentences;
   std::vector<Token> tokens;

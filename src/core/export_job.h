@@ -29,19 +29,19 @@ struct ExportOptions {
   std::string output;               // path; "-" = stdout
   rdf::Format format = rdf::Format::Turtle;
   DecodeOptions decode;
-  unsigned threads = 0;             // 0 = hardware concurrency
-  std::string data_dir;             // language packs and gazetteer
-  std::string forced_lang;          // skip language identification
-  unsigned shard = 1, shards = 1;   // --shard K/N: only articles with shard_of(name) == K
-  bool partial = false;             // write a partial file for `newskg merge` instead of RDF
-  bool progress = false;            // progress line on the log (the CLI: stderr is a terminal)
+  unsigned threads = 0;            // 0 = hardware concurrency
+  std::string data_dir;            // language packs and gazetteer
+  std::string forced_lang;         // skip language identification
+  unsigned shard = 1, shards = 1;  // --shard K/N: only articles with shard_of(name) == K
+  bool partial = false;            // write a partial file for `newskg merge` instead of RDF
+  bool progress = false;           // progress line on the log (the CLI: stderr is a terminal)
 };
 
 struct MergeOptions {
   std::vector<std::string> parts;  // partial files, every shard of one split
   std::string output;              // path; "-" = stdout
   rdf::Format format = rdf::Format::Turtle;
-  std::string data_dir;            // must hold the data the shards were analysed with
+  std::string data_dir;  // must hold the data the shards were analysed with
   bool progress = false;
 };
 

@@ -11,9 +11,9 @@
 namespace nkg {
 
 int kind_rank(const std::string& kind) {
-  static const char* kOrder[] = {"joint_venture", "memorandum", "treaty_accession", "purchase",
-                                 "investment",    "trade_deal", "contract",         "treaty",
-                                 "other"};
+  static const char* kOrder[] = {"joint_venture", "memorandum", "treaty_accession",
+                                 "purchase",      "investment", "trade_deal",
+                                 "contract",      "treaty",     "other"};
   for (int i = 0; i < 9; ++i)
     if (kind == kOrder[i]) return i;
   return 100;
@@ -43,7 +43,8 @@ struct Clause {
 };
 
 bool is_separator(std::string_view between) {
-  return between.find(',') != std::string_view::npos || between.find(';') != std::string_view::npos ||
+  return between.find(',') != std::string_view::npos ||
+         between.find(';') != std::string_view::npos ||
          between.find("\xE2\x80\x93") != std::string_view::npos ||  // en dash
          between.find("\xE2\x80\x94") != std::string_view::npos ||  // em dash
          between.find("\xD8\x8C") != std::string_view::npos;        // Arabic comma
@@ -93,9 +94,11 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
   // lines (no closing punctuation) report no agreement of their own.
   std::vector<bool> ignored(n, false);
   {
-    static const std::pair<const char*, const char*> kQuotes[] = {
-        {"\"", "\""}, {"\xE2\x80\x9E", "\xE2\x80\x9D"}, {"\xE2\x80\x9E", "\xE2\x80\x9C"},
-        {"\xE2\x80\x9C", "\xE2\x80\x9D"}, {"\xC2\xAB", "\xC2\xBB"}};
+    static const std::pair<const char*, const char*> kQuotes[] = {{"\"", "\""},
+                                                                  {"\xE2\x80\x9E", "\xE2\x80\x9D"},
+                                                                  {"\xE2\x80\x9E", "\xE2\x80\x9C"},
+                                                                  {"\xE2\x80\x9C", "\xE2\x80\x9D"},
+                                                                  {"\xC2\xAB", "\xC2\xBB"}};
     for (const auto& [open, close] : kQuotes) {
       size_t pos = 0;
       while ((pos = doc.text.find(open, pos)) != std::string::npos) {
@@ -106,7 +109,8 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
         uint32_t words = 0;
         std::vector<uint32_t> inside;
         for (uint32_t i = 0; i < n; ++i)
-          if (doc.tokens[i].span.begin >= from && doc.tokens[i].span.end <= end) inside.push_back(i);
+          if (doc.tokens[i].span.begin >= from && doc.tokens[i].span.end <= end)
+            inside.push_back(i);
         words = static_cast<uint32_t>(inside.size());
         if (words >= 6)
           for (uint32_t i : inside) ignored[i] = true;
@@ -118,11 +122,13 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
       uint32_t e = sp.end;
       while (e > sp.begin && std::isspace(static_cast<unsigned char>(doc.text[e - 1]))) --e;
       std::string_view tail = std::string_view(doc.text).substr(sp.begin, e - sp.begin);
-      static const char* kEnds[] = {".", "!", "?", "\xD8\x9F", "\xE2\x80\xA6", "\"", "\xE2\x80\x9D",
-                                    "\xE2\x80\x9C", "\xC2\xBB", ")"};
+      static const char* kEnds[] = {
+          ".",        "!", "?", "\xD8\x9F", "\xE2\x80\xA6", "\"", "\xE2\x80\x9D", "\xE2\x80\x9C",
+          "\xC2\xBB", ")"};
       bool closed = false;
-      for (const char* k : kEnds)
-        closed |= tail.size() >= std::strlen(k) && tail.substr(tail.size() - std::strlen(k)) == k;
+      for (const char* end_mark : kEnds)
+        closed |= tail.size() >= std::strlen(end_mark) &&
+                  tail.substr(tail.size() - std::strlen(end_mark)) == end_mark;
       if (!closed) ignored[i] = true;
     }
   }
@@ -146,12 +152,12 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
     Clause& c = clauses.back();
     c.last = i;
     for (const auto& p : trig[i]) {
-      if (p == "anaphor") c.anaphor = true;
+      if (p == "anaphor")
+        c.anaphor = true;
       else if (p.rfind("status_", 0) == 0) {
         c.statuses.insert(p);
         c.status_at.emplace(p, i);
-      }
-      else {
+      } else {
         c.kinds.insert(p);
         c.first_trigger = std::min(c.first_trigger, i);
       }
@@ -160,7 +166,8 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
       if (m->type == EntityType::State || m->type == EntityType::Firm) c.orgs.push_back(m);
       if (m->type == EntityType::Person) c.persons.push_back(m);
     }
-    if (amount_at[i] && !inside_parentheses(doc, doc.tokens[i].span)) c.amounts.push_back(amount_at[i]);
+    if (amount_at[i] && !inside_parentheses(doc, doc.tokens[i].span))
+      c.amounts.push_back(amount_at[i]);
     if (!subject_at[i].empty()) c.subjects.push_back(subject_at[i]);
     if (!date_at[i].empty() && c.date.empty()) c.date = date_at[i];
   }
@@ -171,7 +178,7 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
     into.last = std::max(into.last, c.last);
     into.kinds.insert(c.kinds.begin(), c.kinds.end());
     into.statuses.insert(c.statuses.begin(), c.statuses.end());
-    for (const auto& [k, v] : c.status_at) into.status_at.emplace(k, v);
+    for (const auto& [word, at] : c.status_at) into.status_at.emplace(word, at);
     into.anaphor |= c.anaphor;
     into.first_trigger = std::min(into.first_trigger, c.first_trigger);
     auto cat = [](auto& a, const auto& b) { a.insert(a.end(), b.begin(), b.end()); };
@@ -192,12 +199,16 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
   };
   for (const auto& c : clauses) {
     bool prev_same = !merged.empty() && merged.back().sentence == c.sentence;
-    if (prev_same && !(own_deal(c) && own_deal(merged.back()))) absorb(merged.back(), c);
-    else merged.push_back(c);
+    if (prev_same && !(own_deal(c) && own_deal(merged.back())))
+      absorb(merged.back(), c);
+    else
+      merged.push_back(c);
   }
   // Sort each clause's mentions by position after merging.
   for (auto& c : merged) {
-    auto by_pos = [](const Mention* a, const Mention* b) { return a->first_token < b->first_token; };
+    auto by_pos = [](const Mention* a, const Mention* b) {
+      return a->first_token < b->first_token;
+    };
     std::sort(c.orgs.begin(), c.orgs.end(), by_pos);
     std::sort(c.persons.begin(), c.persons.end(), by_pos);
   }
@@ -218,7 +229,8 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
         Cues::any_in(cues.location_prep, lemmas[m->first_token - 1]))
       return true;
     // A source: "laut Reuters", "according to Reuters", "told Reuters".
-    if (m->type == EntityType::Firm && Cues::any_in(cues.source, lemmas[m->first_token])) return true;
+    if (m->type == EntityType::Firm && Cues::any_in(cues.source, lemmas[m->first_token]))
+      return true;
     // A credit in parentheses: "ASTANA (Reuters) -".
     if (m->type == EntityType::Firm && m->span.begin > 0 && doc.text[m->span.begin - 1] == '(' &&
         m->span.end < doc.text.size() && doc.text[m->span.end] == ')')
@@ -241,7 +253,8 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
   for (const auto& c : merged) {
     std::string status;
     for (const auto& s : c.statuses)
-      if (status_rank(s) < 100 && (status.empty() || status_rank(s) < status_rank(status))) status = s;
+      if (status_rank(s) < 100 && (status.empty() || status_rank(s) < status_rank(status)))
+        status = s;
     // What someone hopes or proposes ("hopes that X will sign") is not a
     // deal: a wish word before the status word takes the status back. A
     // status stated first stands ("announced it hopes to join").
@@ -317,8 +330,10 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
     // A purchase with no count: buying a stake is a joint venture or an
     // investment, not an order of goods.
     if (kind == "purchase" && rec.quantity.empty()) {
-      if (!rec.stakes.empty()) kind = "joint_venture";
-      else if (c.kinds.count("investment")) kind = "investment";
+      if (!rec.stakes.empty())
+        kind = "joint_venture";
+      else if (c.kinds.count("investment"))
+        kind = "investment";
       rec.kind = kind;
     }
     // Generic words ("agreements", "investment") need something concrete:
@@ -333,7 +348,8 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
     bool stated = !status.empty() || figures;
     // "several agreements", "eine Reihe neuer Abkommen": a summary, not one deal.
     bool vague = false;
-    for (uint32_t back = 1; back <= 2 && c.first_trigger != UINT32_MAX && back <= c.first_trigger; ++back)
+    for (uint32_t back = 1; back <= 2 && c.first_trigger != UINT32_MAX && back <= c.first_trigger;
+         ++back)
       vague |= Cues::any_in(cues.vague, lemmas[c.first_trigger - back]);
     if (vague && !figures) stated = false;
     bool is_agreement =
@@ -353,17 +369,20 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
       // Joining a treaty is its own kind of deal: only treaty words continue it.
       bool accession_mismatch = (r.kind == "treaty_accession") != (kind == "treaty_accession") &&
                                 !kind.empty() && kind != "treaty";
-      bool compatible = kind.empty() || r.kind == kind || kind_rank(kind) >= kind_rank("contract") ||
+      bool compatible = kind.empty() || r.kind == kind ||
+                        kind_rank(kind) >= kind_rank("contract") ||
                         kind_rank(r.kind) >= kind_rank("contract") ||
                         (kind == "joint_venture" && r.kind != "purchase") ||
                         (r.kind == "joint_venture" && kind != "purchase");
-      bool refers = c.anaphor || (parties.empty() && !wish_only) || (!firms.empty() && has_firm(r, firms));
+      bool refers =
+          c.anaphor || (parties.empty() && !wish_only) || (!firms.empty() && has_firm(r, firms));
       // A sentence adding only a figure ("The order is worth 2.2 billion").
       bool only_attributes = (!rec.values.empty() || !rec.stakes.empty()) &&
-                             (parties.empty() || has_firm(r, firms)) && !c.statuses.count("status_wish");
+                             (parties.empty() || has_firm(r, firms)) &&
+                             !c.statuses.count("status_wish");
       if (accession_mismatch && !continues) continue;
-      if ((compatible && refers && (is_agreement || c.anaphor || only_attributes)) || only_attributes ||
-          continues) {
+      if ((compatible && refers && (is_agreement || c.anaphor || only_attributes)) ||
+          only_attributes || continues) {
         // A new count of a purchase is a separate order, not the same one.
         if (!rec.quantity.empty() && !r.quantity.empty() && rec.quantity != r.quantity) continue;
         // Several earlier deals may fit: prefer one sharing a firm, then a
@@ -386,7 +405,8 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
                                                           status_rank("status_" + r.status)))
         r.status = rec.status;
       for (const auto& p : rec.parties)
-        if (std::find(r.parties.begin(), r.parties.end(), p) == r.parties.end()) r.parties.push_back(p);
+        if (std::find(r.parties.begin(), r.parties.end(), p) == r.parties.end())
+          r.parties.push_back(p);
       for (const auto& p : rec.signatories)
         if (std::find(r.signatories.begin(), r.signatories.end(), p) == r.signatories.end())
           r.signatories.push_back(p);
@@ -398,7 +418,8 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
       }
       if (r.date.empty()) r.date = rec.date;
       for (const auto& s : rec.subjects)
-        if (std::find(r.subjects.begin(), r.subjects.end(), s) == r.subjects.end()) r.subjects.push_back(s);
+        if (std::find(r.subjects.begin(), r.subjects.end(), s) == r.subjects.end())
+          r.subjects.push_back(s);
       if (r.sentences.back() != c.sentence) r.sentences.push_back(c.sentence);
       out_sentence[target] = c.sentence;
       continue;
@@ -409,7 +430,8 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
   }
   // A stake implies a joint venture when the text named none more specific.
   for (auto& r : out)
-    if (!r.stakes.empty() && r.kind != "memorandum" && r.kind != "purchase") r.kind = "joint_venture";
+    if (!r.stakes.empty() && r.kind != "memorandum" && r.kind != "purchase")
+      r.kind = "joint_venture";
   // A total purchase followed by purchases of its parts.
   for (size_t i = 0; i < out.size(); ++i) {
     if (out[i].kind != "purchase" || out[i].quantity.empty()) continue;

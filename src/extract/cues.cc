@@ -16,6 +16,9 @@ void Cues::build(const LangPack& pack) {
     for (const auto& f : LangPack::forms(pack.cues, cls)) {
       auto keys = key_tokens(f);
       if (keys.empty()) continue;
+      // Only one-word cues and hyphen compounds ("US-Investor" -> "Investor")
+      // count by one word: in "bank rozwoju" the head is not the last word.
+      if (keys.size() > 1 && f.find(' ') != std::string::npos) continue;
       set->insert(last_word ? keys.back() : keys.front());
     }
   };
@@ -34,6 +37,7 @@ void Cues::build(const LangPack& pack) {
   fill("vague", &vague, true);
   for (const auto& o : LangPack::forms(pack.cues, "option"))
     if (o == "nouns_capitalised") nouns_capitalised = true;
+    else if (o == "names_inflected") names_inflected = true;
 }
 
 bool Cues::any_in(const std::unordered_set<std::string>& set,

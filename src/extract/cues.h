@@ -15,7 +15,8 @@ struct Cues {
   Dictionary subjects;  // payload: concept id
   std::unordered_set<std::string> firm_suffix, firm_prefix, firm_sector, given, not_name,
       place_prep, connector, source, location_prep, time_unit, vague;
-  bool nouns_capitalised = false;  // German: a capital letter does not mark a name
+  bool nouns_capitalised = false;
+  bool names_inflected = false;  // personal names take case endings (pl, sl)  // German: a capital letter does not mark a name
 
   void build(const LangPack& pack);
   // True when any lemma candidate of a token is in `set`.

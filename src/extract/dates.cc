@@ -97,7 +97,8 @@ std::vector<DateHit> DateFinder::find(const Document& doc) const {
   for (uint32_t i = 0; i < tk.size(); ++i) {
     // ISO 8601: 2025-11-07 (three number tokens joined by hyphens).
     if (i + 2 < tk.size() && number_of(tk[i], 1900, 2100) && tk[i].key.size() == 4 &&
-        doc.text.compare(tk[i].span.end, 1, "-") == 0 && tk[i + 1].span.begin == tk[i].span.end + 1 &&
+        doc.text.compare(tk[i].span.end, 1, "-") == 0 &&
+        tk[i + 1].span.begin == tk[i].span.end + 1 &&
         tk[i + 2].span.begin == tk[i + 1].span.end + 1) {
       int m = number_of(tk[i + 1], 1, 12), d = number_of(tk[i + 2], 1, 31);
       if (m && d) {

@@ -17,8 +17,8 @@ struct DateHit {
   uint32_t first = 0, last = 0;  // token indexes, inclusive
   int year = 0;                  // 0 when the text gives none
   int month = 0;
-  int day = 0;                   // 0 when the text gives none
-  std::string iso() const;       // "YYYY-MM-DD" ("" unless year, month and day are known)
+  int day = 0;              // 0 when the text gives none
+  std::string iso() const;  // "YYYY-MM-DD" ("" unless year, month and day are known)
 };
 
 class DateFinder {

@@ -9,7 +9,7 @@ namespace nkg {
 
 EntityType parse_entity_type(const std::string& s, bool* ok) {
   static const std::pair<const char*, EntityType> kTypes[] = {
-      {"Person", EntityType::Person}, {"State", EntityType::State}, {"Firm", EntityType::Firm},
+      {"Person", EntityType::Person}, {"State", EntityType::State},   {"Firm", EntityType::Firm},
       {"Place", EntityType::Place},   {"Region", EntityType::Region}, {"Body", EntityType::Body},
       {"Treaty", EntityType::Treaty}, {"Event", EntityType::Event}};
   for (auto& [name, t] : kTypes)

@@ -95,10 +95,11 @@ std::vector<DictMatch> Dictionary::find(const Document& doc,
         s += lemmas[k][0] == m.entry->tokens[k - m.first];
       return s;
     };
-    auto best = std::max_element(here.begin(), here.end(), [&](const DictMatch& a, const DictMatch& b) {
-      if (a.last != b.last) return a.last < b.last;
-      return exactness(a) < exactness(b);
-    });
+    auto best =
+        std::max_element(here.begin(), here.end(), [&](const DictMatch& a, const DictMatch& b) {
+          if (a.last != b.last) return a.last < b.last;
+          return exactness(a) < exactness(b);
+        });
     // max_element returns the first maximum, keeping data order on ties.
     out.push_back(*best);
     i = best->last + 1;

@@ -18,8 +18,8 @@ struct DictEntry {
   std::string exact;                // non-empty: the surface must equal this (short all-caps forms)
   std::string payload;              // e.g. "state:KZ"
   EntityType type = EntityType::State;
-  std::string label;                // the base form, as written in the data
-  bool inflect = true;              // may each token carry a case ending?
+  std::string label;    // the base form, as written in the data
+  bool inflect = true;  // may each token carry a case ending?
 };
 
 struct DictMatch {

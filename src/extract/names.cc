@@ -34,8 +34,8 @@ struct Ctx {
   const Cues& cues;
   const Cues* latin = nullptr;  // English cues for Latin names inside non-Latin text
   const std::vector<std::vector<std::string>>& lemmas;
-  std::vector<uint32_t> covered;   // token -> mention index or kNone
-  std::vector<uint32_t> title_at;  // token -> title index or kNone
+  std::vector<uint32_t> covered;                           // token -> mention index or kNone
+  std::vector<uint32_t> title_at;                          // token -> title index or kNone
   std::unordered_map<std::string, uint32_t> key_to_token;  // first token with that key
 };
 
@@ -48,12 +48,15 @@ struct Ctx {
 std::string lemma_surface(const Ctx& c, uint32_t i) {
   const auto& cands = c.lemmas[i];
   std::string_view surface = c.doc.slice(c.doc.tokens[i].span);
-  if (c.key_to_token.count(cands[0]) && c.key_to_token.at(cands[0]) != i) return std::string(surface);
+  if (c.key_to_token.count(cands[0]) && c.key_to_token.at(cands[0]) != i)
+    return std::string(surface);
   for (size_t j = 1; j < cands.size(); ++j) {
     auto it = c.key_to_token.find(cands[j]);
     if (it != c.key_to_token.end() && it->second != i)
       return std::string(c.doc.slice(c.doc.tokens[it->second].span));
   }
+  // Only where names decline (the pack says "option names_inflected").
+  if (!c.cues.names_inflected) return std::string(surface);
   const LangPack& pack = c.k.pack(c.doc.lang);
   const InflectionRule* best = nullptr;
   const std::string& key = cands[0];
@@ -130,16 +133,20 @@ bool title_before(const Ctx& c, uint32_t a) {
 bool title_after(const Ctx& c, uint32_t b) {
   uint32_t j = b + 1;
   if (j >= c.doc.tokens.size() || !same_sentence(c.doc, b, j)) return false;
-  std::string_view between = std::string_view(c.doc.text).substr(
-      c.doc.tokens[b].span.end, c.doc.tokens[j].span.begin - c.doc.tokens[b].span.end);
-  if (between.find(',') == std::string_view::npos && between.find("\xD8\x8C") == std::string_view::npos)
+  std::string_view between =
+      std::string_view(c.doc.text)
+          .substr(c.doc.tokens[b].span.end, c.doc.tokens[j].span.begin - c.doc.tokens[b].span.end);
+  if (between.find(',') == std::string_view::npos &&
+      between.find("\xD8\x8C") == std::string_view::npos)
     return false;
   if (c.title_at[j] != kNone) return true;
   // The title may follow a state adjective or a short article:
   // ", der kasachische Präsident", ", the US ambassador".
-  for (uint32_t k = j + 1; k < j + 3 && k < c.doc.tokens.size() && same_sentence(c.doc, b, k); ++k) {
+  for (uint32_t k = j + 1; k < j + 3 && k < c.doc.tokens.size() && same_sentence(c.doc, b, k);
+       ++k) {
     const Token& prev = c.doc.tokens[k - 1];
-    bool modifier = c.covered[k - 1] != kNone || (!prev.upper && prev.span.end - prev.span.begin <= 3);
+    bool modifier =
+        c.covered[k - 1] != kNone || (!prev.upper && prev.span.end - prev.span.begin <= 3);
     if (!modifier) return false;
     if (c.title_at[k] != kNone) return true;
   }
@@ -153,7 +160,8 @@ bool firm_cue_before(const Ctx& c, uint32_t a) {
     uint32_t j = a - back;
     // Punctuation between cue and name breaks the link ("producentem – powiedział Fijoł").
     if (!same_sentence(c.doc, j, a) || c.doc.tokens[j + 1].gap_before) return false;
-    if (Cues::any_in(c.cues.firm_prefix, c.lemmas[j]) || Cues::any_in(c.cues.firm_sector, c.lemmas[j]))
+    if (Cues::any_in(c.cues.firm_prefix, c.lemmas[j]) ||
+        Cues::any_in(c.cues.firm_sector, c.lemmas[j]))
       return true;
     if (c.doc.tokens[j].upper && c.covered[j] == kNone) return false;
   }
@@ -226,7 +234,8 @@ void find_unknown_names(Document& doc, const Knowledge& k,
 
   auto can_name = [&](uint32_t i) {
     const Token& t = doc.tokens[i];
-    return t.upper && !t.is_number && c.covered[i] == kNone && c.title_at[i] == kNone && !trigger[i];
+    return t.upper && !t.is_number && c.covered[i] == kNone && c.title_at[i] == kNone &&
+           !trigger[i];
   };
   // Runs of capitalised words.
   for (uint32_t i = 0; i < n;) {
@@ -254,8 +263,8 @@ void find_unknown_names(Document& doc, const Knowledge& k,
       by_cue = brand;
     }
     bool firm = suffix || by_cue;
-    bool person = !firm && (title_before(c, a) || title_after(c, b) ||
-                            (b > a && cue(&Cues::given, a)));
+    bool person =
+        !firm && (title_before(c, a) || title_after(c, b) || (b > a && cue(&Cues::given, a)));
     if (person) {
       // A run after a title may start with the organisation's words
       // ("CEO Embraer Commercial Aviation Arjan Meijer"): the name starts at
@@ -314,7 +323,8 @@ void find_unknown_names(Document& doc, const Knowledge& k,
     uint32_t b = t.first - 1;
     std::string_view between = std::string_view(doc.text).substr(
         doc.tokens[b].span.end, doc.tokens[t.first].span.begin - doc.tokens[b].span.end);
-    if (between.find("\xD8\x8C") == std::string_view::npos && between.find(',') == std::string_view::npos)
+    if (between.find("\xD8\x8C") == std::string_view::npos &&
+        between.find(',') == std::string_view::npos)
       continue;
     uint32_t a = b;
     while (a > 0 && b - a < 2 && same_sentence(doc, a - 1, b) && !doc.tokens[a].gap_before) --a;
@@ -323,7 +333,8 @@ void find_unknown_names(Document& doc, const Knowledge& k,
     bool ok = true;
     for (uint32_t x = a; x <= b; ++x)
       ok &= c.covered[x] == kNone && c.title_at[x] == kNone && !doc.tokens[x].upper &&
-            !doc.tokens[x].is_number && !is_latin_word(doc.slice(doc.tokens[x].span)) && !trigger[x];
+            !doc.tokens[x].is_number && !is_latin_word(doc.slice(doc.tokens[x].span)) &&
+            !trigger[x];
     if (!ok || a == b) continue;
     std::string lemma(doc.slice({doc.tokens[a].span.begin, doc.tokens[b].span.end}));
     add_mention(c, a, b, EntityType::Person, "name:person:" + lemma, lemma);
@@ -346,7 +357,8 @@ void find_unknown_names(Document& doc, const Knowledge& k,
       size_t end = doc.tokens[b].span.end;
       size_t next = b + 1 < n ? doc.tokens[b + 1].span.begin : doc.text.size();
       std::string_view after = std::string_view(doc.text).substr(end, next - end);
-      if (after.find(kClose[which]) != std::string_view::npos || after.find("\xE2\x80\x9C") != std::string_view::npos) {
+      if (after.find(kClose[which]) != std::string_view::npos ||
+          after.find("\xE2\x80\x9C") != std::string_view::npos) {
         closed = true;
         break;
       }

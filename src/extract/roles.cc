@@ -26,7 +26,8 @@ bool comma_between(const Document& d, uint32_t left_last, uint32_t right_first) 
   if (right_first != left_last + 1) return false;
   if (d.tokens[left_last].sentence != d.tokens[right_first].sentence) return false;
   std::string_view between = std::string_view(d.text).substr(
-      d.tokens[left_last].span.end, d.tokens[right_first].span.begin - d.tokens[left_last].span.end);
+      d.tokens[left_last].span.end,
+      d.tokens[right_first].span.begin - d.tokens[left_last].span.end);
   return between.find(',') != std::string_view::npos ||
          between.find("\xD8\x8C") != std::string_view::npos;  // Arabic comma
 }
@@ -53,7 +54,8 @@ void find_roles(Document& doc) {
     }
     // A title that names its state ("U.S. Commerce Secretary").
     for (uint32_t j = t.first; j <= t.last && !org; ++j)
-      if (starts[j] != kNone && is_org(doc.mentions[starts[j]].type)) org = &doc.mentions[starts[j]];
+      if (starts[j] != kNone && is_org(doc.mentions[starts[j]].type))
+        org = &doc.mentions[starts[j]];
     uint32_t after = t.last + 1;
     // One uncapitalised word may stand between a title and its firm, and the
     // firm may be quoted: "رئیس اجرایی گروه «کوو کاز کپیتال»", "CEO of the company X".
@@ -79,8 +81,8 @@ void find_roles(Document& doc) {
       if (!org) org = m;
     }
     // Person after the title (and its organisation) ...
-    if (after < n && starts[after] != kNone && doc.mentions[starts[after]].type == EntityType::Person &&
-        !doc.tokens[after].gap_before)
+    if (after < n && starts[after] != kNone &&
+        doc.mentions[starts[after]].type == EntityType::Person && !doc.tokens[after].gap_before)
       person = &doc.mentions[starts[after]];
     // ... or after one inserted phrase closed by a comma: "US-Botschafter in
     // Indien, Sergio Gor", "predsednik Kazahstana, kjer ima ..., Kasim Tokajev".
@@ -98,7 +100,8 @@ void find_roles(Document& doc) {
           // The phrase must not hold a person or a title of its own.
           bool clean = true;
           for (uint32_t x = after; x < j; ++x)
-            if (starts[x] != kNone && doc.mentions[starts[x]].type == EntityType::Person) clean = false;
+            if (starts[x] != kNone && doc.mentions[starts[x]].type == EntityType::Person)
+              clean = false;
           for (const auto& other : doc.titles)
             if (other.first >= after && other.first < j) clean = false;
           if (clean) person = &doc.mentions[starts[j]];

@@ -6,6 +6,7 @@
 
 #include "core/sha256.h"
 #include "rdf/term_check.h"
+#include "text/normalize.h"
 #include "rdf/vocab.h"
 
 namespace nkg {
@@ -39,10 +40,14 @@ std::string article_iri(const std::string& id) { return ID + "article/" + rdf::i
 
 static const char* type_class(EntityType t) {
   switch (t) {
-    case EntityType::Person: return "Person";
-    case EntityType::State: return "State";
-    case EntityType::Firm: return "Firm";
-    default: return nullptr;
+    case EntityType::Person:
+      return "Person";
+    case EntityType::State:
+      return "State";
+    case EntityType::Firm:
+      return "Firm";
+    default:
+      return nullptr;
   }
 }
 
@@ -50,9 +55,10 @@ namespace {
 
 std::string kind_class(const std::string& kind) {
   static const std::pair<const char*, const char*> kKinds[] = {
-      {"joint_venture", "JointVenture"}, {"purchase", "Purchase"},     {"investment", "Investment"},
-      {"treaty_accession", "TreatyAccession"}, {"memorandum", "Memorandum"},
-      {"contract", "Contract"},          {"trade_deal", "TradeDeal"},  {"treaty", "Treaty"}};
+      {"joint_venture", "JointVenture"}, {"purchase", "Purchase"},
+      {"investment", "Investment"},      {"treaty_accession", "TreatyAccession"},
+      {"memorandum", "Memorandum"},      {"contract", "Contract"},
+      {"trade_deal", "TradeDeal"},       {"treaty", "Treaty"}};
   for (auto& [k, c] : kKinds)
     if (kind == k) return c;
   return "OtherAgreement";
@@ -110,7 +116,8 @@ void write_agreements(const std::vector<Document>& docs, const Resolution& res,
                       TripleSink& g) {
   for (const auto& grp : groups) {
     const std::string& iri = grp.iri;
-    std::map<std::string, std::set<std::string>> values, stakes, quantities, dates;  // key -> articles
+    std::map<std::string, std::set<std::string>> values, stakes, quantities,
+        dates;  // key -> articles
     std::string kind;
     for (const auto& [d, i] : grp.members) {
       const Document& doc = docs[d];
@@ -133,7 +140,8 @@ void write_agreements(const std::vector<Document>& docs, const Resolution& res,
         g.decimal(vi, SCHEMA + "value", v.value);
         if (!v.currency.empty()) g.str(vi, SCHEMA + "currency", v.currency);
         if (v.up_to) g.add(vi, NKG + "upTo", rdf::Term::typed("true", XSD + "boolean"));
-        if (v.approximate) g.add(vi, NKG + "approximate", rdf::Term::typed("true", XSD + "boolean"));
+        if (v.approximate)
+          g.add(vi, NKG + "approximate", rdf::Term::typed("true", XSD + "boolean"));
         g.iri(vi, PROV + "wasDerivedFrom", a);
         g.iri(iri, NKG + "value", vi);
       }
@@ -180,8 +188,10 @@ void write_agreements(const std::vector<Document>& docs, const Resolution& res,
       g.type(ci, NKG + "Conflict");
       g.iri(ci, NKG + "conflictProperty", NKG + prop);
       for (const auto& [v, arts] : m) {
-        if (iri_values) g.iri(ci, NKG + "conflictValue", v);
-        else g.str(ci, NKG + "conflictValue", v);
+        if (iri_values)
+          g.iri(ci, NKG + "conflictValue", v);
+        else
+          g.str(ci, NKG + "conflictValue", v);
         for (const auto& a : arts) g.iri(ci, PROV + "wasDerivedFrom", a);
       }
       g.iri(iri, NKG + "conflict", ci);
@@ -205,9 +215,10 @@ rdf::Triples build_graph(const std::vector<Document>& docs, const Resolution& re
     g.type(a, NKG + "Article");
     g.type(a, NIF + "Context");
     g.str(a, DCT + "identifier", doc.id);
-    g.str(a, DCT + "language", doc.lang);
+    std::string tag;
+    g.str(a, DCT + "language", rdf::normalize_lang_tag(doc.lang, &tag) ? tag : doc.lang);
     g.str(a, NKG + "sha256", doc.sha256);
-    if (!doc.title.empty()) g.lang_str(a, DCT + "title", doc.title, doc.lang);
+    if (!doc.title.empty()) g.lang_str(a, DCT + "title", nfc(doc.title), doc.lang);
     if (!doc.issued.empty()) g.date(a, DCT + "issued", doc.issued);
     for (const auto& m : doc.mentions) {
       const EntityNode* n = res.node_for(m.entity);
@@ -216,7 +227,8 @@ rdf::Triples build_graph(const std::vector<Document>& docs, const Resolution& re
       std::string mi = a + "#char=" + std::to_string(b) + "," + std::to_string(e);
       g.type(mi, NIF + "Phrase");
       g.iri(mi, NIF + "referenceContext", a);
-      g.add(mi, NIF + "beginIndex", rdf::Term::typed(std::to_string(b), XSD + "nonNegativeInteger"));
+      g.add(mi, NIF + "beginIndex",
+            rdf::Term::typed(std::to_string(b), XSD + "nonNegativeInteger"));
       g.add(mi, NIF + "endIndex", rdf::Term::typed(std::to_string(e), XSD + "nonNegativeInteger"));
       g.str(mi, NIF + "anchorOf", std::string(doc.slice(m.span)));
       g.iri(mi, ITSRDF + "taIdentRef", n->iri);
@@ -227,9 +239,9 @@ rdf::Triples build_graph(const std::vector<Document>& docs, const Resolution& re
     const char* cls = type_class(n.type);
     if (!cls) continue;
     g.type(iri, NKG + cls);
-    g.lang_str(iri, SKOS + "prefLabel", n.pref_label, n.qid.empty() && n.iso.empty() ? "" : "en");
+    g.lang_str(iri, SKOS + "prefLabel", nfc(n.pref_label), n.qid.empty() && n.iso.empty() ? "" : "en");
     for (const auto& [lang, labels] : n.labels)
-      for (const auto& l : labels) g.lang_str(iri, RDFS + "label", l, lang);
+      for (const auto& l : labels) g.lang_str(iri, RDFS + "label", nfc(l), lang);
     if (!n.qid.empty()) g.iri(iri, OWL + "sameAs", WD + n.qid);
     if (!n.iso.empty()) g.str(iri, NKG + "iso3166", n.iso);
   }

@@ -4,8 +4,8 @@
 #include <vector>
 
 #include "core/document.h"
-#include "rdf/term.h"
 #include "extract/knowledge.h"
+#include "rdf/term.h"
 #include "resolve/merge_agreements.h"
 #include "resolve/resolve_entities.h"
 

@@ -121,10 +121,12 @@ bool LangData::load(const std::string& dir, Error* err) {
     FormTable infl;
     load_form_table(p / "inflection.tsv", &infl);
     for (auto& [strip, adds] : infl)
-      for (auto& a : adds) pack.rules.push_back({match_key(strip == "-" ? "" : strip), match_key(a == "-" ? "" : a)});
+      for (auto& a : adds)
+        pack.rules.push_back({match_key(strip == "-" ? "" : strip), match_key(a == "-" ? "" : a)});
     // An empty strip is written as an empty first column, which read_tsv keeps.
     std::vector<std::vector<std::string>> irows;
-    if (fs::exists(p / "inflection.tsv") && read_tsv((p / "inflection.tsv").string(), &irows, nullptr))
+    if (fs::exists(p / "inflection.tsv") &&
+        read_tsv((p / "inflection.tsv").string(), &irows, nullptr))
       for (auto& r : irows)
         if (r.size() >= 2 && r[0].empty())
           for (auto& a : form_list(r[1])) pack.rules.push_back({"", match_key(a)});

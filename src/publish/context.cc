@@ -272,13 +272,12 @@ std::map<std::string, std::string> Context::term_labels(std::string_view iri) co
   std::map<std::string, std::string> r;
   const Id id = og.iri(iri);
   if (id == kNone) return r;
-  for (Id l : og.objects(id, og.iri(v::RDFS + "label"))) r.emplace(og.node(l).lang, og.node(l).value);
+  for (Id l : og.objects(id, og.iri(v::RDFS + "label")))
+    r.emplace(og.node(l).lang, og.node(l).value);
   return r;
 }
 
-std::string Context::display(Id node, std::string* lang) const {
-  return display_at(node, lang, 0);
-}
+std::string Context::display(Id node, std::string* lang) const { return display_at(node, lang, 0); }
 
 std::string Context::display_at(Id node, std::string* lang, int depth) const {
   if (lang) lang->clear();
@@ -310,7 +309,9 @@ std::string Context::display_at(Id node, std::string* lang, int depth) const {
       if (lang) *lang = l->lang;
       std::string s = l->value;
       // Posts and subjects are named by their ids ("prime_minister").
-      if (pred == t.pref_label && s.find(' ') == std::string::npos) {
+      if (pred == t.pref_label && s.find(' ') == std::string::npos &&
+          (g.has(node, t.type, g.iri(v::NKG + "Post")) ||
+           g.has(node, t.type, g.iri(v::NKG + "Subject")))) {
         std::replace(s.begin(), s.end(), '_', ' ');
       }
       return s;

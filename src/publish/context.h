@@ -55,8 +55,8 @@ class Context {
   Id owner(Id node) const;
   // Evidence sentences of `node` and of its owner, in graph order.
   std::vector<Id> evidence_of(Id node) const;
-  // Of those, the ones holding a mention of `target`, with the mention.
-  std::vector<std::pair<const Span*, const Span*>> evidence_mentioning(Id node, Id target) const;
+  // Of those, the ones holding a mention of `target`.
+  std::vector<const Span*> evidence_mentioning(Id node, Id target) const;
 
   // What to call a node on a page: preferred label, a label, a title, or a
   // name made from its parts (roles, agreements, amounts, stakes), else the

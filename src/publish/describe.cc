@@ -71,8 +71,10 @@ std::vector<uint32_t> Describer::describe(std::string_view doc) const {
         for (uint32_t up : g.in(x.s))
           if (g.triples()[up].s == owner) out.insert(up);
       }
-      for (uint32_t src : g.out(x.s))
-        if (g.triples()[src].p == t.derived_from) out.insert(src);
+      // Its description (who else, which post, which articles), less the
+      // evidence that does not name this resource.
+      for (uint32_t own : g.out(x.s))
+        if (g.triples()[own].p != t.evidence) out.insert(own);
       for (const Span* s : ctx_.evidence_mentioning(x.s, c)) {
         for (Id holder : {x.s, owner})
           for (uint32_t ev : g.out(holder)) {

@@ -182,26 +182,6 @@ void Graph::finish() {
             [&](Id a, Id b) { return keys[a] < keys[b]; });
 }
 
-void Graph::load(const diff::Snapshot& snap,
-                 const std::function<std::string(std::string_view)>& map_iri,
-                 const std::function<void(std::string_view predicate, Node*)>& map_literal) {
-  Node s, p, o;
-  for (std::string_view line : snap.lines()) {
-    const diff::LineParts parts = diff::split_line(line);
-    if (!decode_nt_term(parts.s, &s) || !decode_nt_term(parts.p, &p) ||
-        !decode_nt_term(parts.o, &o)) {
-      continue;  // cannot happen for lines the reader made
-    }
-    if (map_iri) {
-      for (Node* n : {&s, &p, &o})
-        if (n->is_iri()) n->value = map_iri(n->value);
-    }
-    if (map_literal && o.is_literal()) map_literal(p.value, &o);
-    add(s, p, o);
-  }
-  finish();
-}
-
 Id Graph::iri(std::string_view iri) const {
   std::string k = "<";
   k += iri;

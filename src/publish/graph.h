@@ -4,15 +4,12 @@
 // over it is deterministic.
 #pragma once
 #include <cstdint>
-#include <functional>
 #include <set>
 #include <string>
 #include <string_view>
 #include <tuple>
 #include <unordered_map>
 #include <vector>
-
-#include "diff/snapshot_reader.h"
 
 namespace nkg::publish {
 
@@ -40,16 +37,10 @@ struct Triple {
 
 class Graph {
  public:
-  // Fills the graph from `snap`. `map_iri` (may be empty) rewrites IRIs as
-  // they are interned (the --base rewriting); `map_literal` rewrites the
-  // object literal of a predicate. Triples in named graphs join the default
-  // graph; duplicates that this creates are dropped.
-  void load(const diff::Snapshot& snap, const std::function<std::string(std::string_view)>& map_iri,
-            const std::function<void(std::string_view predicate, Node*)>& map_literal = {});
-
-  // Adds one triple (for descriptions the publisher adds, and for tests).
+  // Adds one triple; a duplicate is ignored.
   void add(const Node& s, const Node& p, const Node& o);
-  // Sorts the indexes after add(); load() does it itself.
+  // Sorts the indexes after add(), so that every walk over the graph
+  // depends on its triples only, not on the order they came in.
   void finish();
 
   const Node& node(Id id) const { return nodes_[id]; }

@@ -88,9 +88,11 @@ bool Layout::make(std::string_view base, Layout* out, std::string* err) {
   if (!root_path.empty()) {
     root_path.remove_suffix(1);
     const size_t slash = root_path.rfind('/');
-    root_path = slash == std::string_view::npos ? std::string_view() : root_path.substr(0, slash + 1);
+    root_path =
+        slash == std::string_view::npos ? std::string_view() : root_path.substr(0, slash + 1);
   }
-  l.root_ = std::string(base.substr(0, path_at + 1)) + std::string(root_path);
+  l.host_root_ = base.substr(0, path_at + 1);
+  l.root_ = l.host_root_ + std::string(root_path);
   if (!root_path.empty()) {
     decode_segments(root_path.substr(0, root_path.size() - 1), &l.root_dir_, &why);
     l.root_dir_ += '/';

@@ -26,6 +26,8 @@ class Layout {
 
   const std::string& base() const { return base_; }
   const std::string& root() const { return root_; }
+  // Scheme and authority with a "/": where /.well-known/ is.
+  const std::string& host_root() const { return host_root_; }
   // Relative file path of the site root directory ("" or "newskg/").
   const std::string& root_dir() const { return root_dir_; }
   const std::string& base_dir() const { return base_dir_; }
@@ -45,7 +47,7 @@ class Layout {
   std::string ontology_doc() const { return root_ + "ns"; }
 
  private:
-  std::string base_, root_, root_dir_, base_dir_;
+  std::string base_, root_, root_dir_, base_dir_, host_root_;
 };
 
 // Percent-decodes `s` (an ill-formed escape is kept as it is).

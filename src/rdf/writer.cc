@@ -132,7 +132,8 @@ bool check_term(const Term& t, const char* role, std::string* why) {
     return false;
   }
   if (!is_valid_lexical(t.value, t.datatype)) {
-    *why = std::string(role) + " literal " + what() + " is not a valid lexical form of its datatype";
+    *why =
+        std::string(role) + " literal " + what() + " is not a valid lexical form of its datatype";
     return false;
   }
   return true;

@@ -27,7 +27,8 @@ bool same(const Rec& a, const Rec& b) {
     if (b.firms.count(f)) return true;
   if (a.firms.empty() && b.firms.empty()) return !a.states.empty() && a.states == b.states;
   // One side names only states: the states must agree and the counts match.
-  if ((a.firms.empty() || b.firms.empty()) && !a.r->quantity.empty() && a.r->quantity == b.r->quantity) {
+  if ((a.firms.empty() || b.firms.empty()) && !a.r->quantity.empty() &&
+      a.r->quantity == b.r->quantity) {
     for (const auto& s : a.states)
       if (b.states.count(s)) return true;
   }
@@ -55,7 +56,8 @@ std::vector<AgreementGroup> merge_agreements(const std::vector<Document>& docs,
     for (size_t j = i + 1; j < recs.size(); ++j)
       if (same(recs[i], recs[j])) parent[find(parent, j)] = find(parent, i);
   std::map<size_t, AgreementGroup> groups;
-  for (size_t i = 0; i < recs.size(); ++i) groups[find(parent, i)].members.push_back({recs[i].doc, recs[i].idx});
+  for (size_t i = 0; i < recs.size(); ++i)
+    groups[find(parent, i)].members.push_back({recs[i].doc, recs[i].idx});
   std::vector<AgreementGroup> out;
   for (auto& [root, g] : groups) {
     // The IRI comes from what the reports say, not from where they are, so

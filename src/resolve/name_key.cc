@@ -14,8 +14,8 @@ std::string to_ascii(std::string_view name) {
   // Building a transliterator is costly; one per thread is reused.
   thread_local std::unique_ptr<icu::Transliterator> tr = [] {
     UErrorCode st = U_ZERO_ERROR;
-    std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance(
-        "Any-Latin; Latin-ASCII; Lower", UTRANS_FORWARD, st));
+    std::unique_ptr<icu::Transliterator> t(
+        icu::Transliterator::createInstance("Any-Latin; Latin-ASCII; Lower", UTRANS_FORWARD, st));
     return U_SUCCESS(st) ? std::move(t) : nullptr;
   }();
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(
@@ -45,19 +45,42 @@ static std::string skeleton(const std::string& w, bool weak) {
   for (size_t i = 0; i < w.size(); ++i) {
     auto next = [&](const char* t) { return w.compare(i, std::strlen(t), t) == 0; };
     char out;
-    if (next("sch")) { out = 's'; i += 2; }
-    else if (next("sh") || next("sz") || next("zh")) { out = 's'; ++i; }
-    else if (next("ch") || next("kh")) { out = 'k'; ++i; }
-    else if (next("cz")) { out = 'c'; ++i; }
-    else if (next("ph")) { out = 'f'; ++i; }
-    else {
+    if (next("sch")) {
+      out = 's';
+      i += 2;
+    } else if (next("sh") || next("sz") || next("zh")) {
+      out = 's';
+      ++i;
+    } else if (next("ch") || next("kh")) {
+      out = 'k';
+      ++i;
+    } else if (next("cz")) {
+      out = 'c';
+      ++i;
+    } else if (next("ph")) {
+      out = 'f';
+      ++i;
+    } else {
       switch (w[i]) {
-        case 'j': out = 'y'; break;
-        case 'w': out = 'v'; break;
-        case 'c': case 'q': out = 'k'; break;
-        case 'z': out = 's'; break;
-        case 'x': s += 'k'; out = 's'; break;
-        default: out = w[i];
+        case 'j':
+          out = 'y';
+          break;
+        case 'w':
+          out = 'v';
+          break;
+        case 'c':
+        case 'q':
+          out = 'k';
+          break;
+        case 'z':
+          out = 's';
+          break;
+        case 'x':
+          s += 'k';
+          out = 's';
+          break;
+        default:
+          out = w[i];
       }
     }
     if (out == 'h' || std::strchr("aeiouy", out)) continue;

@@ -1,13 +1,12 @@
 #include "resolve/resolve_entities.h"
 
-#include <cctype>
-
 #include <algorithm>
+#include <cctype>
 #include <tuple>
 
 #include "rdf/term_check.h"
-#include "resolve/name_key.h"
 #include "rdf/vocab.h"
+#include "resolve/name_key.h"
 
 namespace nkg {
 
@@ -98,8 +97,10 @@ bool same_entity(const Unknown& x, const Unknown& y) {
 std::string slug(const std::string& name) {
   std::string a = to_ascii(name), out;
   for (char c : a) {
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += c;
-    else if (!out.empty() && out.back() != '-') out += '-';
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+      out += c;
+    else if (!out.empty() && out.back() != '-')
+      out += '-';
   }
   while (!out.empty() && out.back() == '-') out.pop_back();
   return out.empty() ? "unnamed" : out;
@@ -117,7 +118,8 @@ Resolution resolve_entities(const std::vector<Document>& docs, const Knowledge& 
       for (const auto& s : skeleton_words(w, true)) generic_weak.insert(s);
     }
   auto make_unknown = [&](const std::string& key, EntityType t, const std::string& name) {
-    Unknown u{key, t, name, skeleton_words(name, false), skeleton_words(name, true), {}, {}, non_latin(name)};
+    Unknown u{key, t,  name,           skeleton_words(name, false), skeleton_words(name, true),
+              {},  {}, non_latin(name)};
     for (int w = 0; w < 2; ++w) {
       const auto& words = w ? u.weak : u.strong;
       const auto& gen = w ? generic_weak : generic;
@@ -156,7 +158,8 @@ Resolution resolve_entities(const std::vector<Document>& docs, const Knowledge& 
       }
   std::map<std::string, std::string> alias_to_known;
   for (const auto& u : unknowns) {
-    auto pick = [&](const std::map<std::string, std::set<std::string>>& idx, const std::vector<std::string>& w) {
+    auto pick = [&](const std::map<std::string, std::set<std::string>>& idx,
+                    const std::vector<std::string>& w) {
       auto it = idx.find(join(w));
       if (it == idx.end() || it->second.size() != 1) return std::string();
       const KnownEntity* e = k.entity(*it->second.begin());

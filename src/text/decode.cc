@@ -2,9 +2,9 @@
 
 #include <fcntl.h>
 #include <sys/stat.h>
-#include <unistd.h>
 #include <unicode/ucnv.h>
 #include <unicode/unistr.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -19,17 +19,33 @@ size_t find_invalid_utf8(const std::string& s) {
   size_t n = s.size(), i = 0;
   while (i < n) {
     unsigned char c = p[i];
-    if (c < 0x80) { ++i; continue; }
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
     size_t len;
     uint32_t lo = 0x80, hi = 0xBF;  // allowed range of the second byte
-    if (c >= 0xC2 && c <= 0xDF) len = 2;
-    else if (c == 0xE0) { len = 3; lo = 0xA0; }
-    else if (c == 0xED) { len = 3; hi = 0x9F; }  // no UTF-16 surrogates
-    else if (c >= 0xE1 && c <= 0xEF) len = 3;
-    else if (c == 0xF0) { len = 4; lo = 0x90; }
-    else if (c >= 0xF1 && c <= 0xF3) len = 4;
-    else if (c == 0xF4) { len = 4; hi = 0x8F; }
-    else return i;
+    if (c >= 0xC2 && c <= 0xDF)
+      len = 2;
+    else if (c == 0xE0) {
+      len = 3;
+      lo = 0xA0;
+    } else if (c == 0xED) {
+      len = 3;
+      hi = 0x9F;
+    }  // no UTF-16 surrogates
+    else if (c >= 0xE1 && c <= 0xEF)
+      len = 3;
+    else if (c == 0xF0) {
+      len = 4;
+      lo = 0x90;
+    } else if (c >= 0xF1 && c <= 0xF3)
+      len = 4;
+    else if (c == 0xF4) {
+      len = 4;
+      hi = 0x8F;
+    } else
+      return i;
     if (i + len > n) return i;
     if (p[i + 1] < lo || p[i + 1] > hi) return i;
     for (size_t k = 2; k < len; ++k)
@@ -126,10 +142,11 @@ std::optional<Decoded> decode_bytes(const std::string& bytes, const std::string&
       for (char c : bytes) zeros += (c == '\0');
       if (bytes.size() >= 4 && zeros * 3 >= bytes.size())
         return fail("unknown encoding (looks like UTF-16 without a byte order mark)");
-      return fail("binary file (NUL byte at offset " +
-                  std::to_string(static_cast<const char*>(memchr(bytes.data(), '\0', bytes.size())) -
-                                 bytes.data()) +
-                  ")");
+      return fail(
+          "binary file (NUL byte at offset " +
+          std::to_string(static_cast<const char*>(memchr(bytes.data(), '\0', bytes.size())) -
+                         bytes.data()) +
+          ")");
     }
     size_t bad = find_invalid_utf8(d.text);
     if (bad != std::string::npos) {
@@ -142,8 +159,8 @@ std::optional<Decoded> decode_bytes(const std::string& bytes, const std::string&
       std::string fixed;
       u.toUTF8String(fixed);
       // U+FFFD already in the text is not a substitution.
-      d.substitutions = static_cast<uint32_t>(count_replacement_chars(fixed) -
-                                              count_replacement_chars(d.text));
+      d.substitutions =
+          static_cast<uint32_t>(count_replacement_chars(fixed) - count_replacement_chars(d.text));
       d.text = std::move(fixed);
     }
   }

@@ -9,8 +9,8 @@
 namespace nkg {
 
 struct DecodeOptions {
-  std::string encoding;        // e.g. "windows-1256"; empty = UTF-8 or BOM-marked UTF-16
-  bool lenient = false;        // substitute U+FFFD for invalid UTF-8 instead of rejecting
+  std::string encoding;              // e.g. "windows-1256"; empty = UTF-8 or BOM-marked UTF-16
+  bool lenient = false;              // substitute U+FFFD for invalid UTF-8 instead of rejecting
   uint64_t max_bytes = 64ull << 20;  // larger files are refused (ICU lengths are int32)
 };
 
@@ -25,8 +25,7 @@ std::optional<Decoded> decode_bytes(const std::string& bytes, const std::string&
                                     const DecodeOptions& opts, Error* err);
 
 // Reads and decodes a file.
-std::optional<Decoded> read_article(const std::string& path, const DecodeOptions& opts,
-                                    Error* err);
+std::optional<Decoded> read_article(const std::string& path, const DecodeOptions& opts, Error* err);
 
 // Index of the first invalid UTF-8 byte, or npos when valid. Rejects overlongs,
 // surrogates (ED A0..BF) and code points above U+10FFFF.

@@ -12,11 +12,21 @@ namespace {
 
 UChar32 fold_arabic(UChar32 c) {
   switch (c) {
-    case 0x064A: case 0x0649: return 0x06CC;  // ي ى -> ی
-    case 0x0643: return 0x06A9;               // ك -> ک
-    case 0x0629: case 0x06C0: return 0x0647;  // ة ۀ -> ه
-    case 0x0623: case 0x0625: case 0x0622: case 0x0671: return 0x0627;  // أ إ آ ٱ -> ا
-    default: return c;
+    case 0x064A:
+    case 0x0649:
+      return 0x06CC;  // ي ى -> ی
+    case 0x0643:
+      return 0x06A9;  // ك -> ک
+    case 0x0629:
+    case 0x06C0:
+      return 0x0647;  // ة ۀ -> ه
+    case 0x0623:
+    case 0x0625:
+    case 0x0622:
+    case 0x0671:
+      return 0x0627;  // أ إ آ ٱ -> ا
+    default:
+      return c;
   }
 }
 
@@ -89,6 +99,18 @@ KeyedText normalize_with_map(std::string_view s) {
   }
   kt.to_orig.push_back(static_cast<uint32_t>(s.size()));
   return kt;
+}
+
+std::string nfc(std::string_view s) {
+  UErrorCode st = U_ZERO_ERROR;
+  const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(st);
+  icu::UnicodeString u =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  if (U_FAILURE(st) || n->isNormalized(u, st)) return std::string(s);
+  icu::UnicodeString out = n->normalize(u, st);
+  std::string r;
+  (U_SUCCESS(st) ? out : u).toUTF8String(r);
+  return r;
 }
 
 std::string match_key(std::string_view s) {

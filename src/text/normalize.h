@@ -25,4 +25,8 @@ struct KeyedText {
 
 KeyedText normalize_with_map(std::string_view utf8);
 
+// NFC of a string, for labels and titles written to the graph (anchors keep
+// the original bytes, so their offsets stay exact).
+std::string nfc(std::string_view utf8);
+
 }  // namespace nkg

@@ -20,8 +20,15 @@ bool is_joining_separator(UChar32 c) {
   if (c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029) return false;
   if (u_isUWhiteSpace(c)) return true;
   switch (c) {
-    case '-': case 0x2010: case 0x2011: case '\'': case 0x2019: case 0x200C: case 0x200D:
-    case 0x00AD: case 0x0640:
+    case '-':
+    case 0x2010:
+    case 0x2011:
+    case '\'':
+    case 0x2019:
+    case 0x200C:
+    case 0x200D:
+    case 0x00AD:
+    case 0x0640:
       return true;
     default:
       return u_charType(c) == U_FORMAT_CHAR;
@@ -45,8 +52,10 @@ std::unique_ptr<icu::BreakIterator> make_iter(bool words, UText* ut) {
 bool is_dotted_abbreviation(std::string_view w) {
   bool dot = false;
   for (char ch : w) {
-    if (ch == '.') dot = true;
-    else if (!((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z'))) return false;
+    if (ch == '.')
+      dot = true;
+    else if (!((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z')))
+      return false;
   }
   return dot;
 }

@@ -37,7 +37,11 @@ known=0
 
 # True when the binary was built with AddressSanitizer (build-asan): sizes
 # and memory bounds are scaled down there.
-sanitized() { ldd "$bin" 2>/dev/null | grep -q 'libasan\|libubsan'; }
+case $(ldd "$bin" 2>/dev/null) in
+  *libasan* | *libubsan*) sanitized_build=1 ;;
+  *) sanitized_build=0 ;;
+esac
+sanitized() { [ "$sanitized_build" = 1 ]; }
 
 graph() { python3 "$bad/graph.py" "$@"; }
 

@@ -114,7 +114,7 @@ case13_changed_after_listing() {
   "$bin" export in --threads 1 -o out.ttl 2>err.log 3>&- &
   local pid=$! waited=0 gate
   gate=$(readlink -f in/a-gate.txt)
-  until ls -l /proc/$pid/fd 2>/dev/null | grep -qF -- "$gate"; do
+  until [[ $(ls -l /proc/$pid/fd 2>/dev/null) == *"$gate"* ]]; do
     sleep 0.05
     waited=$((waited + 1))
     if [ $waited -gt 1200 ] || ! kill -0 $pid 2>/dev/null; then

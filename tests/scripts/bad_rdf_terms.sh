@@ -9,19 +9,23 @@ source "$(dirname "$0")/../bad/lib.sh"
 
 # Exports ARGS in Turtle, N-Triples and TriG; all three must re-parse
 # strictly to one graph (TriG without its graph names). Leaves out.ttl.nt.
+# Under the sanitizers Turtle only (the writer's formats are unit-tested).
 export_all_formats() {
-  local fmt
-  for fmt in turtle ntriples trig; do
+  local fmt formats=(turtle ntriples trig)
+  sanitized && formats=(turtle)
+  for fmt in "${formats[@]}"; do
     run export "$@" -o "out.$fmt" --format $fmt
     [ "$rc" -le 1 ] || { cat err.log >&2; die "export as $fmt failed ($rc)"; }
     parse "out.$fmt" $fmt
   done
   cp out.turtle.nt out.ttl.nt
-  graph triples out.turtle.nt >a.nt
-  graph triples out.ntriples.nt >b.nt
-  graph triples out.trig.nt >c.nt
-  cmp -s a.nt b.nt || die "Turtle and N-Triples give different graphs"
-  cmp -s a.nt c.nt || die "Turtle and TriG give different graphs"
+  if ! sanitized; then
+    graph triples out.turtle.nt >a.nt
+    graph triples out.ntriples.nt >b.nt
+    graph triples out.trig.nt >c.nt
+    cmp -s a.nt b.nt || die "Turtle and N-Triples give different graphs"
+    cmp -s a.nt c.nt || die "Turtle and TriG give different graphs"
+  fi
   graph typed out.ttl.nt
 }
 
@@ -60,8 +64,7 @@ case20_language_tags() {
   grep -q '"@fa-AF' af.ttl.nt || die "fa-AF was not kept"
   graph typed ir.ttl.nt
   graph typed af.ttl.nt
-  known_bug "dct:language keeps the --lang value as given ('fa_IR', not 'fa-IR') (build_graph.cc)" \
-    grep -q 'terms/language> "fa-IR"' ir.ttl.nt
+  grep -q 'terms/language> "fa-IR"' ir.ttl.nt || die "dct:language not normalised to fa-IR"
   run export "$f" --lang 'x y' -o bad.ttl
   known_bug "--lang accepts an invalid tag ('x y') instead of a usage error (cmd_export.cc)" \
     test "$rc" -eq 2
@@ -90,7 +93,7 @@ case21_hostile_names_as_iris() {
     case $seg in
       */* | *[[:space:]\<\>\"{}\|^\`\\\?\#]* | . | ..) die "bad segment in <$iri>" ;;
     esac
-    grep -qP '[\x00-\x1F\x7F]' <<<"$seg" && die "control character in <$iri>"
+    if grep -qP '[\x00-\x1F\x7F]' <<<"$seg"; then die "control character in <$iri>"; fi
   done <<<"$iris"
   # Distinct names stay distinct IRIs: %2e%2e vs .., a%20b vs "a b".
   grep -qx 'https://w3id.org/newskg/id/article/a%20b.txt' <<<"$iris" || die "space not encoded"

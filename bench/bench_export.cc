@@ -1,0 +1,267 @@
+// bench/bench_export: the measuring parts of the benchmark (bench/run.sh
+// drives it and prints the table).
+//
+//   bench_export pipeline [--threads N] DIR OUT.ttl
+//       the export of DIR stage by stage, in process, with the library's own
+//       stage functions: per-article analysis (wall and CPU seconds), entity
+//       resolution, agreement merging, graph building, Turtle writing.
+//   bench_export icu DIR
+//       the reference floor: one ICU pass over the same article text on one
+//       core (UTF-8 -> UTF-16, NFKC_Casefold, word and sentence
+//       BreakIterator over every article).
+//   bench_export snapshots N OLD.nt NEW.nt
+//       two N-Triples snapshots of N triples each (newskg-like terms, in
+//       random order) that differ in 1% of their triples, for the diff
+//       benchmark.
+//
+// Every mode prints key=value lines on stdout.
+#include <sys/resource.h>
+#include <unicode/brkiter.h>
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "core/export_job.h"
+#include "core/pipeline.h"
+#include "extract/knowledge.h"
+#include "graph/build_graph.h"
+#include "graph/void_description.h"
+#include "resolve/merge_agreements.h"
+#include "resolve/resolve_entities.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double since(Clock::time_point t0) {
+  return std::chrono::duration<double>(Clock::now() - t0).count();
+}
+
+// User + system CPU seconds of this process so far.
+double cpu_seconds() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+         static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
+long peak_rss_kb() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return u.ru_maxrss;
+}
+
+[[noreturn]] void usage() {
+  std::cerr << "usage: bench_export pipeline [--threads N] DIR OUT.ttl\n"
+               "       bench_export icu DIR\n"
+               "       bench_export snapshots N OLD.nt NEW.nt\n";
+  std::exit(2);
+}
+
+int pipeline(int argc, char** argv) {
+  nkg::ExportOptions o;
+  o.data_dir = NEWSKG_DATA_DIR;
+  std::vector<std::string> args;
+  for (int i = 0; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--threads" && i + 1 < argc)
+      o.threads = static_cast<unsigned>(std::atoi(argv[++i]));
+    else
+      args.push_back(a);
+  }
+  if (args.size() != 2) usage();
+  o.inputs = {args[0]};
+  auto t0 = Clock::now();
+  nkg::Knowledge knowledge;
+  nkg::Error err;
+  if (!knowledge.load(o.data_dir, &err)) {
+    std::cerr << err.message() << "\n";
+    return 2;
+  }
+  nkg::Analyzer analyzer(knowledge);
+  std::printf("load_seconds=%.3f\n", since(t0));
+
+  double c0 = cpu_seconds();
+  t0 = Clock::now();
+  nkg::AnalysedSet set = nkg::analyse_articles(o, analyzer);
+  double wall = since(t0), cpu = cpu_seconds() - c0;
+  uint64_t bytes = 0;
+  for (const auto& d : set.docs) bytes += d.text.size();
+  std::printf("articles=%zu\nskipped=%zu\ntext_bytes=%llu\n", set.docs.size(), set.skipped.size(),
+              static_cast<unsigned long long>(bytes));
+  std::printf("analyse_seconds=%.3f\nanalyse_cpu_seconds=%.3f\n", wall, cpu);
+  size_t mentions = 0, agreements = 0, roles = 0;
+  for (const auto& d : set.docs) {
+    mentions += d.mentions.size();
+    agreements += d.agreements.size();
+    roles += d.roles.size();
+  }
+  std::printf("mentions=%zu\nroles=%zu\nagreement_reports=%zu\n", mentions, roles, agreements);
+  std::printf("rss_after_analyse_kb=%ld\n", peak_rss_kb());
+
+  std::vector<nkg::Document>& docs = set.docs;
+  std::sort(docs.begin(), docs.end(),
+            [](const nkg::Document& a, const nkg::Document& b) { return a.id < b.id; });
+  t0 = Clock::now();
+  nkg::Resolution res = nkg::resolve_entities(docs, knowledge);
+  std::printf("resolve_seconds=%.3f\nentities=%zu\n", since(t0), res.nodes.size());
+  t0 = Clock::now();
+  std::vector<nkg::AgreementGroup> groups = nkg::merge_agreements(docs, res);
+  std::printf("merge_agreements_seconds=%.3f\nagreements=%zu\n", since(t0), groups.size());
+  t0 = Clock::now();
+  nkg::rdf::Triples triples = nkg::build_graph(docs, res, groups, knowledge, {});
+  std::printf("build_graph_seconds=%.3f\n", since(t0));
+  t0 = Clock::now();
+  nkg::add_void_description(&triples, docs);
+  std::printf("void_seconds=%.3f\ntriples_built=%zu\n", since(t0), triples.size());
+  std::printf("rss_before_write_kb=%ld\n", peak_rss_kb());
+  t0 = Clock::now();
+  std::string werr;
+  if (!nkg::rdf::write_file(std::move(triples), nkg::rdf::Format::Turtle, args[1], &werr)) {
+    std::cerr << werr << "\n";
+    return 2;
+  }
+  std::printf("write_turtle_seconds=%.3f\n", since(t0));
+  std::printf("peak_rss_kb=%ld\n", peak_rss_kb());
+  return 0;
+}
+
+int icu_pass(int argc, char** argv) {
+  if (argc != 1) usage();
+  std::vector<nkg::Error> errors;
+  std::vector<std::string> paths = nkg::collect_inputs({argv[0]}, &errors);
+  std::vector<std::string> texts;
+  uint64_t bytes = 0;
+  for (const auto& p : paths) {
+    std::ifstream f(p, std::ios::binary);
+    std::ostringstream s;
+    s << f.rdbuf();
+    texts.push_back(s.str());
+    bytes += texts.back().size();
+  }
+  UErrorCode st = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(st);
+  std::unique_ptr<icu::BreakIterator> words(
+      icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), st));
+  std::unique_ptr<icu::BreakIterator> sentences(
+      icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), st));
+  if (U_FAILURE(st)) {
+    std::cerr << "ICU: " << u_errorName(st) << "\n";
+    return 2;
+  }
+  uint64_t n_words = 0, n_sentences = 0, folded = 0;
+  double c0 = cpu_seconds();
+  auto t0 = Clock::now();
+  for (const auto& t : texts) {
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(t);
+    icu::UnicodeString f = nfkc_cf->normalize(u, st);
+    folded += static_cast<uint64_t>(f.length());
+    words->setText(u);
+    for (int32_t b = words->first(); b != icu::BreakIterator::DONE; b = words->next()) ++n_words;
+    sentences->setText(u);
+    for (int32_t b = sentences->first(); b != icu::BreakIterator::DONE; b = sentences->next())
+      ++n_sentences;
+  }
+  double wall = since(t0), cpu = cpu_seconds() - c0;
+  if (U_FAILURE(st)) {
+    std::cerr << "ICU: " << u_errorName(st) << "\n";
+    return 2;
+  }
+  std::printf("icu_bytes=%llu\nicu_seconds=%.3f\nicu_cpu_seconds=%.3f\n",
+              static_cast<unsigned long long>(bytes), wall, cpu);
+  std::printf("icu_words=%llu\nicu_sentences=%llu\nicu_folded_units=%llu\n",
+              static_cast<unsigned long long>(n_words),
+              static_cast<unsigned long long>(n_sentences),
+              static_cast<unsigned long long>(folded));
+  return 0;
+}
+
+struct Rng {
+  uint64_t s;
+  uint64_t next() {
+    uint64_t z = (s += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+  }
+};
+
+// Triple i of a snapshot, in the shapes newskg writes: mention phrases with
+// offsets and anchors, entity labels in several scripts, typed literals.
+std::string triple(uint64_t i, uint64_t version) {
+  static const char* kAnchors[] = {"Kazachstan",  "Deutsche Bahn", "نخست وزیر", "Ljubljana",
+                                   "Rolls-Royce", "وزیر خارجه",    "Embraer",   "Präsident"};
+  const std::string id = "<https://newskg.example/id/";
+  uint64_t art = i / 40, k = i % 40;
+  std::string a = id + "article/a-" + std::to_string(art) + ".txt";
+  std::string m =
+      a + "#char=" + std::to_string(k * 7) + "," + std::to_string(k * 7 + 5 + version) + ">";
+  a += ">";
+  switch (k % 5) {
+    case 0:
+      return m +
+             " <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
+             "<http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#Phrase> .";
+    case 1:
+      return m +
+             " <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#referenceContext> " +
+             a + " .";
+    case 2:
+      return m + " <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#anchorOf> \"" +
+             kAnchors[(i + version) % 8] + "\" .";
+    case 3:
+      return m + " <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#beginIndex> \"" +
+             std::to_string(k * 7) + "\"^^<http://www.w3.org/2001/XMLSchema#nonNegativeInteger> .";
+    default:
+      return id + "person/p-" + std::to_string(i % 5003) +
+             "> <http://www.w3.org/2000/01/rdf-schema#label> \"" + kAnchors[(i / 5 + version) % 8] +
+             " " + std::to_string(i) + "\"@" + (i % 2 ? "pl" : "fa") + " .";
+  }
+}
+
+int snapshots(int argc, char** argv) {
+  if (argc != 3) usage();
+  uint64_t n = std::strtoull(argv[0], nullptr, 10);
+  std::vector<uint64_t> order(n);
+  for (uint64_t i = 0; i < n; ++i) order[i] = i;
+  Rng r{42};
+  for (uint64_t i = n; i > 1; --i) std::swap(order[i - 1], order[r.next() % i]);
+  std::ofstream old_f(argv[1], std::ios::binary), new_f(argv[2], std::ios::binary);
+  uint64_t changed = 0;
+  for (uint64_t i : order) {
+    old_f << triple(i, 0) << "\n";
+    // 1% of the triples differ: the old one is gone, a new one is there.
+    bool change = Rng{i * 7919 + 1}.next() % 100 == 0;
+    changed += change;
+    new_f << triple(i, change ? 1 : 0) << "\n";
+  }
+  if (!old_f.flush() || !new_f.flush()) {
+    std::cerr << "cannot write the snapshots\n";
+    return 2;
+  }
+  std::printf("snapshot_triples=%llu\nchanged_triples=%llu\n", static_cast<unsigned long long>(n),
+              static_cast<unsigned long long>(changed));
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) usage();
+  std::string mode = argv[1];
+  if (mode == "pipeline") return pipeline(argc - 2, argv + 2);
+  if (mode == "icu") return icu_pass(argc - 2, argv + 2);
+  if (mode == "snapshots") return snapshots(argc - 2, argv + 2);
+  usage();
+}
