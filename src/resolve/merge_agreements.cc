@@ -52,9 +52,32 @@ std::vector<AgreementGroup> merge_agreements(const std::vector<Document>& docs,
     }
   std::vector<size_t> parent(recs.size());
   for (size_t i = 0; i < recs.size(); ++i) parent[i] = i;
-  for (size_t i = 0; i < recs.size(); ++i)
-    for (size_t j = i + 1; j < recs.size(); ++j)
-      if (same(recs[i], recs[j])) parent[find(parent, j)] = find(parent, i);
+  // Only reports sharing a bucket can be the same agreement (same kind and a
+  // shared firm, the same states, or a shared state and count), so compare
+  // within buckets instead of all pairs.
+  std::map<std::string, std::vector<size_t>> buckets;
+  for (size_t i = 0; i < recs.size(); ++i) {
+    const Rec& r = recs[i];
+    const std::string& kind = r.r->kind;
+    for (const auto& f : r.firms) buckets[kind + "|F|" + f].push_back(i);
+    if (r.firms.empty()) {
+      std::string sig = kind + "|S";
+      for (const auto& st : r.states) sig += "|" + st;
+      buckets[sig].push_back(i);
+    }
+    if (!r.r->quantity.empty())
+      for (const auto& st : r.states) buckets[kind + "|Q|" + r.r->quantity + "|" + st].push_back(i);
+  }
+  for (const auto& [key, members] : buckets)
+    for (size_t a = 0; a < members.size(); ++a)
+      for (size_t b = a + 1; b < members.size(); ++b) {
+        size_t i = members[a], j = members[b];
+        if (find(parent, i) == find(parent, j)) continue;
+        if (same(recs[i], recs[j])) {
+          size_t ri = find(parent, i), rj = find(parent, j);
+          parent[std::max(ri, rj)] = std::min(ri, rj);
+        }
+      }
   std::map<size_t, AgreementGroup> groups;
   for (size_t i = 0; i < recs.size(); ++i)
     groups[find(parent, i)].members.push_back({recs[i].doc, recs[i].idx});

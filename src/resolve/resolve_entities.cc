@@ -136,12 +136,14 @@ Resolution resolve_entities(const std::vector<Document>& docs, const Knowledge& 
 
   // Names the gazetteer knows, by skeleton, so an unknown spelling links up.
   std::map<std::string, std::set<std::string>> known_strong, known_weak;
+  std::map<std::string, const GazetteerEntry*> by_key;
+  for (const auto& g : k.data().gazetteer()) by_key["gaz:" + g.id] = &g;
   for (const auto& [key, e] : k.entities()) {
     if (e.type != EntityType::Person && e.type != EntityType::Firm) continue;
     std::vector<std::string> names{e.pref_label};
     for (const auto& [lang, l] : e.labels) names.push_back(l);
-    for (const auto& g : k.data().gazetteer())
-      if ("gaz:" + g.id == key) names.insert(names.end(), g.aliases.begin(), g.aliases.end());
+    if (auto g = by_key.find(key); g != by_key.end())
+      names.insert(names.end(), g->second->aliases.begin(), g->second->aliases.end());
     for (const auto& nm : names) {
       known_strong[join(skeleton_words(nm, false))].insert(key);
       known_weak[join(skeleton_words(nm, true))].insert(key);
@@ -173,10 +175,22 @@ Resolution resolve_entities(const std::vector<Document>& docs, const Knowledge& 
     if (known.empty() && u.script_other) known = pick(known_weak, u.weak);
     if (!known.empty()) alias_to_known[u.key] = known;
   }
+  // Names that can match share their type and first word's skeleton (strong
+  // or weak): compare within those buckets, not all pairs.
   UnionFind uf(unknowns.size());
-  for (size_t i = 0; i < unknowns.size(); ++i)
-    for (size_t j = i + 1; j < unknowns.size(); ++j)
-      if (same_entity(unknowns[i], unknowns[j])) uf.unite(i, j);
+  std::map<std::string, std::vector<size_t>> buckets;
+  for (size_t i = 0; i < unknowns.size(); ++i) {
+    const Unknown& u = unknowns[i];
+    std::string t = entity_type_name(u.type);
+    if (!u.strong.empty()) buckets[t + "|s|" + u.strong.front()].push_back(i);
+    if (!u.weak.empty()) buckets[t + "|w|" + u.weak.front()].push_back(i);
+  }
+  for (const auto& [key, members] : buckets)
+    for (size_t a = 0; a < members.size(); ++a)
+      for (size_t b = a + 1; b < members.size(); ++b)
+        if (uf.find(members[a]) != uf.find(members[b]) &&
+            same_entity(unknowns[members[a]], unknowns[members[b]]))
+          uf.unite(members[a], members[b]);
   // Representative name of each group: Latin script first, then most words,
   // then longest, then byte order, so the IRI does not depend on input order.
   std::map<size_t, size_t> rep;
