@@ -188,23 +188,7 @@ bool is_space_cp(UChar32 c) { return u_isUWhiteSpace(c) || c == 0x202F || c == 0
 constexpr char kWord = '\x1f';
 constexpr char kBlock = '\x1e';
 
-bool dropped_separator(UChar32 c) {
-  if (u_isUWhiteSpace(c) || c == 0x202F) return true;
-  switch (c) {
-    case '-':
-    case 0x2010:
-    case 0x2011:
-    case '\'':
-    case 0x2019:
-    case 0x200C:
-    case 0x200D:
-    case 0x00AD:
-    case 0x0640:
-      return true;
-    default:
-      return u_charType(c) == U_FORMAT_CHAR;
-  }
-}
+bool dropped_separator(UChar32 c) { return is_word_joiner(c); }
 
 bool blocking(UChar32 c) {
   return c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029 || c == 0x85 ||

@@ -12,12 +12,8 @@
 #include "text/normalize.h"
 
 namespace nkg {
-namespace {
 
-// Separators that keep two words together for matching: spaces, hyphens,
-// apostrophes and the invisible controls Persian copy is full of.
-bool is_joining_separator(UChar32 c) {
-  if (c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029) return false;
+bool is_word_joiner(UChar32 c) {
   if (u_isUWhiteSpace(c)) return true;
   switch (c) {
     case '-':
@@ -33,6 +29,15 @@ bool is_joining_separator(UChar32 c) {
     default:
       return u_charType(c) == U_FORMAT_CHAR;
   }
+}
+
+namespace {
+
+// Separators that keep two words together for matching: spaces, hyphens,
+// apostrophes and the invisible controls Persian copy is full of.
+bool is_joining_separator(UChar32 c) {
+  if (c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029) return false;
+  return is_word_joiner(c);
 }
 
 std::unique_ptr<icu::BreakIterator> make_iter(bool words, UText* ut) {

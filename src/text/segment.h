@@ -16,6 +16,11 @@ void segment(Document& doc);
 
 namespace nkg {
 
+// Characters that keep two words one name for matching: white space
+// (line breaks included), hyphens, apostrophes, ZWNJ/ZWJ, soft hyphen,
+// tatweel and other format controls.
+bool is_word_joiner(int32_t c);
+
 // Match keys of the word tokens of a short string (a dictionary form),
 // segmented exactly as article text is, so "Kassym-Jomart Tokayev" gives
 // {"kassym", "jomart", "tokayev"}.
