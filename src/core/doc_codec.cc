@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "core/sha256.h"
+#include "text/decode.h"
 
 namespace nkg {
 namespace {
@@ -206,6 +207,8 @@ bool get_doc(Reader& r, Document* out) {
   d.sha256 = r.str();
   if (!r.ok()) return false;
   if (d.text.size() > 0x7FFFFFFF) r.fail("article text over 2 GiB");
+  if (find_invalid_utf8(d.text) != std::string::npos)
+    r.fail("article '" + d.id + "': text is not valid UTF-8");
   d.sentences.resize(r.count(8));
   for (auto& s : d.sentences) {
     s = r.span();

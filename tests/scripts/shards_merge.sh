@@ -9,16 +9,23 @@ bin=$(realpath "$1")
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 
-# Runs `newskg export --shard K/N --partial` for K = 1..N over the inputs.
+# Runs `newskg export --shard K/N --partial` for K = 1..N over the inputs;
+# each must exit 0 or 1 (1: some of its inputs skipped and reported).
 shards() {
   local n=$1 out=$2; shift 2
   if command -v parallel >/dev/null 2>&1; then
-    parallel --will-cite --halt never -j2 \
-      "$bin" export --quiet --shard {}/"$n" --partial -o "$out/part-{}.nkgp" "$@" '2>/dev/null' \
-      ::: $(seq 1 "$n") || true
+    parallel --will-cite --halt now,fail=1 -j2 \
+      "$bin" export --quiet --shard {}/"$n" --partial -o "$out/part-{}.nkgp" "$@" \
+      '2>' "$out/part-{}.err" '; test $? -le 1' ::: $(seq 1 "$n") ||
+      { cat "$out"/part-*.err; fail "a shard of $n failed"; }
   else
+    local k s
     for k in $(seq 1 "$n"); do
-      "$bin" export --quiet --shard "$k/$n" --partial -o "$out/part-$k.nkgp" "$@" 2>/dev/null || true
+      set +e
+      "$bin" export --quiet --shard "$k/$n" --partial -o "$out/part-$k.nkgp" "$@" 2>"$out/part-$k.err"
+      s=$?
+      set -e
+      ((s <= 1)) || { cat "$out/part-$k.err"; fail "shard $k/$n exited $s"; }
     done
   fi
   for k in $(seq 1 "$n"); do [ -s "$out/part-$k.nkgp" ] || fail "shard $k/$n wrote no partial file"; done
