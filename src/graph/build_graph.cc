@@ -6,8 +6,8 @@
 
 #include "core/sha256.h"
 #include "rdf/term_check.h"
-#include "text/normalize.h"
 #include "rdf/vocab.h"
+#include "text/normalize.h"
 
 namespace nkg {
 using namespace vocab;
@@ -37,19 +37,6 @@ void TripleSink::date(const std::string& s, const std::string& p, const std::str
 }
 
 std::string article_iri(const std::string& id) { return ID + "article/" + rdf::iri_segment(id); }
-
-static const char* type_class(EntityType t) {
-  switch (t) {
-    case EntityType::Person:
-      return "Person";
-    case EntityType::State:
-      return "State";
-    case EntityType::Firm:
-      return "Firm";
-    default:
-      return nullptr;
-  }
-}
 
 namespace {
 
@@ -236,10 +223,10 @@ rdf::Triples build_graph(const std::vector<Document>& docs, const Resolution& re
   }
   g.set_graph({});
   for (const auto& [iri, n] : res.nodes) {
-    const char* cls = type_class(n.type);
-    if (!cls) continue;
-    g.type(iri, NKG + cls);
-    g.lang_str(iri, SKOS + "prefLabel", nfc(n.pref_label), n.qid.empty() && n.iso.empty() ? "" : "en");
+    // Resolution makes nodes only for persons, states and firms.
+    g.type(iri, NKG + entity_type_name(n.type));
+    g.lang_str(iri, SKOS + "prefLabel", nfc(n.pref_label),
+               n.qid.empty() && n.iso.empty() ? "" : "en");
     for (const auto& [lang, labels] : n.labels)
       for (const auto& l : labels) g.lang_str(iri, RDFS + "label", nfc(l), lang);
     if (!n.qid.empty()) g.iri(iri, OWL + "sameAs", WD + n.qid);

@@ -118,18 +118,19 @@ bool LangData::load(const std::string& dir, Error* err) {
   for (auto& p : langs) {
     LangPack pack;
     pack.lang = p.filename().string();
-    FormTable infl;
-    load_form_table(p / "inflection.tsv", &infl);
-    for (auto& [strip, adds] : infl)
-      for (auto& a : adds)
-        pack.rules.push_back({match_key(strip == "-" ? "" : strip), match_key(a == "-" ? "" : a)});
-    // An empty strip is written as an empty first column, which read_tsv keeps.
+    // Rules with a stripped ending first, then the bare endings (an empty
+    // first column, which read_tsv keeps); "-" also means empty.
     std::vector<std::vector<std::string>> irows;
-    if (fs::exists(p / "inflection.tsv") &&
-        read_tsv((p / "inflection.tsv").string(), &irows, nullptr))
+    if (fs::exists(p / "inflection.tsv"))
+      read_tsv((p / "inflection.tsv").string(), &irows, nullptr);
+    auto key_or_empty = [](const std::string& f) {
+      return f == "-" ? std::string() : match_key(f);
+    };
+    for (bool bare : {false, true})
       for (auto& r : irows)
-        if (r.size() >= 2 && r[0].empty())
-          for (auto& a : form_list(r[1])) pack.rules.push_back({"", match_key(a)});
+        if (r.size() >= 2 && r[0].empty() == bare)
+          for (auto& a : form_list(r[1]))
+            pack.rules.push_back({key_or_empty(r[0]), key_or_empty(a)});
     load_form_table(p / "states.tsv", &pack.states);
     load_form_table(p / "gazetteer.tsv", &pack.gazetteer);
     load_form_table(p / "titles.tsv", &pack.titles);
