@@ -68,74 +68,115 @@ void sync_directory(const std::string& dir) {
   (void)::close(fd);
 }
 
-// Output to something that is not a regular file (/dev/null, /dev/full,
-// /dev/stdout, a FIFO): renaming over it would replace the device node or
-// pipe with a regular file (as root, /dev/null itself), so the data is
-// written into it instead. There is nothing to keep atomic; every write and
-// the close are still checked, so /dev/full fails with ENOSPC.
-bool write_in_place(const std::string& path, std::string_view data, std::string* err) {
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
-  if (fd < 0) return fail(err, "cannot open", path, errno);
-  if (!write_all(fd, data)) {
-    const int e = errno;
-    (void)::close(fd);
-    return fail(err, "cannot write", path, e);
-  }
-  // Devices and pipes cannot be synced (EINVAL); other errors count.
-  if (::fsync(fd) != 0 && errno != EINVAL && errno != EROFS) {
-    const int e = errno;
-    (void)::close(fd);
-    return fail(err, "cannot sync", path, e);
-  }
-  if (::close(fd) != 0) return fail(err, "cannot close", path, errno);
-  return true;
-}
-
 }  // namespace
 
-bool write_file_atomically(const std::string& path, std::string_view data, std::string* err) {
+AtomicOutput::~AtomicOutput() { abandon(); }
+
+void AtomicOutput::abandon() {
+  if (fd_ >= 0 && !is_stdout_) (void)::close(fd_);
+  if (!tmp_.empty()) (void)::unlink(tmp_.c_str());
+  fd_ = -1;
+  tmp_.clear();
+}
+
+bool AtomicOutput::open(const std::string& path, std::string* err) {
+  path_ = path;
+  if (path == "-") {
+    fd_ = STDOUT_FILENO;
+    is_stdout_ = in_place_ = true;
+    return true;
+  }
   if (path.empty() || path.back() == '/') return fail(err, "cannot write", path, EISDIR);
   struct stat target {};
   if (::stat(path.c_str(), &target) == 0) {
     if (S_ISDIR(target.st_mode)) return fail(err, "cannot write", path, EISDIR);
-    if (!S_ISREG(target.st_mode)) return write_in_place(path, data, err);
+    if (!S_ISREG(target.st_mode)) {
+      // Output to something that is not a regular file (/dev/null,
+      // /dev/full, /dev/stdout, a FIFO): renaming over it would replace the
+      // device node or pipe (as root, /dev/null itself), so the data is
+      // written into it; every write and the close are still checked, so
+      // /dev/full fails with ENOSPC.
+      fd_ = ::open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
+      if (fd_ < 0) return fail(err, "cannot open", path, errno);
+      in_place_ = true;
+      return true;
+    }
   }
   const std::string dir = dir_of(path);
   std::string tmpl = dir + "/." + base_of(path) + ".tmp-XXXXXX";
   std::vector<char> name(tmpl.begin(), tmpl.end());
   name.push_back('\0');
-
-  const int fd = ::mkostemp(name.data(), O_CLOEXEC);
-  if (fd < 0) return fail(err, "cannot create a temporary file in", dir, errno);
-  const std::string tmp(name.data());
-
-  auto abandon = [&](const char* what, int errnum) {
-    (void)::unlink(tmp.c_str());
-    return fail(err, what, path, errnum);
-  };
-
+  fd_ = ::mkostemp(name.data(), O_CLOEXEC);
+  if (fd_ < 0) return fail(err, "cannot create a temporary file in", dir, errno);
+  tmp_ = name.data();
   struct stat old {};
   const mode_t mode =
       ::stat(path.c_str(), &old) == 0 ? (old.st_mode & 07777) : (0666 & ~current_umask());
-  if (::fchmod(fd, mode) != 0) {
+  if (::fchmod(fd_, mode) != 0) {
     const int e = errno;
-    (void)::close(fd);
-    return abandon("cannot set the mode of the temporary file for", e);
+    abandon();
+    return fail(err, "cannot set the mode of the temporary file for", path, e);
   }
-  if (!write_all(fd, data)) {
-    const int e = errno;
-    (void)::close(fd);
-    return abandon("cannot write", e);
-  }
-  if (::fsync(fd) != 0) {
-    const int e = errno;
-    (void)::close(fd);
-    return abandon("cannot sync", e);
-  }
-  if (::close(fd) != 0) return abandon("cannot close", errno);
-  if (::rename(tmp.c_str(), path.c_str()) != 0) return abandon("cannot rename onto", errno);
-  sync_directory(dir);
   return true;
+}
+
+bool AtomicOutput::flush() {
+  if (errnum_ || fd_ < 0) return false;
+  if (!write_all(fd_, buf_)) {
+    errnum_ = errno;
+    failed_ = "cannot write";
+    return false;
+  }
+  buf_.clear();
+  return true;
+}
+
+void AtomicOutput::write(std::string_view data) {
+  if (errnum_) return;
+  buf_.append(data);
+  if (buf_.size() >= (1u << 20)) flush();
+}
+
+bool AtomicOutput::commit(std::string* err) {
+  if (fd_ < 0) return fail(err, "cannot write", path_, EBADF);
+  flush();
+  if (errnum_) {
+    abandon();
+    return fail(err, failed_, path_, errnum_);
+  }
+  if (is_stdout_) {
+    fd_ = -1;
+    return true;
+  }
+  // Devices and pipes cannot be synced (EINVAL); other errors count.
+  if (::fsync(fd_) != 0 && !(in_place_ && (errno == EINVAL || errno == EROFS))) {
+    const int e = errno;
+    abandon();
+    return fail(err, "cannot sync", path_, e);
+  }
+  const int fd = fd_;
+  fd_ = -1;
+  if (::close(fd) != 0) {
+    const int e = errno;
+    abandon();
+    return fail(err, "cannot close", path_, e);
+  }
+  if (in_place_) return true;
+  if (::rename(tmp_.c_str(), path_.c_str()) != 0) {
+    const int e = errno;
+    abandon();
+    return fail(err, "cannot rename onto", path_, e);
+  }
+  tmp_.clear();
+  sync_directory(dir_of(path_));
+  return true;
+}
+
+bool write_file_atomically(const std::string& path, std::string_view data, std::string* err) {
+  AtomicOutput out;
+  if (!out.open(path, err)) return false;
+  out.write(data);
+  return out.commit(err);
 }
 
 }  // namespace nkg::rdf

@@ -139,7 +139,7 @@ bool check_term(const Term& t, const char* role, std::string* why) {
   return true;
 }
 
-bool check_triple(const Triple& t, Format format, std::string* why) {
+bool check_triple_impl(const Triple& t, Format format, std::string* why) {
   if (t.s.kind != TermKind::Iri) {
     *why = "subject must be an IRI";
   } else if (t.p.kind != TermKind::Iri) {
@@ -193,148 +193,165 @@ bool is_plain_pn_local(std::string_view local) {
 
 // Index into vocab::kPrefixes of the longest namespace `iri` can be written
 // with as a prefixed name.
-std::optional<size_t> curie_prefix(const std::string& iri) {
+std::optional<size_t> curie_prefix(std::string_view iri) {
   std::optional<size_t> best;
   for (size_t k = 0; k < kNumPrefixes; ++k) {
     const std::string& ns = *vocab::kPrefixes[k].iri;
     if (iri.size() > ns.size() && iri.compare(0, ns.size(), ns) == 0 &&
         (!best || ns.size() > vocab::kPrefixes[*best].iri->size()) &&
-        is_plain_pn_local(std::string_view(iri).substr(ns.size()))) {
+        is_plain_pn_local(iri.substr(ns.size()))) {
       best = k;
     }
   }
   return best;
 }
 
+// ---- Serd -------------------------------------------------------------------
+
+SerdNode node_of(std::string_view text, SerdType type) {
+  SerdNode n =
+      serd_node_from_substring(type, reinterpret_cast<const uint8_t*>(text.data()), text.size());
+  n.flags = 0;  // short strings with escapes, never """long""" ones
+  return n;
+}
+
 // Serd's bare form of a numeric or boolean literal re-parses to the same
 // datatype and text (see the comment at the top).
-bool writes_bare(const Term& o) {
-  if (o.datatype == vocab::XSD + "integer") return true;  // validated: [+-]?[0-9]+
-  if (o.datatype == vocab::XSD + "boolean") return o.value == "true" || o.value == "false";
-  if (o.datatype == vocab::XSD + "decimal") return o.value.find('.') != std::string::npos;
+bool writes_bare(const TermView& o) {
+  const std::string_view dt = o.datatype;
+  if (dt.size() <= vocab::XSD.size() || dt.compare(0, vocab::XSD.size(), vocab::XSD) != 0)
+    return false;
+  const std::string_view local = dt.substr(vocab::XSD.size());
+  if (local == "integer") return true;  // validated: [+-]?[0-9]+
+  if (local == "boolean") return o.value == "true" || o.value == "false";
+  if (local == "decimal") return o.value.find('.') != std::string_view::npos;
   return false;
 }
 
-// ---- Serd -------------------------------------------------------------------
+}  // namespace
 
-// One node's text, kept alive while Serd uses it.
-struct Node {
-  std::string text;
-  SerdType type = SERD_URI;
-  SerdNode get() const {
-    SerdNode n = serd_node_from_string(type, reinterpret_cast<const uint8_t*>(text.c_str()));
-    n.flags = 0;  // short strings with escapes, never """long""" ones
-    return n;
-  }
-};
-
-class Emitter {
- public:
-  Emitter(Format format, std::string* out) : format_(format), out_(out) {}
-
-  // Marks the prefixes `t` will use (first pass).
-  void note(const Triple& t) {
-    note_iri(t.s.value, false);
-    note_iri(t.p.value, true);
-    if (t.o.kind == TermKind::Iri) {
-      note_iri(t.o.value, false);
-    } else if (!t.o.datatype.empty() && !writes_bare(t.o)) {
-      note_iri(t.o.datatype, false);
-    }
-    if (format_ == Format::TriG && !t.graph.empty()) note_iri(t.graph, false);
+struct StreamWriter::Impl {
+  Impl(Format format, Sink sink) : format_(format), sink_(std::move(sink)) {}
+  ~Impl() {
+    if (writer_) serd_writer_free(writer_);
+    if (env_) serd_env_free(env_);
   }
 
-  bool write(const Triples& triples, std::string* err) {
-    const SerdSyntax syntax = format_ == Format::NTriples ? SERD_NTRIPLES
-                              : format_ == Format::TriG   ? SERD_TRIG
-                                                          : SERD_TURTLE;
-    const SerdStyle style = format_ == Format::NTriples ? SerdStyle(0) : SERD_STYLE_ABBREVIATED;
-    SerdEnv* env = serd_env_new(nullptr);
-    SerdWriter* writer = serd_writer_new(syntax, style, env, nullptr, &Emitter::sink, this);
-    serd_writer_set_error_sink(writer, &Emitter::on_error, this);
-
-    SerdStatus st = SERD_SUCCESS;
-    for (size_t k = 0; k < kNumPrefixes && !st; ++k) {
-      if (!used_[k]) continue;
-      const Node name{vocab::kPrefixes[k].name, SERD_LITERAL};
-      const Node uri{*vocab::kPrefixes[k].iri, SERD_URI};
-      const SerdNode n = name.get(), u = uri.get();
-      st = serd_writer_set_prefix(writer, &n, &u);
-    }
-    for (const Triple& t : triples) {
-      if (st) break;
-      st = write_triple(writer, t);
-    }
-    const SerdStatus fin = serd_writer_finish(writer);
-    if (!st) st = fin;
-    serd_writer_free(writer);
-    serd_env_free(env);
-
-    if (st || !serd_error_.empty()) {
-      *err = "Serd could not write the graph: " +
-             (serd_error_.empty() ? std::string(reinterpret_cast<const char*>(serd_strerror(st)))
-                                  : serd_error_);
-      return false;
-    }
-    // Serd leaves tabs after the last "}" of TriG; end with exactly one newline.
-    while (!out_->empty() &&
-           (out_->back() == '\n' || out_->back() == '\t' || out_->back() == ' ')) {
-      out_->pop_back();
-    }
-    if (!out_->empty()) out_->push_back('\n');
-    return true;
-  }
-
- private:
-  void note_iri(const std::string& iri, bool predicate) {
+  void note_iri(std::string_view iri, bool predicate) {
     if (format_ == Format::NTriples) return;
     if (predicate && iri == vocab::RDF_TYPE) return;  // written as "a"
     if (const auto k = curie_prefix(iri)) used_[*k] = true;
   }
 
-  Node iri_node(const std::string& iri, bool predicate = false) const {
-    if (format_ == Format::NTriples || (predicate && iri == vocab::RDF_TYPE)) {
-      return {iri, SERD_URI};
-    }
+  // A CURIE for `iri` in `buf` when it can be written as one, else the IRI.
+  SerdNode iri_node(std::string_view iri, std::string* buf, bool predicate = false) {
+    if (format_ == Format::NTriples || (predicate && iri == vocab::RDF_TYPE))
+      return node_of(iri, SERD_URI);
     if (const auto k = curie_prefix(iri)) {
       const std::string& ns = *vocab::kPrefixes[*k].iri;
-      return {std::string(vocab::kPrefixes[*k].name) + ":" + iri.substr(ns.size()), SERD_CURIE};
+      buf->assign(vocab::kPrefixes[*k].name);
+      buf->push_back(':');
+      buf->append(iri.substr(ns.size()));
+      return node_of(*buf, SERD_CURIE);
     }
-    return {iri, SERD_URI};
+    return node_of(iri, SERD_URI);
   }
 
-  SerdStatus write_triple(SerdWriter* writer, const Triple& t) {
-    const Node s = iri_node(t.s.value);
-    const Node p = iri_node(t.p.value, true);
-    Node o, datatype, lang;
+  // Subjects and predicates repeat from one sorted triple to the next.
+  const SerdNode& cached(std::string_view iri, std::string* last, SerdNode* node, std::string* buf,
+                         bool predicate) {
+    if (!last_valid_[predicate] || *last != iri) {
+      last->assign(iri);
+      *node = iri_node(*last, buf, predicate);
+      last_valid_[predicate] = true;
+    }
+    return *node;
+  }
+
+  bool begin(std::string* err) {
+    const SerdSyntax syntax = format_ == Format::NTriples ? SERD_NTRIPLES
+                              : format_ == Format::TriG   ? SERD_TRIG
+                                                          : SERD_TURTLE;
+    const SerdStyle style = format_ == Format::NTriples ? SerdStyle(0) : SERD_STYLE_ABBREVIATED;
+    env_ = serd_env_new(nullptr);
+    writer_ = serd_writer_new(syntax, style, env_, nullptr, &Impl::sink, this);
+    serd_writer_set_error_sink(writer_, &Impl::on_error, this);
+    for (size_t k = 0; k < kNumPrefixes && !st_; ++k) {
+      if (!used_[k]) continue;
+      const SerdNode n = node_of(vocab::kPrefixes[k].name, SERD_LITERAL);
+      const SerdNode u = node_of(*vocab::kPrefixes[k].iri, SERD_URI);
+      st_ = serd_writer_set_prefix(writer_, &n, &u);
+    }
+    return report(err);
+  }
+
+  bool write(const TripleView& t) {
+    if (st_) return false;
+    const SerdNode& sn = cached(t.s.value, &last_s_, &s_node_, &s_buf_, false);
+    const SerdNode& pn = cached(t.p.value, &last_p_, &p_node_, &p_buf_, true);
+    SerdNode on, dn = SERD_NODE_NULL, ln = SERD_NODE_NULL;
     bool has_datatype = false, has_lang = false;
     if (t.o.kind == TermKind::Iri) {
-      o = iri_node(t.o.value);
+      on = iri_node(t.o.value, &o_buf_);
     } else {
-      o = {t.o.value, SERD_LITERAL};
+      on = node_of(t.o.value, SERD_LITERAL);
       has_lang = !t.o.lang.empty();
       has_datatype = !t.o.datatype.empty();
-      if (has_lang) lang = {t.o.lang, SERD_LITERAL};
+      if (has_lang) ln = node_of(t.o.lang, SERD_LITERAL);
       if (has_datatype) {
-        datatype = (format_ != Format::NTriples && writes_bare(t.o)) ? Node{t.o.datatype, SERD_URI}
-                                                                     : iri_node(t.o.datatype);
+        dn = (format_ != Format::NTriples && writes_bare(t.o)) ? node_of(t.o.datatype, SERD_URI)
+                                                               : iri_node(t.o.datatype, &d_buf_);
       }
     }
     const bool named = format_ == Format::TriG && !t.graph.empty();
-    const Node g = named ? iri_node(t.graph) : Node{};
-    const SerdNode sn = s.get(), pn = p.get(), on = o.get();
-    const SerdNode dn = datatype.get(), ln = lang.get(), gn = g.get();
-    return serd_writer_write_statement(writer, 0, named ? &gn : nullptr, &sn, &pn, &on,
-                                       has_datatype ? &dn : nullptr, has_lang ? &ln : nullptr);
+    SerdNode gn = SERD_NODE_NULL;
+    if (named) gn = iri_node(t.graph, &g_buf_);
+    st_ = serd_writer_write_statement(writer_, 0, named ? &gn : nullptr, &sn, &pn, &on,
+                                      has_datatype ? &dn : nullptr, has_lang ? &ln : nullptr);
+    return !st_;
   }
 
+  bool finish(std::string* err) {
+    if (writer_) {
+      const SerdStatus fin = serd_writer_finish(writer_);
+      if (!st_) st_ = fin;
+    }
+    if (!report(err)) return false;
+    // Serd leaves tabs after the last "}" of TriG; end with exactly one newline.
+    if (wrote_) sink_("\n");
+    return true;
+  }
+
+  bool report(std::string* err) const {
+    if (!st_ && serd_error_.empty()) return true;
+    *err = "Serd could not write the graph: " +
+           (serd_error_.empty() ? std::string(reinterpret_cast<const char*>(serd_strerror(st_)))
+                                : serd_error_);
+    return false;
+  }
+
+  // Trailing whitespace is held back until something follows it, so the
+  // output ends without it (see finish()).
   static size_t sink(const void* buf, size_t len, void* stream) {
-    static_cast<Emitter*>(stream)->out_->append(static_cast<const char*>(buf), len);
+    auto* self = static_cast<Impl*>(stream);
+    std::string_view data(static_cast<const char*>(buf), len);
+    size_t end = data.size();
+    while (end > 0 && (data[end - 1] == '\n' || data[end - 1] == '\t' || data[end - 1] == ' '))
+      --end;
+    if (end > 0) {
+      if (!self->pending_.empty()) {
+        self->sink_(self->pending_);
+        self->pending_.clear();
+      }
+      self->sink_(data.substr(0, end));
+      self->wrote_ = true;
+    }
+    self->pending_.append(data.substr(end));
     return len;
   }
 
   static SerdStatus on_error(void* handle, const SerdError* e) {
-    auto* self = static_cast<Emitter*>(handle);
+    auto* self = static_cast<Impl*>(handle);
     char buf[512];
     va_list args;
     va_copy(args, *e->args);
@@ -350,12 +367,52 @@ class Emitter {
   }
 
   Format format_;
-  std::string* out_;
+  Sink sink_;
+  SerdEnv* env_ = nullptr;
+  SerdWriter* writer_ = nullptr;
+  SerdStatus st_ = SERD_SUCCESS;
   bool used_[kNumPrefixes] = {};
   std::string serd_error_;
+  std::string pending_;
+  bool wrote_ = false;
+  bool last_valid_[2] = {false, false};
+  std::string last_s_, last_p_, s_buf_, p_buf_, o_buf_, d_buf_, g_buf_;
+  SerdNode s_node_ = SERD_NODE_NULL, p_node_ = SERD_NODE_NULL;
 };
 
-}  // namespace
+StreamWriter::StreamWriter(Format format, Sink sink)
+    : impl_(std::make_unique<Impl>(format, std::move(sink))) {}
+StreamWriter::~StreamWriter() = default;
+
+void StreamWriter::note(const TripleView& t) {
+  impl_->note_iri(t.s.value, false);
+  impl_->note_iri(t.p.value, true);
+  if (t.o.kind == TermKind::Iri) {
+    impl_->note_iri(t.o.value, false);
+  } else if (!t.o.datatype.empty() && !writes_bare(t.o)) {
+    impl_->note_iri(t.o.datatype, false);
+  }
+  if (impl_->format_ == Format::TriG && !t.graph.empty()) impl_->note_iri(t.graph, false);
+}
+bool StreamWriter::begin(std::string* err) { return impl_->begin(err); }
+bool StreamWriter::write(const TripleView& t) { return impl_->write(t); }
+bool StreamWriter::finish(std::string* err) { return impl_->finish(err); }
+
+TripleView view_of(const Triple& t) {
+  auto term = [](const Term& x) { return TermView{x.kind, x.value, x.datatype, x.lang}; };
+  return {t.graph, term(t.s), term(t.p), term(t.o)};
+}
+
+bool check_triple(const Triple& t, Format format, std::string* why) {
+  return check_triple_impl(t, format, why);
+}
+
+void normalize_triple(Triple* t, Format format) {
+  normalize(&t->s);
+  normalize(&t->p);
+  normalize(&t->o);
+  if (format != Format::TriG) t->graph.clear();
+}
 
 bool parse_format(const std::string& name, Format* out) {
   if (name == "turtle") {
@@ -373,12 +430,7 @@ bool parse_format(const std::string& name, Format* out) {
 bool write_string(Triples triples, Format format, std::string* out, std::string* err) {
   std::string scratch;
   if (!err) err = &scratch;
-  for (Triple& t : triples) {
-    normalize(&t.s);
-    normalize(&t.p);
-    normalize(&t.o);
-    if (format != Format::TriG) t.graph.clear();
-  }
+  for (Triple& t : triples) normalize_triple(&t, format);
   std::sort(triples.begin(), triples.end());
   triples.erase(std::unique(triples.begin(), triples.end()), triples.end());
 
@@ -386,9 +438,12 @@ bool write_string(Triples triples, Format format, std::string* out, std::string*
     if (!check_triple(t, format, err)) return false;
   }
   std::string text;
-  Emitter emitter(format, &text);
-  for (const Triple& t : triples) emitter.note(t);
-  if (!emitter.write(triples, err)) return false;
+  StreamWriter w(format, [&text](std::string_view d) { text.append(d); });
+  for (const Triple& t : triples) w.note(view_of(t));
+  if (!w.begin(err)) return false;
+  for (const Triple& t : triples)
+    if (!w.write(view_of(t))) break;
+  if (!w.finish(err)) return false;
   *out = std::move(text);
   return true;
 }
