@@ -108,7 +108,29 @@ std::string slug(const std::string& name) {
 
 }  // namespace
 
+void EntityTable::add(const Document& doc, uint32_t rank) {
+  for (size_t i = 0; i < doc.mentions.size(); ++i) {
+    const Mention& m = doc.mentions[i];
+    if (!is_graph_type(m.type)) continue;
+    const uint64_t seen = uint64_t(rank) << 32 | i;
+    auto [it, fresh] = entries.try_emplace(m.entity);
+    Entry& e = it->second;
+    if (fresh || seen < e.first_seen) {
+      e.type = m.type;
+      e.first_lemma = m.lemma;
+      e.first_seen = seen;
+    }
+    e.labels.emplace(doc.lang, m.lemma);
+  }
+}
+
 Resolution resolve_entities(const std::vector<Document>& docs, const Knowledge& k) {
+  EntityTable t;
+  for (size_t d = 0; d < docs.size(); ++d) t.add(docs[d], static_cast<uint32_t>(d));
+  return resolve_entities(t, k);
+}
+
+Resolution resolve_entities(const EntityTable& table, const Knowledge& k) {
   Resolution r;
   // Generic firm words of every language, as skeletons.
   std::set<std::string> generic, generic_weak;
@@ -150,14 +172,19 @@ Resolution resolve_entities(const std::vector<Document>& docs, const Knowledge& 
     }
   }
 
+  // Unknown names in the order of their first mention: which gazetteer
+  // alias a group takes below depends on it.
+  std::vector<const std::pair<const std::string, EntityTable::Entry>*> fresh;
+  for (const auto& kv : table.entries)
+    if (!k.entity(kv.first)) fresh.push_back(&kv);
+  std::sort(fresh.begin(), fresh.end(),
+            [](auto* a, auto* b) { return a->second.first_seen < b->second.first_seen; });
   std::vector<Unknown> unknowns;
   std::map<std::string, size_t> unknown_index;
-  for (const auto& doc : docs)
-    for (const auto& m : doc.mentions)
-      if (is_graph_type(m.type) && !k.entity(m.entity) && !unknown_index.count(m.entity)) {
-        unknown_index[m.entity] = unknowns.size();
-        unknowns.push_back(make_unknown(m.entity, m.type, m.lemma));
-      }
+  for (const auto* kv : fresh) {
+    unknown_index[kv->first] = unknowns.size();
+    unknowns.push_back(make_unknown(kv->first, kv->second.type, kv->second.first_lemma));
+  }
   std::map<std::string, std::string> alias_to_known;
   for (const auto& u : unknowns) {
     auto pick = [&](const std::map<std::string, std::set<std::string>>& idx,
@@ -211,42 +238,41 @@ Resolution resolve_entities(const std::vector<Document>& docs, const Knowledge& 
     if (it != alias_to_known.end()) group_known.emplace(uf.find(i), it->second);
   }
 
-  for (const auto& doc : docs) {
-    for (const auto& m : doc.mentions) {
-      if (!is_graph_type(m.type)) continue;
-      std::string key = m.entity;
-      auto ui = unknown_index.find(key);
-      if (ui != unknown_index.end()) {
-        auto gk = group_known.find(uf.find(ui->second));
-        if (gk != group_known.end()) key = gk->second;
-      }
-      const KnownEntity* known = k.entity(key);
-      std::string iri;
+  for (const auto& [entity, entry] : table.entries) {
+    std::string key = entity;
+    auto ui = unknown_index.find(key);
+    if (ui != unknown_index.end()) {
+      auto gk = group_known.find(uf.find(ui->second));
+      if (gk != group_known.end()) key = gk->second;
+    }
+    const KnownEntity* known = k.entity(key);
+    std::string iri;
+    if (known) {
+      iri = known->type == EntityType::State
+                ? entity_iri(EntityType::State, known->iso)
+                : entity_iri(known->type, key.substr(key.find(':') + 1));
+    } else {
+      const Unknown& rp = unknowns[rep[uf.find(ui->second)]];
+      iri = entity_iri(entry.type, slug(rp.name));
+    }
+    r.node_of[entity] = iri;
+    EntityNode& n = r.nodes[iri];
+    if (n.iri.empty()) {
+      n.iri = iri;
+      n.type = known ? known->type : entry.type;
+      n.pref_label = known ? known->pref_label : unknowns[rep[uf.find(ui->second)]].name;
       if (known) {
-        iri = known->type == EntityType::State
-                  ? entity_iri(EntityType::State, known->iso)
-                  : entity_iri(known->type, key.substr(key.find(':') + 1));
-      } else {
-        const Unknown& rp = unknowns[rep[uf.find(ui->second)]];
-        iri = entity_iri(m.type, slug(rp.name));
+        n.qid = known->qid;
+        n.iso = known->iso;
       }
-      r.node_of[m.entity] = iri;
-      EntityNode& n = r.nodes[iri];
-      if (n.iri.empty()) {
-        n.iri = iri;
-        n.type = known ? known->type : m.type;
-        n.pref_label = known ? known->pref_label : unknowns[rep[uf.find(ui->second)]].name;
-        if (known) {
-          n.qid = known->qid;
-          n.iso = known->iso;
-        }
-      }
+    }
+    for (const auto& [lang, lemma] : entry.labels) {
       if (known) {
-        auto it = known->labels.find(doc.lang);
-        n.labels[doc.lang].insert(it != known->labels.end() ? it->second : known->pref_label);
-        if (ui != unknown_index.end()) n.labels[doc.lang].insert(m.lemma);
+        auto it = known->labels.find(lang);
+        n.labels[lang].insert(it != known->labels.end() ? it->second : known->pref_label);
+        if (ui != unknown_index.end()) n.labels[lang].insert(lemma);
       } else {
-        n.labels[doc.lang].insert(m.lemma);
+        n.labels[lang].insert(lemma);
       }
     }
   }

@@ -1,0 +1,214 @@
+#include "rdf/sorted_runs.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+namespace nkg::rdf {
+namespace {
+
+std::string sys_error(const std::string& what, const std::string& where, int errnum) {
+  return what + " '" + where + "': " + std::strerror(errnum);
+}
+
+uint32_t load32(const char* p) {
+  uint32_t v = 0;
+  for (int i = 0; i < 4; ++i) v |= uint32_t(static_cast<unsigned char>(p[i])) << (8 * i);
+  return v;
+}
+
+void put32(std::string* out, uint32_t v) {
+  char b[4];
+  for (int i = 0; i < 4; ++i) b[i] = static_cast<char>(v >> (8 * i));
+  out->append(b, 4);
+}
+
+// memcmp order, shorter first on a common prefix (std::string_view's order).
+bool less(std::string_view a, std::string_view b) { return a < b; }
+
+}  // namespace
+
+// ---- TempFile ---------------------------------------------------------------
+
+std::unique_ptr<TempFile> TempFile::create(const std::string& dir, std::string* err) {
+  std::string tmpl = dir + "/.newskg-sort-XXXXXX";
+  std::vector<char> name(tmpl.begin(), tmpl.end());
+  name.push_back('\0');
+  const int fd = ::mkostemp(name.data(), O_CLOEXEC);
+  if (fd < 0) {
+    *err = sys_error("cannot create a temporary file in", dir, errno);
+    return nullptr;
+  }
+  (void)::unlink(name.data());
+  return std::unique_ptr<TempFile>(new TempFile(fd, dir));
+}
+
+TempFile::~TempFile() { (void)::close(fd_); }
+
+bool TempFile::append(std::string_view data, std::string* err) {
+  while (!data.empty()) {
+    const ssize_t n = ::pwrite(fd_, data.data(), data.size(), static_cast<off_t>(size_));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      *err = sys_error("cannot write a temporary file in", dir_, n < 0 ? errno : EIO);
+      return false;
+    }
+    size_ += static_cast<uint64_t>(n);
+    data.remove_prefix(static_cast<size_t>(n));
+  }
+  return true;
+}
+
+bool TempFile::read_at(uint64_t offset, size_t len, std::string* out, std::string* err) const {
+  out->resize(len);
+  size_t done = 0;
+  while (done < len) {
+    const ssize_t n =
+        ::pread(fd_, out->data() + done, len - done, static_cast<off_t>(offset + done));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      *err = sys_error("cannot read a temporary file in", dir_, n < 0 ? errno : EIO);
+      return false;
+    }
+    done += static_cast<size_t>(n);
+  }
+  return true;
+}
+
+// ---- RunSorter --------------------------------------------------------------
+
+bool RunSorter::add(std::string_view rec) {
+  if (!error_.empty()) return false;
+  if (!arena_.empty() && arena_.size() + rec.size() > budget_ && !flush()) return false;
+  if (arena_.capacity() < budget_) arena_.reserve(std::min<size_t>(budget_ + 4096, 1u << 31));
+  recs_.emplace_back(static_cast<uint32_t>(arena_.size()), static_cast<uint32_t>(rec.size()));
+  arena_.append(rec);
+  ++added_;
+  return true;
+}
+
+bool RunSorter::flush() {
+  if (!error_.empty()) return false;
+  if (recs_.empty()) return true;
+  const char* base = arena_.data();
+  auto view = [base](const std::pair<uint32_t, uint32_t>& r) {
+    return std::string_view(base + r.first, r.second);
+  };
+  std::sort(recs_.begin(), recs_.end(),
+            [&](const auto& a, const auto& b) { return less(view(a), view(b)); });
+  auto file = TempFile::create(dir_, &error_);
+  if (!file) return false;
+  std::string out;
+  out.reserve(1u << 20);
+  std::string_view prev;
+  bool first = true;
+  for (const auto& r : recs_) {
+    std::string_view v = view(r);
+    if (!first && v == prev) continue;
+    first = false;
+    prev = v;
+    put32(&out, static_cast<uint32_t>(v.size()));
+    out.append(v);
+    if (out.size() >= (1u << 20)) {
+      if (!file->append(out, &error_)) return false;
+      out.clear();
+    }
+  }
+  if (!out.empty() && !file->append(out, &error_)) return false;
+  runs_.push_back(std::move(file));
+  arena_.clear();
+  recs_.clear();
+  return true;
+}
+
+// ---- RunMerger --------------------------------------------------------------
+
+struct RunMerger::Reader {
+  std::unique_ptr<TempFile> file;
+  uint64_t offset = 0;  // of buf[0] in the file
+  std::string buf;
+  size_t pos = 0;
+  std::string_view current;
+
+  static constexpr size_t kChunk = 256 * 1024;
+
+  // Makes at least `need` bytes available at pos (fewer at the file's end).
+  bool fill(size_t need, std::string* err) {
+    if (buf.size() - pos >= need) return true;
+    offset += pos;
+    buf.erase(0, pos);
+    pos = 0;
+    const uint64_t left = file->size() - offset - buf.size();
+    const size_t want = static_cast<size_t>(std::min<uint64_t>(left, std::max(need, kChunk)));
+    if (want == 0) return true;
+    std::string chunk;
+    if (!file->read_at(offset + buf.size(), want, &chunk, err)) return false;
+    buf += chunk;
+    return true;
+  }
+
+  // Reads the next record into `current`; false at the end (err empty) or on error.
+  bool next(std::string* err) {
+    if (!fill(4, err)) return false;
+    if (buf.size() - pos < 4) {
+      if (buf.size() != pos) *err = "temporary sort file truncated";
+      return false;
+    }
+    const uint32_t len = load32(buf.data() + pos);
+    if (!fill(4 + size_t(len), err)) return false;
+    if (buf.size() - pos < 4 + size_t(len)) {
+      *err = "temporary sort file truncated";
+      return false;
+    }
+    current = std::string_view(buf.data() + pos + 4, len);
+    pos += 4 + len;
+    return true;
+  }
+};
+
+RunMerger::RunMerger(std::vector<std::unique_ptr<TempFile>> runs) {
+  for (auto& f : runs) {
+    auto r = std::make_unique<Reader>();
+    r->file = std::move(f);
+    readers_.push_back(std::move(r));
+  }
+  auto greater = [this](size_t a, size_t b) {
+    return less(readers_[b]->current, readers_[a]->current);
+  };
+  for (size_t i = 0; i < readers_.size(); ++i)
+    if (readers_[i]->next(&error_)) heap_.push_back(i);
+  std::make_heap(heap_.begin(), heap_.end(), greater);
+}
+
+RunMerger::~RunMerger() = default;
+
+bool RunMerger::next(std::string_view* rec) {
+  auto greater = [this](size_t a, size_t b) {
+    return less(readers_[b]->current, readers_[a]->current);
+  };
+  while (error_.empty() && !heap_.empty()) {
+    std::pop_heap(heap_.begin(), heap_.end(), greater);
+    const size_t i = heap_.back();
+    // Copy out before the reader's buffer moves on.
+    const bool dup = have_last_ && readers_[i]->current == last_;
+    if (!dup) {
+      last_.assign(readers_[i]->current);
+      have_last_ = true;
+    }
+    if (readers_[i]->next(&error_))
+      std::push_heap(heap_.begin(), heap_.end(), greater);
+    else
+      heap_.pop_back();
+    if (!error_.empty()) return false;
+    if (!dup) {
+      *rec = last_;
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace nkg::rdf

@@ -1,0 +1,82 @@
+// External sort of records (record.h): each worker fills a RunSorter, which
+// sorts and de-duplicates what it holds and writes it to a temporary file
+// (a run) whenever its memory budget is reached; RunMerger then reads all
+// runs at once and yields every distinct record in order. Memory is the
+// budget per sorter plus one read buffer per run, whatever the graph's size.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace nkg::rdf {
+
+// A temporary file that is already unlinked: nothing is left behind when the
+// process is killed. Appends are buffered by the caller; reads are pread, so
+// several threads may read one file.
+class TempFile {
+ public:
+  // Creates the file in `dir`; false with *err naming the directory.
+  static std::unique_ptr<TempFile> create(const std::string& dir, std::string* err);
+  ~TempFile();
+  TempFile(const TempFile&) = delete;
+  TempFile& operator=(const TempFile&) = delete;
+
+  // Appends `data`; false with *err (e.g. "No space left on device").
+  bool append(std::string_view data, std::string* err);
+  // Reads `len` bytes at `offset` into *out.
+  bool read_at(uint64_t offset, size_t len, std::string* out, std::string* err) const;
+  uint64_t size() const { return size_; }
+
+ private:
+  TempFile(int fd, std::string dir) : fd_(fd), dir_(std::move(dir)) {}
+  int fd_;
+  std::string dir_;
+  uint64_t size_ = 0;
+};
+
+class RunSorter {
+ public:
+  // `dir`: where runs go; `budget`: bytes of records held before a run is written.
+  RunSorter(std::string dir, size_t budget) : dir_(std::move(dir)), budget_(budget) {}
+  // Copies `rec` in; may write a run. False (and later calls do nothing)
+  // once a run could not be written.
+  bool add(std::string_view rec);
+  // Writes what is held as a last run.
+  bool flush();
+  const std::string& error() const { return error_; }
+  // The runs written so far (the sorter keeps nothing).
+  std::vector<std::unique_ptr<TempFile>> take_runs() { return std::move(runs_); }
+  uint64_t records_added() const { return added_; }
+
+ private:
+  std::string dir_;
+  size_t budget_;
+  std::string arena_;
+  std::vector<std::pair<uint32_t, uint32_t>> recs_;  // offset, length in arena_
+  std::vector<std::unique_ptr<TempFile>> runs_;
+  std::string error_;
+  uint64_t added_ = 0;
+};
+
+class RunMerger {
+ public:
+  explicit RunMerger(std::vector<std::unique_ptr<TempFile>> runs);
+  ~RunMerger();
+  // The next distinct record in order (valid until the next call); false at
+  // the end or on a read error (then error() is set).
+  bool next(std::string_view* rec);
+  const std::string& error() const { return error_; }
+
+ private:
+  struct Reader;
+  bool advance(size_t i);
+  std::vector<std::unique_ptr<Reader>> readers_;
+  std::vector<size_t> heap_;  // reader indexes, smallest current record first
+  std::string last_;
+  bool have_last_ = false;
+  std::string error_;
+};
+
+}  // namespace nkg::rdf
