@@ -1,5 +1,6 @@
 #include "graph/build_graph.h"
 
+#include <algorithm>
 #include <cctype>
 #include <map>
 #include <set>
@@ -76,90 +77,159 @@ std::string sentence_iri(const Document& doc, uint32_t si, TripleSink& g) {
 
 std::string short_hash(const std::string& s) { return sha256_hex(s).substr(0, 16); }
 
-void write_roles(const std::vector<Document>& docs, const Resolution& res, TripleSink& g) {
-  for (const auto& doc : docs) {
-    std::string a = article_iri(doc.id);
-    for (const auto& r : doc.roles) {
-      const EntityNode* p = res.node_for(r.person);
-      const EntityNode* o = res.node_for(r.organization);
-      if (!p || !o || p->type != EntityType::Person) continue;
-      std::string post = ID + "post/" + rdf::iri_segment(r.post);
-      std::string iri = ID + "role/" + short_hash(p->iri + "|" + o->iri + "|" + r.post);
-      g.type(iri, ORG + "Membership");
-      g.iri(iri, ORG + "member", p->iri);
-      g.iri(iri, ORG + "organization", o->iri);
-      g.iri(iri, ORG + "role", post);
-      g.iri(iri, PROV + "wasDerivedFrom", a);
-      g.lang_str(iri, RDFS + "label", r.title, doc.lang);
-      g.iri(iri, NKG + "evidence", sentence_iri(doc, r.sentence, g));
-      g.type(post, NKG + "Post");
-      g.str(post, SKOS + "prefLabel", r.post);
-    }
+void write_roles(const Document& doc, const Resolution& res, TripleSink& g) {
+  std::string a = article_iri(doc.id);
+  for (const auto& r : doc.roles) {
+    const EntityNode* p = res.node_for(r.person);
+    const EntityNode* o = res.node_for(r.organization);
+    if (!p || !o || p->type != EntityType::Person) continue;
+    std::string post = ID + "post/" + rdf::iri_segment(r.post);
+    std::string iri = ID + "role/" + short_hash(p->iri + "|" + o->iri + "|" + r.post);
+    g.type(iri, ORG + "Membership");
+    g.iri(iri, ORG + "member", p->iri);
+    g.iri(iri, ORG + "organization", o->iri);
+    g.iri(iri, ORG + "role", post);
+    g.iri(iri, PROV + "wasDerivedFrom", a);
+    g.lang_str(iri, RDFS + "label", r.title, doc.lang);
+    g.iri(iri, NKG + "evidence", sentence_iri(doc, r.sentence, g));
+    g.type(post, NKG + "Post");
+    g.str(post, SKOS + "prefLabel", r.post);
   }
 }
 
-void write_agreements(const std::vector<Document>& docs, const Resolution& res,
-                      const std::vector<AgreementGroup>& groups, const Knowledge& k,
-                      TripleSink& g) {
+// What one article reports of the agreement node `iri`.
+void write_report(const Document& doc, const AgreementRecord& r, const std::string& iri,
+                  const Resolution& res, const Knowledge& k, TripleSink& g) {
+  std::string a = article_iri(doc.id);
+  g.iri(iri, PROV + "wasDerivedFrom", a);
+  for (const auto& p : r.parties)
+    if (const EntityNode* n = res.node_for(p); n && n->type != EntityType::Person)
+      g.iri(iri, NKG + "party", n->iri);
+  for (const auto& p : r.signatories)
+    if (const EntityNode* n = res.node_for(p); n && n->type == EntityType::Person)
+      g.iri(iri, NKG + "signatory", n->iri);
+  if (!r.status.empty()) g.iri(iri, NKG + "status", status_individual(r.status));
+  for (uint32_t s : r.sentences) g.iri(iri, NKG + "evidence", sentence_iri(doc, s, g));
+  for (const auto& v : r.values) {
+    std::string vi = iri + "/value/" + rdf::iri_segment(v.value + "-" + v.currency);
+    g.type(vi, SCHEMA + "MonetaryAmount");
+    g.decimal(vi, SCHEMA + "value", v.value);
+    if (!v.currency.empty()) g.str(vi, SCHEMA + "currency", v.currency);
+    if (v.up_to) g.add(vi, NKG + "upTo", rdf::Term::typed("true", XSD + "boolean"));
+    if (v.approximate) g.add(vi, NKG + "approximate", rdf::Term::typed("true", XSD + "boolean"));
+    g.iri(vi, PROV + "wasDerivedFrom", a);
+    g.iri(iri, NKG + "value", vi);
+  }
+  for (const auto& st : r.stakes) {
+    const EntityNode* h = res.node_for(st.holder);
+    if (!h) continue;
+    std::string si = iri + "/stake/" + short_hash(h->iri + "|" + st.share);
+    g.type(si, NKG + "Stake");
+    g.iri(si, NKG + "holder", h->iri);
+    g.decimal(si, NKG + "share", st.share);
+    g.iri(si, PROV + "wasDerivedFrom", a);
+    g.iri(iri, NKG + "stake", si);
+  }
+  if (!r.quantity.empty()) {
+    g.decimal(iri, NKG + "quantity", r.quantity);
+    if (!r.item.empty()) g.lang_str(iri, NKG + "item", r.item, doc.lang);
+  }
+  if (!r.date.empty()) g.date(iri, DCT + "date", r.date);
+  for (const auto& s : r.subjects) {
+    std::string si = ID + "subject/" + rdf::iri_segment(s);
+    g.iri(iri, NKG + "subject", si);
+    g.type(si, NKG + "Subject");
+    g.str(si, SKOS + "prefLabel", s);
+    auto forms = LangPack::forms(k.pack(doc.lang).subjects, s);
+    if (!forms.empty()) g.lang_str(si, RDFS + "label", forms[0], doc.lang);
+  }
+}
+
+}  // namespace
+
+AgreementIndex::AgreementIndex(const std::vector<AgreementGroup>& groups) : groups_(groups) {
+  for (size_t gi = 0; gi < groups.size(); ++gi)
+    for (const auto& [d, i] : groups[gi].members)
+      index_.emplace_back(static_cast<uint32_t>(d), static_cast<uint32_t>(i),
+                          static_cast<uint32_t>(gi));
+  std::sort(index_.begin(), index_.end());
+}
+
+const std::string* AgreementIndex::iri_of(uint32_t doc, uint32_t idx) const {
+  auto it = std::lower_bound(index_.begin(), index_.end(), std::make_tuple(doc, idx, 0u));
+  if (it == index_.end() || std::get<0>(*it) != doc || std::get<1>(*it) != idx) return nullptr;
+  return &groups_[std::get<2>(*it)].iri;
+}
+
+void emit_article(const Document& doc, uint32_t rank, const Resolution& res,
+                  const AgreementIndex& agreements, const Knowledge& k, const GraphOptions& opts,
+                  TripleSink& g) {
+  std::string a = article_iri(doc.id);
+  if (opts.named_graphs) g.set_graph(a);
+  g.type(a, NKG + "Article");
+  g.type(a, NIF + "Context");
+  g.str(a, DCT + "identifier", doc.id);
+  std::string tag;
+  g.str(a, DCT + "language", rdf::normalize_lang_tag(doc.lang, &tag) ? tag : doc.lang);
+  g.str(a, NKG + "sha256", doc.sha256);
+  if (!doc.title.empty()) g.lang_str(a, DCT + "title", nfc(doc.title), doc.lang);
+  if (!doc.issued.empty()) g.date(a, DCT + "issued", doc.issued);
+  for (const auto& m : doc.mentions) {
+    const EntityNode* n = res.node_for(m.entity);
+    if (!n) continue;
+    uint32_t b = doc.code_point_offset(m.span.begin), e = doc.code_point_offset(m.span.end);
+    std::string mi = a + "#char=" + std::to_string(b) + "," + std::to_string(e);
+    g.type(mi, NIF + "Phrase");
+    g.iri(mi, NIF + "referenceContext", a);
+    g.add(mi, NIF + "beginIndex", rdf::Term::typed(std::to_string(b), XSD + "nonNegativeInteger"));
+    g.add(mi, NIF + "endIndex", rdf::Term::typed(std::to_string(e), XSD + "nonNegativeInteger"));
+    g.str(mi, NIF + "anchorOf", std::string(doc.slice(m.span)));
+    g.iri(mi, ITSRDF + "taIdentRef", n->iri);
+  }
+  g.set_graph({});
+  write_roles(doc, res, g);
+  for (size_t i = 0; i < doc.agreements.size(); ++i)
+    if (const std::string* iri = agreements.iri_of(rank, static_cast<uint32_t>(i)))
+      write_report(doc, doc.agreements[i], *iri, res, k, g);
+}
+
+void emit_entities(const Resolution& res, TripleSink& g) {
+  for (const auto& [iri, n] : res.nodes) {
+    // Resolution makes nodes only for persons, states and firms.
+    g.type(iri, NKG + entity_type_name(n.type));
+    g.lang_str(iri, SKOS + "prefLabel", nfc(n.pref_label),
+               n.qid.empty() && n.iso.empty() ? "" : "en");
+    for (const auto& [lang, labels] : n.labels)
+      for (const auto& l : labels) g.lang_str(iri, RDFS + "label", nfc(l), lang);
+    if (!n.qid.empty()) g.iri(iri, OWL + "sameAs", WD + n.qid);
+    if (!n.iso.empty()) g.str(iri, NKG + "iso3166", n.iso);
+  }
+}
+
+void emit_agreement_nodes(const std::vector<AgreementGroup>& groups,
+                          const std::vector<AgreementReport>& reports,
+                          const std::function<const std::string&(uint32_t)>& article_id,
+                          TripleSink& g) {
+  auto report = [&](size_t d, size_t i) -> const AgreementReport* {
+    auto it = std::lower_bound(reports.begin(), reports.end(), std::make_pair(d, i),
+                               [](const AgreementReport& r, const std::pair<size_t, size_t>& k) {
+                                 return r.doc != k.first ? r.doc < k.first : r.idx < k.second;
+                               });
+    return it != reports.end() && it->doc == d && it->idx == i ? &*it : nullptr;
+  };
   for (const auto& grp : groups) {
     const std::string& iri = grp.iri;
-    std::map<std::string, std::set<std::string>> values, stakes, quantities,
-        dates;  // key -> articles
+    std::map<std::string, std::set<std::string>> values, quantities, dates;  // key -> articles
     std::string kind;
     for (const auto& [d, i] : grp.members) {
-      const Document& doc = docs[d];
-      const AgreementRecord& r = doc.agreements[i];
-      std::string a = article_iri(doc.id);
-      kind = r.kind;
-      g.iri(iri, PROV + "wasDerivedFrom", a);
-      for (const auto& p : r.parties)
-        if (const EntityNode* n = res.node_for(p); n && n->type != EntityType::Person)
-          g.iri(iri, NKG + "party", n->iri);
-      for (const auto& p : r.signatories)
-        if (const EntityNode* n = res.node_for(p); n && n->type == EntityType::Person)
-          g.iri(iri, NKG + "signatory", n->iri);
-      if (!r.status.empty()) g.iri(iri, NKG + "status", status_individual(r.status));
-      for (uint32_t s : r.sentences) g.iri(iri, NKG + "evidence", sentence_iri(doc, s, g));
-      for (const auto& v : r.values) {
-        std::string vi = iri + "/value/" + rdf::iri_segment(v.value + "-" + v.currency);
-        values[vi].insert(a);
-        g.type(vi, SCHEMA + "MonetaryAmount");
-        g.decimal(vi, SCHEMA + "value", v.value);
-        if (!v.currency.empty()) g.str(vi, SCHEMA + "currency", v.currency);
-        if (v.up_to) g.add(vi, NKG + "upTo", rdf::Term::typed("true", XSD + "boolean"));
-        if (v.approximate)
-          g.add(vi, NKG + "approximate", rdf::Term::typed("true", XSD + "boolean"));
-        g.iri(vi, PROV + "wasDerivedFrom", a);
-        g.iri(iri, NKG + "value", vi);
-      }
-      for (const auto& st : r.stakes) {
-        const EntityNode* h = res.node_for(st.holder);
-        if (!h) continue;
-        std::string si = iri + "/stake/" + short_hash(h->iri + "|" + st.share);
-        stakes[si].insert(a);
-        g.type(si, NKG + "Stake");
-        g.iri(si, NKG + "holder", h->iri);
-        g.decimal(si, NKG + "share", st.share);
-        g.iri(si, PROV + "wasDerivedFrom", a);
-        g.iri(iri, NKG + "stake", si);
-      }
-      if (!r.quantity.empty()) {
-        quantities[r.quantity].insert(a);
-        g.decimal(iri, NKG + "quantity", r.quantity);
-        if (!r.item.empty()) g.lang_str(iri, NKG + "item", r.item, doc.lang);
-      }
-      if (!r.date.empty()) {
-        dates[r.date].insert(a);
-        g.date(iri, DCT + "date", r.date);
-      }
-      for (const auto& s : r.subjects) {
-        std::string si = ID + "subject/" + rdf::iri_segment(s);
-        g.iri(iri, NKG + "subject", si);
-        g.type(si, NKG + "Subject");
-        g.str(si, SKOS + "prefLabel", s);
-        auto forms = LangPack::forms(k.pack(doc.lang).subjects, s);
-        if (!forms.empty()) g.lang_str(si, RDFS + "label", forms[0], doc.lang);
-      }
+      const AgreementReport* r = report(d, i);
+      if (!r) continue;
+      std::string a = article_iri(article_id(static_cast<uint32_t>(d)));
+      kind = *r->kind;
+      for (const std::string* v : r->values)
+        values[iri + "/value/" + rdf::iri_segment(*v)].insert(a);
+      if (!r->quantity->empty()) quantities[*r->quantity].insert(a);
+      if (!r->date->empty()) dates[*r->date].insert(a);
     }
     g.type(iri, NKG + "Agreement");
     g.type(iri, NKG + kind_class(kind));
@@ -179,7 +249,7 @@ void write_agreements(const std::vector<Document>& docs, const Resolution& res,
           g.iri(ci, NKG + "conflictValue", v);
         else
           g.str(ci, NKG + "conflictValue", v);
-        for (const auto& a : arts) g.iri(ci, PROV + "wasDerivedFrom", a);
+        for (const auto& art : arts) g.iri(ci, PROV + "wasDerivedFrom", art);
       }
       g.iri(iri, NKG + "conflict", ci);
     };
@@ -189,51 +259,23 @@ void write_agreements(const std::vector<Document>& docs, const Resolution& res,
   }
 }
 
-}  // namespace
-
 rdf::Triples build_graph(const std::vector<Document>& docs, const Resolution& res,
                          const std::vector<AgreementGroup>& agreements, const Knowledge& k,
                          const GraphOptions& opts) {
   rdf::Triples out;
   TripleSink g(&out);
-  for (const auto& doc : docs) {
-    std::string a = article_iri(doc.id);
-    if (opts.named_graphs) g.set_graph(a);
-    g.type(a, NKG + "Article");
-    g.type(a, NIF + "Context");
-    g.str(a, DCT + "identifier", doc.id);
-    std::string tag;
-    g.str(a, DCT + "language", rdf::normalize_lang_tag(doc.lang, &tag) ? tag : doc.lang);
-    g.str(a, NKG + "sha256", doc.sha256);
-    if (!doc.title.empty()) g.lang_str(a, DCT + "title", nfc(doc.title), doc.lang);
-    if (!doc.issued.empty()) g.date(a, DCT + "issued", doc.issued);
-    for (const auto& m : doc.mentions) {
-      const EntityNode* n = res.node_for(m.entity);
-      if (!n) continue;
-      uint32_t b = doc.code_point_offset(m.span.begin), e = doc.code_point_offset(m.span.end);
-      std::string mi = a + "#char=" + std::to_string(b) + "," + std::to_string(e);
-      g.type(mi, NIF + "Phrase");
-      g.iri(mi, NIF + "referenceContext", a);
-      g.add(mi, NIF + "beginIndex",
-            rdf::Term::typed(std::to_string(b), XSD + "nonNegativeInteger"));
-      g.add(mi, NIF + "endIndex", rdf::Term::typed(std::to_string(e), XSD + "nonNegativeInteger"));
-      g.str(mi, NIF + "anchorOf", std::string(doc.slice(m.span)));
-      g.iri(mi, ITSRDF + "taIdentRef", n->iri);
-    }
-  }
-  g.set_graph({});
-  for (const auto& [iri, n] : res.nodes) {
-    // Resolution makes nodes only for persons, states and firms.
-    g.type(iri, NKG + entity_type_name(n.type));
-    g.lang_str(iri, SKOS + "prefLabel", nfc(n.pref_label),
-               n.qid.empty() && n.iso.empty() ? "" : "en");
-    for (const auto& [lang, labels] : n.labels)
-      for (const auto& l : labels) g.lang_str(iri, RDFS + "label", nfc(l), lang);
-    if (!n.qid.empty()) g.iri(iri, OWL + "sameAs", WD + n.qid);
-    if (!n.iso.empty()) g.str(iri, NKG + "iso3166", n.iso);
-  }
-  write_roles(docs, res, g);
-  write_agreements(docs, res, agreements, k, g);
+  AgreementIndex index(agreements);
+  for (size_t d = 0; d < docs.size(); ++d)
+    emit_article(docs[d], static_cast<uint32_t>(d), res, index, k, opts, g);
+  emit_entities(res, g);
+  Interner in;
+  std::vector<AgreementReport> reports;
+  for (size_t d = 0; d < docs.size(); ++d)
+    for (size_t i = 0; i < docs[d].agreements.size(); ++i)
+      reports.push_back(make_report(docs[d].agreements[i], static_cast<uint32_t>(d),
+                                    static_cast<uint32_t>(i), in));
+  emit_agreement_nodes(
+      agreements, reports, [&](uint32_t d) -> const std::string& { return docs[d].id; }, g);
   return out;
 }
 

@@ -1,6 +1,8 @@
 // Builds the RDF graph of the contract (../shared/spec/CONTRACT.md) from the
 // analysed articles and the resolution (corpus stage).
 #pragma once
+#include <functional>
+#include <tuple>
 #include <vector>
 
 #include "core/document.h"
@@ -20,6 +22,35 @@ std::string article_iri(const std::string& id);
 rdf::Triples build_graph(const std::vector<Document>& docs, const Resolution& res,
                          const std::vector<AgreementGroup>& agreements, const Knowledge& k,
                          const GraphOptions& opts);
+
+class TripleSink;
+
+// The agreement node each report belongs to, by (article rank, record index).
+class AgreementIndex {
+ public:
+  explicit AgreementIndex(const std::vector<AgreementGroup>& groups);
+  const std::string* iri_of(uint32_t doc, uint32_t idx) const;
+
+ private:
+  const std::vector<AgreementGroup>& groups_;
+  std::vector<std::tuple<uint32_t, uint32_t, uint32_t>> index_;  // doc, idx, group; sorted
+};
+
+// build_graph in parts, so that a corpus can be streamed one article at a
+// time (the union of the parts is build_graph's result):
+// one article's triples: the article and its mentions (in its named graph
+// with opts.named_graphs), its roles, and what it reports of each agreement;
+void emit_article(const Document& doc, uint32_t rank, const Resolution& res,
+                  const AgreementIndex& agreements, const Knowledge& k, const GraphOptions& opts,
+                  TripleSink& g);
+// the entity nodes;
+void emit_entities(const Resolution& res, TripleSink& g);
+// each agreement node's classes and the conflicts between its articles.
+// `reports` sorted by (doc, idx); `article_id(rank)` is an article's id.
+void emit_agreement_nodes(const std::vector<AgreementGroup>& groups,
+                          const std::vector<AgreementReport>& reports,
+                          const std::function<const std::string&(uint32_t)>& article_id,
+                          TripleSink& g);
 
 // Adds triples with short predicate names; shared by the graph stages.
 class TripleSink {

@@ -12,7 +12,7 @@ namespace {
 
 struct Rec {
   size_t doc, idx;
-  const AgreementRecord* r;
+  const AgreementReport* r;
   std::set<std::string> firms, states;
 };
 
@@ -20,15 +20,14 @@ size_t find(std::vector<size_t>& p, size_t x) { return p[x] == x ? x : p[x] = fi
 
 bool same(const Rec& a, const Rec& b) {
   if (a.doc == b.doc) return false;  // one article's reports were merged already
-  if (a.r->kind != b.r->kind) return false;
-  if (!a.r->quantity.empty() && !b.r->quantity.empty() && a.r->quantity != b.r->quantity)
-    return false;
+  if (*a.r->kind != *b.r->kind) return false;
+  const std::string &qa = *a.r->quantity, &qb = *b.r->quantity;
+  if (!qa.empty() && !qb.empty() && qa != qb) return false;
   for (const auto& f : a.firms)
     if (b.firms.count(f)) return true;
   if (a.firms.empty() && b.firms.empty()) return !a.states.empty() && a.states == b.states;
   // One side names only states: the states must agree and the counts match.
-  if ((a.firms.empty() || b.firms.empty()) && !a.r->quantity.empty() &&
-      a.r->quantity == b.r->quantity) {
+  if ((a.firms.empty() || b.firms.empty()) && !qa.empty() && qa == qb) {
     for (const auto& s : a.states)
       if (b.states.count(s)) return true;
   }
@@ -37,19 +36,44 @@ bool same(const Rec& a, const Rec& b) {
 
 }  // namespace
 
+AgreementReport make_report(const AgreementRecord& r, uint32_t doc, uint32_t idx, Interner& in) {
+  AgreementReport a;
+  a.doc = doc;
+  a.idx = idx;
+  a.kind = in(r.kind);
+  a.quantity = in(r.quantity);
+  a.date = in(r.date);
+  for (const auto& p : r.parties) a.parties.push_back(in(p));
+  for (const auto& v : r.values) a.values.push_back(in(v.value + "-" + v.currency));
+  return a;
+}
+
 std::vector<AgreementGroup> merge_agreements(const std::vector<Document>& docs,
                                              const Resolution& res) {
-  std::vector<Rec> recs;
+  Interner in;
+  std::vector<AgreementReport> reports;
   for (size_t d = 0; d < docs.size(); ++d)
-    for (size_t i = 0; i < docs[d].agreements.size(); ++i) {
-      Rec r{d, i, &docs[d].agreements[i], {}, {}};
-      for (const auto& p : r.r->parties) {
-        const EntityNode* n = res.node_for(p);
-        if (!n) continue;
-        (n->type == EntityType::State ? r.states : r.firms).insert(n->iri);
-      }
-      recs.push_back(std::move(r));
+    for (size_t i = 0; i < docs[d].agreements.size(); ++i)
+      reports.push_back(make_report(docs[d].agreements[i], static_cast<uint32_t>(d),
+                                    static_cast<uint32_t>(i), in));
+  return merge_agreements(std::move(reports), res);
+}
+
+std::vector<AgreementGroup> merge_agreements(std::vector<AgreementReport> reports,
+                                             const Resolution& res) {
+  std::sort(reports.begin(), reports.end(), [](const AgreementReport& a, const AgreementReport& b) {
+    return a.doc != b.doc ? a.doc < b.doc : a.idx < b.idx;
+  });
+  std::vector<Rec> recs;
+  for (const auto& rep : reports) {
+    Rec r{rep.doc, rep.idx, &rep, {}, {}};
+    for (const std::string* p : rep.parties) {
+      const EntityNode* n = res.node_for(*p);
+      if (!n) continue;
+      (n->type == EntityType::State ? r.states : r.firms).insert(n->iri);
     }
+    recs.push_back(std::move(r));
+  }
   std::vector<size_t> parent(recs.size());
   for (size_t i = 0; i < recs.size(); ++i) parent[i] = i;
   // Only reports sharing a bucket can be the same agreement (same kind and a
@@ -58,15 +82,16 @@ std::vector<AgreementGroup> merge_agreements(const std::vector<Document>& docs,
   std::map<std::string, std::vector<size_t>> buckets;
   for (size_t i = 0; i < recs.size(); ++i) {
     const Rec& r = recs[i];
-    const std::string& kind = r.r->kind;
+    const std::string& kind = *r.r->kind;
+    const std::string& quantity = *r.r->quantity;
     for (const auto& f : r.firms) buckets[kind + "|F|" + f].push_back(i);
     if (r.firms.empty()) {
       std::string sig = kind + "|S";
       for (const auto& st : r.states) sig += "|" + st;
       buckets[sig].push_back(i);
     }
-    if (!r.r->quantity.empty())
-      for (const auto& st : r.states) buckets[kind + "|Q|" + r.r->quantity + "|" + st].push_back(i);
+    if (!quantity.empty())
+      for (const auto& st : r.states) buckets[kind + "|Q|" + quantity + "|" + st].push_back(i);
   }
   for (const auto& [key, members] : buckets)
     for (size_t a = 0; a < members.size(); ++a)
@@ -79,19 +104,22 @@ std::vector<AgreementGroup> merge_agreements(const std::vector<Document>& docs,
         }
       }
   std::map<size_t, AgreementGroup> groups;
-  for (size_t i = 0; i < recs.size(); ++i)
+  std::map<size_t, std::vector<size_t>> rec_of;
+  for (size_t i = 0; i < recs.size(); ++i) {
     groups[find(parent, i)].members.push_back({recs[i].doc, recs[i].idx});
+    rec_of[find(parent, i)].push_back(i);
+  }
   std::vector<AgreementGroup> out;
   for (auto& [root, g] : groups) {
     // The IRI comes from what the reports say, not from where they are, so
     // the node keeps its IRI when articles are added or reordered.
     std::set<std::string> parties, quantities;
-    std::string kind = recs[root].r->kind;
-    for (const auto& [d, i] : g.members) {
-      const AgreementRecord& r = docs[d].agreements[i];
-      for (const auto& p : r.parties)
-        if (const EntityNode* n = res.node_for(p)) parties.insert(n->iri);
-      if (!r.quantity.empty()) quantities.insert(r.quantity);
+    std::string kind = *recs[root].r->kind;
+    for (size_t i : rec_of[root]) {
+      const AgreementReport& r = *recs[i].r;
+      for (const std::string* p : r.parties)
+        if (const EntityNode* n = res.node_for(*p)) parties.insert(n->iri);
+      if (!r.quantity->empty()) quantities.insert(*r.quantity);
     }
     std::string basis = kind;
     for (const auto& p : parties) basis += "|" + p;

@@ -7,6 +7,7 @@
 // with more than one value gets an nkg:Conflict record.
 #pragma once
 #include <string>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -20,6 +21,34 @@ struct AgreementGroup {
   std::vector<std::pair<size_t, size_t>> members;  // (document index, record index)
 };
 
+// What merging and the agreement nodes read of one report, small enough to
+// hold for a whole corpus; the strings point into an Interner.
+struct AgreementReport {
+  uint32_t doc = 0;  // article rank (AgreementGroup::members' document index)
+  uint32_t idx = 0;  // index in the article's agreements
+  const std::string* kind = nullptr;
+  const std::string* quantity = nullptr;    // "" when none
+  const std::string* date = nullptr;        // "" when none
+  std::vector<const std::string*> parties;  // mention entity keys
+  std::vector<const std::string*> values;   // "value-currency"
+};
+
+// Strings stored once; pointers stay valid for the interner's life.
+class Interner {
+ public:
+  const std::string* operator()(const std::string& s) { return &*set_.insert(s).first; }
+
+ private:
+  std::unordered_set<std::string> set_;
+};
+
+// The report of record `idx` of an article of rank `doc`.
+AgreementReport make_report(const AgreementRecord& r, uint32_t doc, uint32_t idx, Interner& in);
+
+// `reports` in any order.
+std::vector<AgreementGroup> merge_agreements(std::vector<AgreementReport> reports,
+                                             const Resolution& res);
+// The same over whole documents, ranked in vector order.
 std::vector<AgreementGroup> merge_agreements(const std::vector<Document>& docs,
                                              const Resolution& res);
 
