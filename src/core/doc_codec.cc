@@ -301,6 +301,21 @@ uint64_t partial_checksum(std::string_view data) {
   return h;
 }
 
+void encode_document(const Document& d, std::string* out) {
+  Writer w(out);
+  put_doc(w, d);
+}
+
+bool decode_document(std::string_view bytes, Document* out, std::string* reason) {
+  Reader r(bytes, 0);
+  if (!get_doc(r, out) || !r.at_end()) {
+    if (r.ok()) r.fail("unexpected data");
+    *reason = "corrupt temporary article: " + r.error();
+    return false;
+  }
+  return true;
+}
+
 std::string encode_partial(const Partial& p) {
   std::string out;
   size_t estimate = kHeader + 4096;

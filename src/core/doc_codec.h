@@ -51,6 +51,11 @@ std::string encode_partial(const Partial& p);
 // index of a decoded Document is checked against its text and sentences.
 bool decode_partial(std::string_view bytes, Partial* out, std::string* reason);
 
+// One Document in the layout of a partial file's articles (no header, no
+// checksum): how the export keeps analysed articles on disk.
+void encode_document(const Document& d, std::string* out);
+bool decode_document(std::string_view bytes, Document* out, std::string* reason);
+
 // 64-bit checksum of the payload (not cryptographic: it catches damage).
 uint64_t partial_checksum(std::string_view data);
 

@@ -16,8 +16,10 @@
 #include <sstream>
 #include <thread>
 
+#include "core/corpus_stage.h"
 #include "core/doc_codec.h"
 #include "core/pipeline.h"
+#include "core/progress.h"
 #include "graph/build_graph.h"
 #include "graph/void_description.h"
 #include "rdf/atomic_file.h"
@@ -97,147 +99,68 @@ bool parse_shard(std::string_view s, unsigned* k, unsigned* n) {
   return true;
 }
 
-// The progress line on the log, drawn by its own thread every quarter
-// second once the run is two seconds old: while articles are analysed,
-// articles done of all, MB/s of input and the time left; then the corpus
-// stage running and its time so far. clear() erases it and keeps it hidden
-// until the next start() or stage(), so that other messages never mix with it.
-class Progress {
- public:
-  Progress(std::ostream& log, bool enabled) : log_(log), enabled_(enabled) {}
-  ~Progress() { finish(); }
-  Progress(const Progress&) = delete;
-  Progress& operator=(const Progress&) = delete;
+namespace {
 
-  void start(size_t total_articles, uint64_t total_bytes) {
-    if (!enabled_) return;
-    std::lock_guard<std::mutex> lock(mu_);
-    total_ = total_articles;
-    total_bytes_ = total_bytes;
-    mode_ = Mode::Counting;
-    launch();
+// The inputs of opts (only its shard), with the unreadable ones in *errors.
+std::vector<std::string> selected_inputs(const ExportOptions& opts, std::vector<Error>* errors) {
+  std::vector<std::string> paths = collect_inputs(opts.inputs, errors);
+  if (opts.shards > 1) {
+    auto other = [&](const std::string& p) { return shard_of(p, opts.shards) != opts.shard; };
+    paths.erase(std::remove_if(paths.begin(), paths.end(), other), paths.end());
+    errors->erase(std::remove_if(errors->begin(), errors->end(),
+                                 [&](const Error& e) { return other(e.file); }),
+                  errors->end());
   }
-  void add(uint64_t bytes) {
-    done_.fetch_add(1, std::memory_order_relaxed);
-    bytes_.fetch_add(bytes, std::memory_order_relaxed);
-  }
-  void stage(const char* what) {
-    if (!enabled_) return;
-    std::lock_guard<std::mutex> lock(mu_);
-    stage_ = what;
-    stage_t0_ = std::chrono::steady_clock::now();
-    mode_ = Mode::Stage;
-    launch();
-    if (shown_) draw();  // the new name at once, not a quarter second late
-  }
-  void clear() {
-    std::lock_guard<std::mutex> lock(mu_);
-    mode_ = Mode::Hidden;
-    erase();
-  }
-  void finish() {
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      running_ = false;
-      mode_ = Mode::Hidden;
-      erase();
-    }
-    cv_.notify_all();
-    if (thread_.joinable()) thread_.join();
-  }
+  return paths;
+}
 
- private:
-  enum class Mode { Hidden, Counting, Stage };
-  static constexpr double kDelay = 2.0;
-  static double seconds(std::chrono::steady_clock::time_point since) {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - since).count();
+void start_progress(Progress* progress, const std::vector<std::string>& paths) {
+  if (!progress) return;
+  uint64_t total = 0;
+  for (const auto& p : paths) {
+    std::error_code ec;
+    uint64_t size = fs::file_size(p, ec);
+    if (!ec) total += size;
   }
-  static std::string clock(double seconds) {
-    auto s = static_cast<long long>(seconds + 0.5);
-    char b[32];
-    if (s >= 3600)
-      std::snprintf(b, sizeof b, "%lld:%02lld:%02lld", s / 3600, s / 60 % 60, s % 60);
-    else
-      std::snprintf(b, sizeof b, "%lld:%02lld", s / 60, s % 60);
-    return b;
-  }
-  void launch() {  // with mu_ held
-    if (running_) return;
-    running_ = true;
-    thread_ = std::thread([this] { loop(); });
-  }
-  void erase() {  // with mu_ held
-    if (!shown_) return;
-    log_ << "\r\x1b[K" << std::flush;
-    shown_ = false;
-  }
-  void draw() {  // with mu_ held
-    char line[200];
-    if (mode_ == Mode::Counting) {
-      double t = seconds(t0_);
-      size_t done = done_.load(std::memory_order_relaxed);
-      uint64_t bytes = bytes_.load(std::memory_order_relaxed);
-      double rate = t > 0 ? static_cast<double>(bytes) / t : 0;  // bytes per second
-      std::string eta = rate > 0 && total_bytes_ >= bytes
-                            ? clock(static_cast<double>(total_bytes_ - bytes) / rate)
-                            : "--";
-      std::snprintf(line, sizeof line, "\rnewskg: %zu/%zu articles, %.1f MB/s, ETA %s\x1b[K", done,
-                    total_, rate / 1e6, eta.c_str());
-    } else {
-      std::snprintf(line, sizeof line, "\rnewskg: %s... %s\x1b[K", stage_.c_str(),
-                    clock(seconds(stage_t0_)).c_str());
-    }
-    if (shown_ && last_ == line) return;
-    last_ = line;
-    log_ << line << std::flush;
-    shown_ = true;
-  }
-  void loop() {
-    std::unique_lock<std::mutex> lock(mu_);
-    while (!cv_.wait_for(lock, std::chrono::milliseconds(250), [this] { return !running_; }))
-      if (mode_ != Mode::Hidden && seconds(t0_) >= kDelay) draw();
-  }
+  progress->start(paths.size(), total);
+}
 
-  std::ostream& log_;
-  bool enabled_;
-  std::chrono::steady_clock::time_point t0_ = std::chrono::steady_clock::now(), stage_t0_;
-  size_t total_ = 0;
-  uint64_t total_bytes_ = 0;
-  std::atomic<size_t> done_{0};
-  std::atomic<uint64_t> bytes_{0};
-  std::mutex mu_;
-  std::condition_variable cv_;
-  bool running_ = false;
-  bool shown_ = false;
-  Mode mode_ = Mode::Hidden;
-  std::string stage_;
-  std::string last_;  // the line on screen
-  std::thread thread_;
-};
+unsigned thread_count(unsigned wanted, size_t items) {
+  unsigned n = wanted ? wanted : std::max(1u, std::thread::hardware_concurrency());
+  return std::min<unsigned>(n, std::max<size_t>(1, items));
+}
+
+// Reads and analyses one input; nullopt with *e when it cannot be read.
+std::optional<Document> read_and_analyse(const std::string& path, const ExportOptions& opts,
+                                         const Analyzer& analyzer, Error* e) {
+  auto dec = read_article(path, opts.decode, e);
+  if (!dec) return std::nullopt;
+  Document doc;
+  doc.path = path;
+  doc.id = fs::path(path).filename().string();
+  doc.text = std::move(dec->text);
+  doc.sha256 = std::move(dec->sha256);
+  if (doc.text.size() > 0x7FFFFFFF) {
+    *e = Error{path, "file too large for ICU (over 2 GiB)"};
+    return std::nullopt;
+  }
+  analyzer.analyse(doc, opts.forced_lang);
+  // Only the per-article stages read these; they are most of an
+  // analysed article's memory.
+  std::vector<Token>().swap(doc.tokens);
+  std::vector<TitleCue>().swap(doc.titles);
+  return doc;
+}
+
+}  // namespace
 
 AnalysedSet analyse_articles(const ExportOptions& opts, const Analyzer& analyzer,
                              Progress* progress) {
   AnalysedSet out;
   std::vector<Error> errors;
-  std::vector<std::string> paths = collect_inputs(opts.inputs, &errors);
-  if (opts.shards > 1) {
-    auto other = [&](const std::string& p) { return shard_of(p, opts.shards) != opts.shard; };
-    paths.erase(std::remove_if(paths.begin(), paths.end(), other), paths.end());
-    errors.erase(
-        std::remove_if(errors.begin(), errors.end(), [&](const Error& e) { return other(e.file); }),
-        errors.end());
-  }
+  std::vector<std::string> paths = selected_inputs(opts, &errors);
   out.attempted = paths.size() + errors.size();
-
-  if (progress) {
-    uint64_t total = 0;
-    for (const auto& p : paths) {
-      std::error_code ec;
-      uint64_t size = fs::file_size(p, ec);
-      if (!ec) total += size;
-    }
-    progress->start(paths.size(), total);
-  }
+  start_progress(progress, paths);
 
   // Decode and analyse in parallel; each slot belongs to one path, so the
   // result does not depend on scheduling.
@@ -247,33 +170,17 @@ AnalysedSet analyse_articles(const ExportOptions& opts, const Analyzer& analyzer
   auto work = [&] {
     for (size_t i; (i = next.fetch_add(1)) < paths.size();) {
       Error e;
-      auto dec = read_article(paths[i], opts.decode, &e);
-      if (!dec) {
+      auto doc = read_and_analyse(paths[i], opts, analyzer, &e);
+      if (!doc) {
         slot_errors[i] = e;
         if (progress) progress->add(0);
         continue;
       }
-      Document doc;
-      doc.path = paths[i];
-      doc.id = fs::path(paths[i]).filename().string();
-      doc.text = std::move(dec->text);
-      doc.sha256 = std::move(dec->sha256);
-      if (doc.text.size() > 0x7FFFFFFF) {
-        slot_errors[i] = Error{paths[i], "file too large for ICU (over 2 GiB)"};
-        if (progress) progress->add(0);
-        continue;
-      }
-      analyzer.analyse(doc, opts.forced_lang);
-      // Only the per-article stages read these; they are most of an
-      // analysed article's memory.
-      std::vector<Token>().swap(doc.tokens);
-      std::vector<TitleCue>().swap(doc.titles);
-      if (progress) progress->add(doc.text.size());
+      if (progress) progress->add(doc->text.size());
       slots[i] = std::move(doc);
     }
   };
-  unsigned n = opts.threads ? opts.threads : std::max(1u, std::thread::hardware_concurrency());
-  n = std::min<unsigned>(n, std::max<size_t>(1, paths.size()));
+  unsigned n = thread_count(opts.threads, paths.size());
   std::vector<std::thread> pool;
   for (unsigned t = 1; t < n; ++t) pool.emplace_back(work);
   work();
@@ -290,78 +197,59 @@ AnalysedSet analyse_articles(const ExportOptions& opts, const Analyzer& analyzer
   return out;
 }
 
-int finish_export(AnalysedSet set, const Knowledge& knowledge, rdf::Format format,
-                  const std::string& output, std::ostream& log, Progress* progress) {
-  // Article IRIs come from base names: of several inputs with one name, the
-  // first path (in byte order) is exported and the others are skipped.
-  std::vector<Document>& all = set.docs;
-  std::vector<Error>& errors = set.skipped;
-  std::stable_sort(all.begin(), all.end(),
-                   [](const Document& a, const Document& b) { return a.path < b.path; });
-  std::vector<Document> docs;
-  std::set<std::string> ids;
-  for (auto& d : all) {
-    if (!ids.insert(d.id).second) {
-      errors.push_back({d.path, "another input has the same file name '" + d.id +
-                                    "' (article IRIs come from the base name)"});
-      continue;
-    }
-    docs.push_back(std::move(d));
-  }
-  all.clear();
-  std::sort(docs.begin(), docs.end(),
-            [](const Document& a, const Document& b) { return a.id < b.id; });
-  std::stable_sort(errors.begin(), errors.end(), [](const Error& a, const Error& b) {
-    return a.file != b.file ? a.file < b.file : a.reason < b.reason;
-  });
-  for (const auto& e : errors) log << "newskg: skipped " << e.message() << "\n";
+namespace {
 
-  if (docs.empty()) {
-    log << "newskg: no article could be read" << (set.attempted ? "" : " (no input files found)")
-        << "; nothing written\n";
+// The export proper: articles are analysed in parallel and handed to the
+// corpus stage as they are done (core/corpus_stage.h), so that memory does
+// not grow with the corpus.
+int stream_export(const ExportOptions& opts, const Knowledge& knowledge, const Analyzer& analyzer,
+                  std::ostream& log, Progress* progress) {
+  std::vector<Error> errors;
+  std::vector<std::string> paths = selected_inputs(opts, &errors);
+  const uint64_t attempted = paths.size() + errors.size();
+  start_progress(progress, paths);
+  const unsigned n = thread_count(opts.threads, paths.size());
+  CorpusOptions co;
+  co.format = opts.format;
+  co.output = opts.output;
+  co.tmp_dir = opts.tmp_dir.empty() ? default_tmp_dir() : opts.tmp_dir;
+  co.threads = opts.threads ? opts.threads : std::max(1u, std::thread::hardware_concurrency());
+  CorpusBuilder corpus(knowledge, co);
+  std::vector<std::pair<std::string, std::string>> plan;
+  for (const auto& p : paths) plan.emplace_back(p, fs::path(p).filename().string());
+  corpus.plan(plan);
+
+  std::vector<std::optional<Error>> slot_errors(paths.size());
+  std::atomic<size_t> next{0};
+  std::atomic<bool> failed{false};
+  auto work = [&](unsigned w) {
+    for (size_t i; !failed && (i = next.fetch_add(1)) < paths.size();) {
+      Error e;
+      auto doc = read_and_analyse(paths[i], opts, analyzer, &e);
+      if (!doc) {
+        slot_errors[i] = e;
+        if (progress) progress->add(0);
+        continue;
+      }
+      if (!corpus.add(w, i, *doc)) failed = true;
+      if (progress) progress->add(doc->text.size());
+    }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < n; ++t) pool.emplace_back(work, t);
+  work(0);
+  for (auto& t : pool) t.join();
+  if (progress) progress->clear();
+  if (failed) {
+    log << "newskg: " << corpus.error() << "; nothing written\n";
     return kExitFailure;
   }
-  auto stage = [&](const char* what) {
-    if (progress) progress->stage(what);
-  };
-  stage("resolving entities");
-  Resolution res = resolve_entities(docs, knowledge);
-  GraphOptions gopts;
-  gopts.named_graphs = format == rdf::Format::TriG;
-  stage("merging agreements");
-  std::vector<AgreementGroup> groups = merge_agreements(docs, res);
-  stage("building the graph");
-  rdf::Triples triples = build_graph(docs, res, groups, knowledge, gopts);
-  add_void_description(&triples, docs);
-  stage("writing");
-  std::string werr;
-  bool ok = true;
-  if (output == "-") {
-    std::string out;
-    ok = rdf::write_string(std::move(triples), format, &out, &werr);
-    if (progress) progress->clear();
-    if (!ok) {
-      log << "newskg: cannot write output: " << werr << "\n";
-      return kExitFailure;
-    }
-    std::cout << out << std::flush;
-    if (!std::cout) {
-      log << "newskg: cannot write to standard output\n";
-      return kExitFailure;
-    }
-  } else {
-    ok = rdf::write_file(std::move(triples), format, output, &werr);
-    if (progress) progress->clear();
-    if (!ok) {
-      log << "newskg: cannot write " << Error::quote_path(output) << ": " << werr << "\n";
-      return kExitFailure;
-    }
-  }
-  log << "newskg: exported " << docs.size() << " article(s)";
-  if (!errors.empty()) log << ", skipped " << errors.size();
-  log << "\n";
-  return errors.empty() ? kExitOk : kExitPartial;
+  for (auto& e : slot_errors)
+    if (e) errors.push_back(std::move(*e));
+  return corpus.finish(std::move(errors), attempted, log, progress);
 }
+
+}  // namespace
 
 namespace {
 
@@ -454,9 +342,9 @@ int run_export(const ExportOptions& opts, std::ostream& log) {
   }
   Analyzer analyzer(knowledge);
   Progress progress(log, opts.progress);
+  if (!opts.partial) return stream_export(opts, knowledge, analyzer, log, &progress);
   AnalysedSet set = analyse_articles(opts, analyzer, &progress);
-  if (opts.partial) return write_partial(opts, std::move(set), log, progress);
-  return finish_export(std::move(set), knowledge, opts.format, opts.output, log, &progress);
+  return write_partial(opts, std::move(set), log, progress);
 }
 
 int run_merge(const MergeOptions& opts, std::ostream& log) {
@@ -470,7 +358,12 @@ int run_merge(const MergeOptions& opts, std::ostream& log) {
     return kExitFailure;
   }
   Progress progress(log, opts.progress);
+  // Two passes over the partial files: the first checks them and lists
+  // their articles (for ranks and duplicate names), the second hands the
+  // articles to the corpus stage; only one file's articles are in memory.
   AnalysedSet set;
+  std::vector<std::pair<std::string, std::string>> plan;
+  std::vector<std::string> good;
   std::string settings;
   unsigned shards = 0;
   std::vector<std::string> shard_file;  // by shard - 1
@@ -517,9 +410,10 @@ int run_merge(const MergeOptions& opts, std::ostream& log) {
       continue;
     }
     seen = path;
+    good.push_back(path);
     set.attempted += p.attempted;
     for (auto& e : p.skipped) set.skipped.push_back(std::move(e));
-    for (auto& d : p.docs) set.docs.push_back(std::move(d));
+    for (auto& d : p.docs) plan.emplace_back(d.path, d.id);
   }
   progress.clear();
   if (!bad) {
@@ -543,7 +437,41 @@ int run_merge(const MergeOptions& opts, std::ostream& log) {
     log << "newskg merge: " << kerr.message() << "\n";
     return kExitFailure;
   }
-  return finish_export(std::move(set), knowledge, opts.format, opts.output, log, &progress);
+  CorpusOptions co;
+  co.format = opts.format;
+  co.output = opts.output;
+  co.tmp_dir = opts.tmp_dir.empty() ? default_tmp_dir() : opts.tmp_dir;
+  co.threads = opts.threads ? opts.threads : std::max(1u, std::thread::hardware_concurrency());
+  CorpusBuilder corpus(knowledge, co);
+  corpus.plan(plan);
+  size_t slot = 0;
+  progress.stage("reading partial files");
+  for (const auto& path : good) {
+    std::string bytes, reason;
+    Partial p;
+    if (!read_whole_file(path, &bytes, &reason) || !decode_partial(bytes, &p, &reason)) {
+      progress.clear();
+      log << "newskg merge: " << Error::quote_path(path) << ": " << reason
+          << " (changed while merging); nothing written\n";
+      return kExitFailure;
+    }
+    std::string().swap(bytes);
+    for (const auto& d : p.docs) {
+      if (slot >= plan.size() || plan[slot].first != d.path) {
+        progress.clear();
+        log << "newskg merge: " << Error::quote_path(path)
+            << ": changed while merging; nothing written\n";
+        return kExitFailure;
+      }
+      if (!corpus.add(0, slot++, d)) {
+        progress.clear();
+        log << "newskg merge: " << corpus.error() << "; nothing written\n";
+        return kExitFailure;
+      }
+    }
+  }
+  progress.clear();
+  return corpus.finish(std::move(set.skipped), set.attempted, log, &progress);
 }
 
 }  // namespace nkg

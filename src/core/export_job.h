@@ -1,12 +1,12 @@
 // The main job: articles in, one graph file out. Per-article failures are
 // reported and skipped; the output is written atomically.
 //
-// Two stages: analyse_articles (per article, in parallel) and finish_export
-// (the corpus stages: duplicate names, entity resolution, agreement merging,
-// graph, VoID, writing). `newskg export` runs both; `newskg export --partial`
-// runs the first on one shard and saves its result (doc_codec.h); `newskg
-// merge` loads the saved shards and runs the second, so its bytes are those
-// of a single export.
+// Two stages: the per-article analysis (in parallel) and the corpus stages
+// (core/corpus_stage.h: duplicate names, entity resolution, agreement
+// merging, graph, VoID, writing), which receive each article as soon as it
+// is analysed. `newskg export --partial` runs the first on one shard and
+// saves its result (doc_codec.h); `newskg merge` feeds the saved shards to
+// the second, so its bytes are those of a single export.
 #pragma once
 #include <cstdint>
 #include <ostream>
@@ -35,6 +35,7 @@ struct ExportOptions {
   unsigned shard = 1, shards = 1;  // --shard K/N: only articles with shard_of(name) == K
   bool partial = false;            // write a partial file for `newskg merge` instead of RDF
   bool progress = false;           // progress line on the log (the CLI: stderr is a terminal)
+  std::string tmp_dir;             // temporary files (default $TMPDIR or /tmp)
 };
 
 struct MergeOptions {
@@ -43,6 +44,8 @@ struct MergeOptions {
   rdf::Format format = rdf::Format::Turtle;
   std::string data_dir;  // must hold the data the shards were analysed with
   bool progress = false;
+  std::string tmp_dir;   // temporary files (default $TMPDIR or /tmp)
+  unsigned threads = 0;  // 0 = hardware concurrency
 };
 
 enum ExitCode { kExitOk = 0, kExitPartial = 1, kExitFailure = 2 };
@@ -75,12 +78,6 @@ class Progress;
 // not read them.
 AnalysedSet analyse_articles(const ExportOptions& opts, const Analyzer& analyzer,
                              Progress* progress = nullptr);
-
-// Stage 2: skips articles whose base name repeats an earlier path's, runs the
-// corpus stages and writes `output` in `format`. Reports skipped inputs to
-// `log`. Returns an ExitCode.
-int finish_export(AnalysedSet set, const Knowledge& knowledge, rdf::Format format,
-                  const std::string& output, std::ostream& log, Progress* progress = nullptr);
 
 // Runs the export (or, with opts.partial, stage 1 and the partial file);
 // messages go to `log`. Returns an ExitCode.

@@ -24,8 +24,24 @@ void add_void_description(rdf::Triples* triples, const std::vector<Document>& do
     if (x.p.value == OWL + "sameAs" && x.o.value.rfind(WD, 0) == 0) ++links;
   }
   std::set<std::string> langs;
-  for (const auto& d : docs) langs.insert(d.lang);
+  std::vector<std::string> ids;
+  for (const auto& d : docs) {
+    langs.insert(d.lang);
+    ids.push_back(d.id);
+  }
+  rdf::Triples v = void_description(plain.size(), entities, links, docs.size(), langs, ids);
+  t.insert(t.end(), v.begin(), v.end());
+}
 
+rdf::Triple void_source(const std::string& article_id) {
+  rdf::Triples v;
+  TripleSink(&v).iri(ID + "dataset", DCT + "source", article_iri(article_id));
+  return v.front();
+}
+
+rdf::Triples void_description(uint64_t counted, uint64_t entities, uint64_t links,
+                              uint64_t articles, const std::set<std::string>& langs,
+                              const std::vector<std::string>& source_ids) {
   rdf::Triples v;
   TripleSink g(&v);
   const std::string ds = ID + "dataset";
@@ -36,13 +52,13 @@ void add_void_description(rdf::Triples* triples, const std::vector<Document>& do
              "Extracted by newskg from the news articles listed with dct:source; every entity, "
              "role and agreement links to the article and character span it was read from.",
              "en");
-  for (const auto& d : docs) g.iri(ds, DCT + "source", article_iri(d.id));
+  for (const auto& id : source_ids) g.iri(ds, DCT + "source", article_iri(id));
   g.iri(ds, DCT + "license", "https://creativecommons.org/licenses/by/4.0/");
   g.iri(ds, VOID + "vocabulary", NKG);
   g.iri(ds, VOID + "uriSpace", ID);
   for (const auto& l : langs) g.str(ds, DCT + "language", l);
   g.integer(ds, VOID + "entities", static_cast<long long>(entities));
-  g.integer(ds, NKG + "articleCount", static_cast<long long>(docs.size()));
+  g.integer(ds, NKG + "articleCount", static_cast<long long>(articles));
   g.iri(ds, VOID + "subset", ls);
   g.type(ls, VOID + "Linkset");
   g.iri(ls, VOID + "subjectsTarget", ds);
@@ -50,8 +66,8 @@ void add_void_description(rdf::Triples* triples, const std::vector<Document>& do
   g.iri(ls, VOID + "linkPredicate", OWL + "sameAs");
   g.integer(ls, VOID + "triples", static_cast<long long>(links));
   // The count includes the description itself (this triple too).
-  g.integer(ds, VOID + "triples", static_cast<long long>(plain.size() + v.size() + 1));
-  t.insert(t.end(), v.begin(), v.end());
+  g.integer(ds, VOID + "triples", static_cast<long long>(counted + v.size() + 1));
+  return v;
 }
 
 }  // namespace nkg

@@ -56,14 +56,11 @@ std::vector<AgreementGroup> merge_agreements(const std::vector<Document>& docs,
     for (size_t i = 0; i < docs[d].agreements.size(); ++i)
       reports.push_back(make_report(docs[d].agreements[i], static_cast<uint32_t>(d),
                                     static_cast<uint32_t>(i), in));
-  return merge_agreements(std::move(reports), res);
+  return merge_agreements(reports, res);
 }
 
-std::vector<AgreementGroup> merge_agreements(std::vector<AgreementReport> reports,
+std::vector<AgreementGroup> merge_agreements(const std::vector<AgreementReport>& reports,
                                              const Resolution& res) {
-  std::sort(reports.begin(), reports.end(), [](const AgreementReport& a, const AgreementReport& b) {
-    return a.doc != b.doc ? a.doc < b.doc : a.idx < b.idx;
-  });
   std::vector<Rec> recs;
   for (const auto& rep : reports) {
     Rec r{rep.doc, rep.idx, &rep, {}, {}};

@@ -45,8 +45,8 @@ class Interner {
 // The report of record `idx` of an article of rank `doc`.
 AgreementReport make_report(const AgreementRecord& r, uint32_t doc, uint32_t idx, Interner& in);
 
-// `reports` in any order.
-std::vector<AgreementGroup> merge_agreements(std::vector<AgreementReport> reports,
+// `reports` sorted by (doc, idx).
+std::vector<AgreementGroup> merge_agreements(const std::vector<AgreementReport>& reports,
                                              const Resolution& res);
 // The same over whole documents, ranked in vector order.
 std::vector<AgreementGroup> merge_agreements(const std::vector<Document>& docs,
