@@ -24,6 +24,8 @@ static void export_usage(std::ostream& o) {
        "  --shard K/N           only the K-th of N shards (by a hash of each file's base name)\n"
        "  --partial             write the analysed articles for 'newskg merge' instead of RDF\n"
        "                        (needs -o; e.g. --shard 2/3 --partial -o part-2.nkgp)\n"
+       "  --tmp-dir DIR         temporary files: the analysed articles and sorted triples,\n"
+       "                        about 3x the input (default $TMPDIR or /tmp)\n"
        "  -q, --quiet           no progress line (shown only when stderr is a terminal)\n"
        "exit status: 0 all exported, 1 some skipped, 2 usage error or nothing written\n";
 }
@@ -101,6 +103,10 @@ int cmd_export(int argc, char** argv) {
         std::cerr << "newskg export: --shard needs K/N with 1 <= K <= N (e.g. 2/3)\n";
         return 2;
       }
+    } else if (a == "--tmp-dir") {
+      const char* v = value("--tmp-dir");
+      if (!v) return 2;
+      o.tmp_dir = v;
     } else if (a == "--partial") {
       o.partial = true;
     } else if (a == "-q" || a == "--quiet") {

@@ -1,6 +1,7 @@
 // `newskg merge PART...`: option parsing only; the work is nkg::run_merge.
 #include <unistd.h>
 
+#include <cstdlib>
 #include <iostream>
 #include <string>
 
@@ -15,6 +16,8 @@ static void merge_usage(std::ostream& o) {
        "  -o, --output FILE     output file (default output/graph.ttl; '-' = stdout)\n"
        "  --format F            turtle (default) | ntriples | trig (a named graph per article)\n"
        "  --data DIR            the language data the shards used (default: the built-in data/)\n"
+       "  --threads N           worker threads (default: all cores)\n"
+       "  --tmp-dir DIR         temporary files (default $TMPDIR or /tmp)\n"
        "  -q, --quiet           no progress line (shown only when stderr is a terminal)\n"
        "The output is byte for byte the single 'newskg export' of all the shards' inputs.\n"
        "exit status: 0 all exported, 1 some inputs were skipped by the shards,\n"
@@ -58,6 +61,19 @@ int cmd_merge(int argc, char** argv) {
       const char* v = value("--data");
       if (!v) return 2;
       o.data_dir = v;
+    } else if (a == "--threads") {
+      const char* v = value("--threads");
+      if (!v) return 2;
+      int n = std::atoi(v);
+      if (n < 1 || n > 256) {
+        std::cerr << "newskg merge: --threads needs a number from 1 to 256\n";
+        return 2;
+      }
+      o.threads = static_cast<unsigned>(n);
+    } else if (a == "--tmp-dir") {
+      const char* v = value("--tmp-dir");
+      if (!v) return 2;
+      o.tmp_dir = v;
     } else if (a == "-q" || a == "--quiet") {
       quiet = true;
     } else {

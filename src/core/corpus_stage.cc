@@ -23,6 +23,11 @@
 
 namespace nkg {
 
+std::string failure_message(const std::string& output, const std::string& why) {
+  if (output == "-") return "cannot write output: " + why;
+  return "cannot write " + Error::quote_path(output) + ": " + why;
+}
+
 std::string default_tmp_dir() {
   const char* t = std::getenv("TMPDIR");
   return t && *t ? t : "/tmp";
@@ -173,12 +178,15 @@ int CorpusBuilder::finish(std::vector<Error> skipped, uint64_t attempted, std::o
 
 int CorpusBuilder::Impl::finish(std::vector<Error> errors, uint64_t attempted, std::ostream& log,
                                 Progress* progress) {
+  const bool to_stdout = opts.output == "-";
+  auto write_failed = [&](const std::string& why) {
+    if (progress) progress->clear();
+    log << "newskg: " << failure_message(opts.output, why) << "\n";
+    return kExitFailure;
+  };
   for (unsigned w = 0; w < spill.size(); ++w)
     if (spill[w] && !flush_spill(w)) break;
-  if (!error.empty()) {
-    log << "newskg: " << error << "; nothing written\n";
-    return kExitFailure;
-  }
+  if (!error.empty()) return write_failed(error);
   // Article IRIs come from base names: of several inputs with one name, the
   // first path (in byte order) is exported and the others are skipped.
   {
@@ -325,20 +333,7 @@ int CorpusBuilder::Impl::finish(std::vector<Error> errors, uint64_t attempted, s
     if (!s->error().empty()) load_error = s->error();
     for (auto& r : s->take_runs()) runs.push_back(std::move(r));
   }
-  if (failed) {
-    if (progress) progress->clear();
-    log << "newskg: " << load_error << "; nothing written\n";
-    return kExitFailure;
-  }
-  const bool to_stdout = opts.output == "-";
-  auto write_failed = [&](const std::string& why) {
-    if (progress) progress->clear();
-    if (to_stdout)
-      log << "newskg: cannot write output: " << why << "\n";
-    else
-      log << "newskg: cannot write " << Error::quote_path(opts.output) << ": " << why << "\n";
-    return kExitFailure;
-  };
+  if (failed) return write_failed(load_error);
   if (invalid.any)
     return write_failed(to_stdout ? invalid.reason
                                   : "not writing '" + opts.output + "': " + invalid.reason);

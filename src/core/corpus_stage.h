@@ -57,6 +57,9 @@ class CorpusBuilder {
   std::unique_ptr<Impl> impl_;
 };
 
+// "cannot write OUTPUT: why", as every failed export reports it.
+std::string failure_message(const std::string& output, const std::string& why);
+
 // Default directory for temporary files: $TMPDIR, else /tmp.
 std::string default_tmp_dir();
 

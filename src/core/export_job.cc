@@ -241,7 +241,7 @@ int stream_export(const ExportOptions& opts, const Knowledge& knowledge, const A
   for (auto& t : pool) t.join();
   if (progress) progress->clear();
   if (failed) {
-    log << "newskg: " << corpus.error() << "; nothing written\n";
+    log << "newskg: " << failure_message(opts.output, corpus.error()) << "\n";
     return kExitFailure;
   }
   for (auto& e : slot_errors)
@@ -465,7 +465,7 @@ int run_merge(const MergeOptions& opts, std::ostream& log) {
       }
       if (!corpus.add(0, slot++, d)) {
         progress.clear();
-        log << "newskg merge: " << corpus.error() << "; nothing written\n";
+        log << "newskg merge: " << failure_message(opts.output, corpus.error()) << "\n";
         return kExitFailure;
       }
     }
