@@ -26,6 +26,7 @@ static void export_usage(std::ostream& o) {
        "                        (needs -o; e.g. --shard 2/3 --partial -o part-2.nkgp)\n"
        "  --tmp-dir DIR         temporary files: the analysed articles and sorted triples,\n"
        "                        about 3x the input (default $TMPDIR or /tmp)\n"
+       "  --stats               one line of figures on stderr at the end (stage times, runs)\n"
        "  -q, --quiet           no progress line (shown only when stderr is a terminal)\n"
        "exit status: 0 all exported, 1 some skipped, 2 usage error or nothing written\n";
 }
@@ -107,6 +108,8 @@ int cmd_export(int argc, char** argv) {
       const char* v = value("--tmp-dir");
       if (!v) return 2;
       o.tmp_dir = v;
+    } else if (a == "--stats") {
+      o.stats = true;
     } else if (a == "--partial") {
       o.partial = true;
     } else if (a == "-q" || a == "--quiet") {

@@ -1,7 +1,10 @@
 #include "core/corpus_stage.h"
 
+#include <time.h>
+
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cstdlib>
 #include <iostream>
 #include <map>
@@ -26,6 +29,12 @@ namespace nkg {
 std::string failure_message(const std::string& output, const std::string& why) {
   if (output == "-") return "cannot write output: " + why;
   return "cannot write " + Error::quote_path(output) + ": " + why;
+}
+
+double thread_cpu_seconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
 }
 
 std::string default_tmp_dir() {
@@ -80,6 +89,7 @@ struct CorpusBuilder::Impl {
   std::set<std::string> languages;
   std::map<size_t, Document> deferred;  // shared-id articles, until the winner is known
   std::string error;
+  CorpusStats stats;
 
   Impl(const Knowledge& kk, CorpusOptions o) : k(kk), opts(std::move(o)) {
     if (opts.threads == 0) opts.threads = 1;
@@ -118,6 +128,13 @@ struct CorpusBuilder::Impl {
 CorpusBuilder::CorpusBuilder(const Knowledge& k, CorpusOptions opts)
     : impl_(std::make_unique<Impl>(k, std::move(opts))) {}
 CorpusBuilder::~CorpusBuilder() = default;
+
+void CorpusBuilder::add_analysis_time(double cpu) {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  impl_->stats.analyse_cpu += cpu;
+}
+
+const CorpusStats& CorpusBuilder::stats() const { return impl_->stats; }
 
 std::string CorpusBuilder::error() const {
   std::lock_guard<std::mutex> lock(impl_->mu);
@@ -230,15 +247,28 @@ int CorpusBuilder::Impl::finish(std::vector<Error> errors, uint64_t attempted, s
   auto stage = [&](const char* what) {
     if (progress) progress->stage(what);
   };
+  using Clock = std::chrono::steady_clock;
+  auto since = [](Clock::time_point t0) {
+    return std::chrono::duration<double>(Clock::now() - t0).count();
+  };
+  uint64_t spill_bytes = 0;
+  for (const auto& f : spill)
+    if (f) spill_bytes += f->size();
+  stats.articles = docs.size();
+  auto t0 = Clock::now();
   stage("resolving entities");
   Resolution res = resolve_entities(entities, k);
   entities = EntityTable();
+  stats.resolve = since(t0);
+  t0 = Clock::now();
   stage("merging agreements");
   std::sort(reports.begin(), reports.end(), [](const AgreementReport& a, const AgreementReport& b) {
     return a.doc != b.doc ? a.doc < b.doc : a.idx < b.idx;
   });
   std::vector<AgreementGroup> groups = merge_agreements(reports, res);
   AgreementIndex index(groups);
+  stats.merge_agreements = since(t0);
+  t0 = Clock::now();
 
   // Every article's triples, then the corpus-wide ones, into sorted runs.
   stage("building the graph");
@@ -268,7 +298,18 @@ int CorpusBuilder::Impl::finish(std::vector<Error> errors, uint64_t attempted, s
   std::atomic<bool> failed{false};
   std::string load_error;
   std::mutex load_mu;
+  std::mutex cpu_mu;
   auto work = [&](unsigned w) {
+    const double c0 = thread_cpu_seconds();
+    struct Count {
+      std::mutex& mu;
+      double& total;
+      double c0;
+      ~Count() {
+        std::lock_guard<std::mutex> lock(mu);
+        total += thread_cpu_seconds() - c0;
+      }
+    } count{cpu_mu, stats.build_cpu, c0};
     rdf::RunSorter& sorter = *sorters[w];
     rdf::Triples triples;
     std::string rec;
@@ -319,6 +360,7 @@ int CorpusBuilder::Impl::finish(std::vector<Error> errors, uint64_t attempted, s
   work(0);
   for (auto& t : pool) t.join();
   {
+    const double c0 = thread_cpu_seconds();
     rdf::Triples triples;
     std::string rec;
     TripleSink g(&triples);
@@ -326,13 +368,26 @@ int CorpusBuilder::Impl::finish(std::vector<Error> errors, uint64_t attempted, s
     emit_agreement_nodes(
         groups, reports, [&](uint32_t r) -> const std::string& { return *id_of_rank[r]; }, g);
     if (!failed && !sort_in(triples, *sorters[opts.threads], rec)) failed = true;
+    stats.build_cpu += thread_cpu_seconds() - c0;
   }
   std::vector<std::unique_ptr<rdf::TempFile>> runs;
-  for (auto& s : sorters) {
-    if (!failed && !s->flush()) failed = true;
-    if (!s->error().empty()) load_error = s->error();
-    for (auto& r : s->take_runs()) runs.push_back(std::move(r));
+  uint64_t run_bytes = 0;
+  {
+    const double c0 = thread_cpu_seconds();
+    for (auto& s : sorters) {
+      if (!failed && !s->flush()) failed = true;
+      if (!s->error().empty()) load_error = s->error();
+      stats.records += s->records_added();
+      stats.sort_cpu += s->sort_cpu();
+      for (auto& r : s->take_runs()) {
+        run_bytes += r->size();
+        runs.push_back(std::move(r));
+      }
+    }
+    stats.build_cpu += thread_cpu_seconds() - c0;
   }
+  stats.runs = runs.size();
+  stats.build_wall = since(t0);
   if (failed) return write_failed(load_error);
   if (invalid.any)
     return write_failed(to_stdout ? invalid.reason
@@ -341,6 +396,7 @@ int CorpusBuilder::Impl::finish(std::vector<Error> errors, uint64_t attempted, s
   // Merge the runs into one sorted, de-duplicated file, counting for VoID
   // and noting the prefixes used, then write it with the description.
   stage("writing");
+  t0 = Clock::now();
   rdf::AtomicOutput out;
   rdf::StreamWriter writer(format, [&out](std::string_view d) { out.write(d); });
   std::string err;
@@ -351,7 +407,7 @@ int CorpusBuilder::Impl::finish(std::vector<Error> errors, uint64_t attempted, s
     using namespace vocab;
     const std::string person = NKG + "Person", state = NKG + "State", firm = NKG + "Firm";
     rdf::RunMerger merger(std::move(runs));
-    std::string buf;
+    std::string buf, prev;
     std::string_view r;
     rdf::TripleView v;
     while (merger.next(&r)) {
@@ -361,9 +417,8 @@ int CorpusBuilder::Impl::finish(std::vector<Error> errors, uint64_t attempted, s
         ++typed;
       if (v.p.value == OWL + "sameAs" && v.o.value.substr(0, WD.size()) == WD) ++links;
       writer.note(v);
-      const auto len = static_cast<uint32_t>(r.size());
-      for (int i = 0; i < 4; ++i) buf.push_back(static_cast<char>(len >> (8 * i)));
-      buf.append(r);
+      rdf::append_delta(&buf, prev, r);
+      prev.assign(r);
       if (buf.size() >= kSpillChunk) {
         if (!merged->append(buf, &err)) return write_failed(err);
         buf.clear();
@@ -372,6 +427,9 @@ int CorpusBuilder::Impl::finish(std::vector<Error> errors, uint64_t attempted, s
     if (!merger.error().empty()) return write_failed(merger.error());
     if (!buf.empty() && !merged->append(buf, &err)) return write_failed(err);
   }
+  stats.temp_bytes = spill_bytes + run_bytes + merged->size();
+  stats.merge_runs = since(t0);
+  t0 = Clock::now();
   rdf::Triples vt = void_description(distinct - overlap, typed, links, docs.size(), languages, {});
   std::vector<std::string> void_recs;
   for (auto& t : vt) {
@@ -410,6 +468,7 @@ int CorpusBuilder::Impl::finish(std::vector<Error> errors, uint64_t attempted, s
     if (!reader.error().empty()) return write_failed(reader.error());
   }
   if (!writer.finish(&err)) return write_failed(err);
+  stats.triples = distinct + void_recs.size();
   if (!out.commit(&err)) {
     if (progress) progress->clear();
     if (to_stdout) {
@@ -418,6 +477,7 @@ int CorpusBuilder::Impl::finish(std::vector<Error> errors, uint64_t attempted, s
     }
     return write_failed(err);
   }
+  stats.write = since(t0);
   if (progress) progress->clear();
   log << "newskg: exported " << docs.size() << " article(s)";
   if (!errors.empty()) log << ", skipped " << errors.size();

@@ -30,6 +30,22 @@ struct CorpusOptions {
   size_t sort_budget = 64u << 20;  // bytes of triples per thread before a run is written
 };
 
+// Where the time went, for `newskg export --stats` and the benchmark.
+struct CorpusStats {
+  double analyse_cpu = 0;  // CPU seconds of per-article analysis, all threads (export only)
+  double resolve = 0, merge_agreements = 0;  // wall seconds
+  double build_wall = 0;    // triples of every article built, checked and sorted in runs
+  double build_cpu = 0;     // the same, CPU seconds of all threads
+  double sort_cpu = 0;      // of which sorting records and writing runs
+  double merge_runs = 0;    // wall: merging the runs, counting, noting prefixes
+  double write = 0;         // wall: Serd writing the merged records
+  uint64_t triples = 0;     // distinct (graph, s, p, o) written
+  uint64_t runs = 0;        // sorted runs on disk
+  uint64_t records = 0;     // records sorted, duplicates included
+  uint64_t temp_bytes = 0;  // peak bytes of temporary files
+  uint64_t articles = 0;
+};
+
 class CorpusBuilder {
  public:
   CorpusBuilder(const Knowledge& k, CorpusOptions opts);
@@ -46,6 +62,9 @@ class CorpusBuilder {
   // False when it could not be stored (disk full); error() says why.
   bool add(unsigned worker, size_t slot, const Document& doc);
   std::string error() const;
+  // Adds CPU seconds spent analysing (the caller measures).
+  void add_analysis_time(double cpu_seconds);
+  const CorpusStats& stats() const;
 
   // Runs the corpus stages and writes the output. `skipped`: inputs that
   // could not be read (reported on `log` with duplicate names); `attempted`:
@@ -59,6 +78,9 @@ class CorpusBuilder {
 
 // "cannot write OUTPUT: why", as every failed export reports it.
 std::string failure_message(const std::string& output, const std::string& why);
+
+// CPU seconds of the calling thread.
+double thread_cpu_seconds();
 
 // Default directory for temporary files: $TMPDIR, else /tmp.
 std::string default_tmp_dir();

@@ -114,15 +114,18 @@ std::vector<std::string> selected_inputs(const ExportOptions& opts, std::vector<
   return paths;
 }
 
-void start_progress(Progress* progress, const std::vector<std::string>& paths) {
-  if (!progress) return;
+uint64_t progress_bytes(const std::vector<std::string>& paths) {
   uint64_t total = 0;
   for (const auto& p : paths) {
     std::error_code ec;
     uint64_t size = fs::file_size(p, ec);
     if (!ec) total += size;
   }
-  progress->start(paths.size(), total);
+  return total;
+}
+
+void start_progress(Progress* progress, const std::vector<std::string>& paths) {
+  if (progress) progress->start(paths.size(), progress_bytes(paths));
 }
 
 unsigned thread_count(unsigned wanted, size_t items) {
@@ -132,7 +135,8 @@ unsigned thread_count(unsigned wanted, size_t items) {
 
 // Reads and analyses one input; nullopt with *e when it cannot be read.
 std::optional<Document> read_and_analyse(const std::string& path, const ExportOptions& opts,
-                                         const Analyzer& analyzer, Error* e) {
+                                         const Analyzer& analyzer, Error* e,
+                                         double* cpu = nullptr) {
   auto dec = read_article(path, opts.decode, e);
   if (!dec) return std::nullopt;
   Document doc;
@@ -144,7 +148,9 @@ std::optional<Document> read_and_analyse(const std::string& path, const ExportOp
     *e = Error{path, "file too large for ICU (over 2 GiB)"};
     return std::nullopt;
   }
+  const double c0 = cpu ? thread_cpu_seconds() : 0;
   analyzer.analyse(doc, opts.forced_lang);
+  if (cpu) *cpu += thread_cpu_seconds() - c0;
   // Only the per-article stages read these; they are most of an
   // analysed article's memory.
   std::vector<Token>().swap(doc.tokens);
@@ -223,9 +229,15 @@ int stream_export(const ExportOptions& opts, const Knowledge& knowledge, const A
   std::atomic<size_t> next{0};
   std::atomic<bool> failed{false};
   auto work = [&](unsigned w) {
+    double cpu = 0;
+    struct Report {
+      CorpusBuilder& c;
+      double& cpu;
+      ~Report() { c.add_analysis_time(cpu); }
+    } report{corpus, cpu};
     for (size_t i; !failed && (i = next.fetch_add(1)) < paths.size();) {
       Error e;
-      auto doc = read_and_analyse(paths[i], opts, analyzer, &e);
+      auto doc = read_and_analyse(paths[i], opts, analyzer, &e, &cpu);
       if (!doc) {
         slot_errors[i] = e;
         if (progress) progress->add(0);
@@ -246,7 +258,25 @@ int stream_export(const ExportOptions& opts, const Knowledge& knowledge, const A
   }
   for (auto& e : slot_errors)
     if (e) errors.push_back(std::move(*e));
-  return corpus.finish(std::move(errors), attempted, log, progress);
+  const uint64_t text = progress_bytes(paths);
+  const int rc = corpus.finish(std::move(errors), attempted, log, progress);
+  if (opts.stats) {
+    const CorpusStats& st = corpus.stats();
+    char b[1024];
+    std::snprintf(
+        b, sizeof b,
+        "stats: input_bytes=%llu articles=%llu triples=%llu analyse_cpu_seconds=%.3f "
+        "resolve_seconds=%.3f merge_agreements_seconds=%.3f build_seconds=%.3f "
+        "build_cpu_seconds=%.3f sort_cpu_seconds=%.3f merge_runs_seconds=%.3f "
+        "write_seconds=%.3f runs=%llu records=%llu temp_bytes=%llu\n",
+        static_cast<unsigned long long>(text), static_cast<unsigned long long>(st.articles),
+        static_cast<unsigned long long>(st.triples), st.analyse_cpu, st.resolve,
+        st.merge_agreements, st.build_wall, st.build_cpu, st.sort_cpu, st.merge_runs, st.write,
+        static_cast<unsigned long long>(st.runs), static_cast<unsigned long long>(st.records),
+        static_cast<unsigned long long>(st.temp_bytes));
+    log << b;
+  }
+  return rc;
 }
 
 }  // namespace

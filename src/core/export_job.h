@@ -36,6 +36,7 @@ struct ExportOptions {
   bool partial = false;            // write a partial file for `newskg merge` instead of RDF
   bool progress = false;           // progress line on the log (the CLI: stderr is a terminal)
   std::string tmp_dir;             // temporary files (default $TMPDIR or /tmp)
+  bool stats = false;              // a "stats: key=value ..." line on the log at the end
 };
 
 struct MergeOptions {

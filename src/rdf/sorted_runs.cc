@@ -1,6 +1,7 @@
 #include "rdf/sorted_runs.h"
 
 #include <fcntl.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -14,22 +15,30 @@ std::string sys_error(const std::string& what, const std::string& where, int err
   return what + " '" + where + "': " + std::strerror(errnum);
 }
 
-uint32_t load32(const char* p) {
-  uint32_t v = 0;
-  for (int i = 0; i < 4; ++i) v |= uint32_t(static_cast<unsigned char>(p[i])) << (8 * i);
-  return v;
-}
-
-void put32(std::string* out, uint32_t v) {
-  char b[4];
-  for (int i = 0; i < 4; ++i) b[i] = static_cast<char>(v >> (8 * i));
-  out->append(b, 4);
+// Runs hold sorted records, each as the length of the prefix it shares with
+// the record before it and the rest (two varints, then the bytes): records
+// of one subject share most of their bytes, so runs take a third of the space.
+void put_varint(std::string* out, uint64_t v) {
+  while (v >= 0x80) {
+    out->push_back(static_cast<char>(v | 0x80));
+    v >>= 7;
+  }
+  out->push_back(static_cast<char>(v));
 }
 
 // memcmp order, shorter first on a common prefix (std::string_view's order).
 bool less(std::string_view a, std::string_view b) { return a < b; }
 
 }  // namespace
+
+void append_delta(std::string* out, std::string_view prev, std::string_view rec) {
+  size_t shared = 0;
+  const size_t n = std::min(prev.size(), rec.size());
+  while (shared < n && prev[shared] == rec[shared]) ++shared;
+  put_varint(out, shared);
+  put_varint(out, rec.size() - shared);
+  out->append(rec.substr(shared));
+}
 
 // ---- TempFile ---------------------------------------------------------------
 
@@ -90,9 +99,23 @@ bool RunSorter::add(std::string_view rec) {
   return true;
 }
 
+namespace {
+double thread_cpu() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
+}
+}  // namespace
+
 bool RunSorter::flush() {
   if (!error_.empty()) return false;
   if (recs_.empty()) return true;
+  const double c0 = thread_cpu();
+  struct Add {
+    double& total;
+    double c0;
+    ~Add() { total += thread_cpu() - c0; }
+  } add{sort_cpu_, c0};
   const char* base = arena_.data();
   auto view = [base](const std::pair<uint32_t, uint32_t>& r) {
     return std::string_view(base + r.first, r.second);
@@ -108,10 +131,10 @@ bool RunSorter::flush() {
   for (const auto& r : recs_) {
     std::string_view v = view(r);
     if (!first && v == prev) continue;
+    if (first) prev = std::string_view();
     first = false;
+    append_delta(&out, prev, v);
     prev = v;
-    put32(&out, static_cast<uint32_t>(v.size()));
-    out.append(v);
     if (out.size() >= (1u << 20)) {
       if (!file->append(out, &error_)) return false;
       out.clear();
@@ -131,6 +154,7 @@ struct RunMerger::Reader {
   uint64_t offset = 0;  // of buf[0] in the file
   std::string buf;
   size_t pos = 0;
+  std::string record;  // the current record, rebuilt from its delta
   std::string_view current;
 
   static constexpr size_t kChunk = 256 * 1024;
@@ -150,21 +174,41 @@ struct RunMerger::Reader {
     return true;
   }
 
+  bool varint(uint64_t* v, std::string* err) {
+    *v = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      if (!fill(1, err)) return false;
+      if (pos == buf.size()) {
+        *err = "temporary sort file truncated";
+        return false;
+      }
+      const auto b = static_cast<unsigned char>(buf[pos++]);
+      *v |= uint64_t(b & 0x7F) << shift;
+      if (!(b & 0x80)) return true;
+    }
+    *err = "temporary sort file damaged";
+    return false;
+  }
+
   // Reads the next record into `current`; false at the end (err empty) or on error.
   bool next(std::string* err) {
-    if (!fill(4, err)) return false;
-    if (buf.size() - pos < 4) {
-      if (buf.size() != pos) *err = "temporary sort file truncated";
+    if (!fill(1, err)) return false;
+    if (pos == buf.size()) return false;  // the end
+    uint64_t shared = 0, rest = 0;
+    if (!varint(&shared, err) || !varint(&rest, err)) return false;
+    if (shared > record.size()) {
+      *err = "temporary sort file damaged";
       return false;
     }
-    const uint32_t len = load32(buf.data() + pos);
-    if (!fill(4 + size_t(len), err)) return false;
-    if (buf.size() - pos < 4 + size_t(len)) {
+    if (!fill(static_cast<size_t>(rest), err)) return false;
+    if (buf.size() - pos < rest) {
       *err = "temporary sort file truncated";
       return false;
     }
-    current = std::string_view(buf.data() + pos + 4, len);
-    pos += 4 + len;
+    record.resize(static_cast<size_t>(shared));
+    record.append(buf, pos, static_cast<size_t>(rest));
+    pos += static_cast<size_t>(rest);
+    current = record;
     return true;
   }
 };

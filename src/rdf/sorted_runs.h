@@ -36,6 +36,9 @@ class TempFile {
   uint64_t size_ = 0;
 };
 
+// Appends `rec` to a run whose previous record is `prev` ("" for the first).
+void append_delta(std::string* out, std::string_view prev, std::string_view rec);
+
 class RunSorter {
  public:
   // `dir`: where runs go; `budget`: bytes of records held before a run is written.
@@ -49,6 +52,7 @@ class RunSorter {
   // The runs written so far (the sorter keeps nothing).
   std::vector<std::unique_ptr<TempFile>> take_runs() { return std::move(runs_); }
   uint64_t records_added() const { return added_; }
+  double sort_cpu() const { return sort_cpu_; }  // CPU seconds in flush()
 
  private:
   std::string dir_;
@@ -58,6 +62,7 @@ class RunSorter {
   std::vector<std::unique_ptr<TempFile>> runs_;
   std::string error_;
   uint64_t added_ = 0;
+  double sort_cpu_ = 0;
 };
 
 class RunMerger {
