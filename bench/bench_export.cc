@@ -1,10 +1,6 @@
 // bench/bench_export: the measuring parts of the benchmark (bench/run.sh
 // drives it and prints the table).
 //
-//   bench_export pipeline [--threads N] DIR OUT.ttl
-//       the export of DIR stage by stage, in process, with the library's own
-//       stage functions: per-article analysis (wall and CPU seconds), entity
-//       resolution, agreement merging, graph building, Turtle writing.
 //   bench_export icu DIR
 //       the reference floor: one ICU pass over the same article text on one
 //       core (UTF-8 -> UTF-16, NFKC_Casefold, word and sentence
@@ -56,85 +52,11 @@ double cpu_seconds() {
          static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
 }
 
-long peak_rss_kb() {
-  rusage u{};
-  getrusage(RUSAGE_SELF, &u);
-  return u.ru_maxrss;
-}
 
 [[noreturn]] void usage() {
-  std::cerr << "usage: bench_export pipeline [--threads N] DIR OUT.ttl\n"
-               "       bench_export icu DIR\n"
+  std::cerr << "usage: bench_export icu DIR\n"
                "       bench_export snapshots N OLD.nt NEW.nt\n";
   std::exit(2);
-}
-
-int pipeline(int argc, char** argv) {
-  nkg::ExportOptions o;
-  o.data_dir = NEWSKG_DATA_DIR;
-  std::vector<std::string> args;
-  for (int i = 0; i < argc; ++i) {
-    std::string a = argv[i];
-    if (a == "--threads" && i + 1 < argc)
-      o.threads = static_cast<unsigned>(std::atoi(argv[++i]));
-    else
-      args.push_back(a);
-  }
-  if (args.size() != 2) usage();
-  o.inputs = {args[0]};
-  auto t0 = Clock::now();
-  nkg::Knowledge knowledge;
-  nkg::Error err;
-  if (!knowledge.load(o.data_dir, &err)) {
-    std::cerr << err.message() << "\n";
-    return 2;
-  }
-  nkg::Analyzer analyzer(knowledge);
-  std::printf("load_seconds=%.3f\n", since(t0));
-
-  double c0 = cpu_seconds();
-  t0 = Clock::now();
-  nkg::AnalysedSet set = nkg::analyse_articles(o, analyzer);
-  double wall = since(t0), cpu = cpu_seconds() - c0;
-  uint64_t bytes = 0;
-  for (const auto& d : set.docs) bytes += d.text.size();
-  std::printf("articles=%zu\nskipped=%zu\ntext_bytes=%llu\n", set.docs.size(), set.skipped.size(),
-              static_cast<unsigned long long>(bytes));
-  std::printf("analyse_seconds=%.3f\nanalyse_cpu_seconds=%.3f\n", wall, cpu);
-  size_t mentions = 0, agreements = 0, roles = 0;
-  for (const auto& d : set.docs) {
-    mentions += d.mentions.size();
-    agreements += d.agreements.size();
-    roles += d.roles.size();
-  }
-  std::printf("mentions=%zu\nroles=%zu\nagreement_reports=%zu\n", mentions, roles, agreements);
-  std::printf("rss_after_analyse_kb=%ld\n", peak_rss_kb());
-
-  std::vector<nkg::Document>& docs = set.docs;
-  std::sort(docs.begin(), docs.end(),
-            [](const nkg::Document& a, const nkg::Document& b) { return a.id < b.id; });
-  t0 = Clock::now();
-  nkg::Resolution res = nkg::resolve_entities(docs, knowledge);
-  std::printf("resolve_seconds=%.3f\nentities=%zu\n", since(t0), res.nodes.size());
-  t0 = Clock::now();
-  std::vector<nkg::AgreementGroup> groups = nkg::merge_agreements(docs, res);
-  std::printf("merge_agreements_seconds=%.3f\nagreements=%zu\n", since(t0), groups.size());
-  t0 = Clock::now();
-  nkg::rdf::Triples triples = nkg::build_graph(docs, res, groups, knowledge, {});
-  std::printf("build_graph_seconds=%.3f\n", since(t0));
-  t0 = Clock::now();
-  nkg::add_void_description(&triples, docs);
-  std::printf("void_seconds=%.3f\ntriples_built=%zu\n", since(t0), triples.size());
-  std::printf("rss_before_write_kb=%ld\n", peak_rss_kb());
-  t0 = Clock::now();
-  std::string werr;
-  if (!nkg::rdf::write_file(std::move(triples), nkg::rdf::Format::Turtle, args[1], &werr)) {
-    std::cerr << werr << "\n";
-    return 2;
-  }
-  std::printf("write_turtle_seconds=%.3f\n", since(t0));
-  std::printf("peak_rss_kb=%ld\n", peak_rss_kb());
-  return 0;
 }
 
 int icu_pass(int argc, char** argv) {
@@ -260,7 +182,6 @@ int snapshots(int argc, char** argv) {
 int main(int argc, char** argv) {
   if (argc < 2) usage();
   std::string mode = argv[1];
-  if (mode == "pipeline") return pipeline(argc - 2, argv + 2);
   if (mode == "icu") return icu_pass(argc - 2, argv + 2);
   if (mode == "snapshots") return snapshots(argc - 2, argv + 2);
   usage();

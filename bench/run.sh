@@ -63,52 +63,50 @@ if ((do_export)); then
   load icu "$work/icu.kv"
   icu_mbps=$(calc "$icu_icu_bytes / 1e6 / $icu_icu_cpu_seconds" 1)
 
-  # 2. newskg export end to end (the CLI), as N-Triples for serdi.
+  # 2. newskg export end to end (the CLI, all cores), Turtle, with its stage figures.
   set +e
-  timed "$work/export" "$newskg" export --quiet --format ntriples -o "$work/out.nt" "$corpus" 2> "$work/export.err"
+  timed "$work/export" "$newskg" export --quiet --stats -o "$work/out.ttl" "$corpus" 2> "$work/export.err"
   st=$?
   set -e
   ((st <= 1)) || { cat "$work/export.err" >&2; exit 2; }
-  articles=$(sed -n 's/^newskg: exported \([0-9]*\).*/\1/p' "$work/export.err")
-  triples=$(wc -l < "$work/out.nt")
+  sed -n 's/^stats: //p' "$work/export.err" | tr ' ' '\n' > "$work/stats.kv"
+  load p "$work/stats.kv"
+  articles=$p_articles triples=$p_triples
   e2e_wall=$(wall_of "$work/export") e2e_rss=$(rss_of "$work/export")
 
-  # 3. serdi rewriting the same triples as Turtle.
+  # 3. serdi rewriting the same triples from N-Triples to Turtle.
+  serdi -i turtle -o ntriples "$work/out.ttl" > "$work/out.nt"
+  ntcount=$(wc -l < "$work/out.nt")
+  [ "$ntcount" = "$triples" ] || echo "bench: warning: the Turtle has $ntcount triples, newskg counted $triples" >&2
   timed "$work/serdi" serdi -b -i ntriples -o turtle "$work/out.nt" > "$work/serdi.ttl"
   serdi_wall=$(wall_of "$work/serdi")
+  rm -f "$work/out.nt" "$work/serdi.ttl"
 
-  # 4. The export stage by stage, in process (same library functions).
-  timed "$work/pipeline" "$bx" pipeline "$corpus" "$work/out.ttl" > "$work/pipeline.kv"
-  load p "$work/pipeline.kv"
-  rdfcount=$(serdi -i turtle -o ntriples "$work/out.ttl" | wc -l)
-  [ "$rdfcount" = "$triples" ] || echo "bench: warning: Turtle has $rdfcount triples, N-Triples $triples" >&2
-
-  text_mb=$(calc "$p_text_bytes / 1e6" 1)
-  extract_core=$(calc "$p_text_bytes / 1e6 / $p_analyse_cpu_seconds" 2)
-  extract_wall=$(calc "$p_text_bytes / 1e6 / $p_analyse_seconds" 2)
-  write_tps=$(calc "$triples / $p_write_turtle_seconds" 0)
+  text_mb=$(calc "$p_input_bytes / 1e6" 1)
+  extract_core=$(calc "$p_input_bytes / 1e6 / $p_analyse_cpu_seconds" 2)
+  # Writing, on one core: sorting the records into runs, merging them, Serd.
+  write_s=$(calc "$p_sort_cpu_seconds + $p_merge_runs_seconds + $p_write_seconds" 3)
+  write_tps=$(calc "$triples / $write_s" 0)
   serdi_tps=$(calc "$triples / $serdi_wall" 0)
   echo "| export of $text_mb MB ($articles articles, $triples triples) | figure |"
   echo "|---|---|"
   echo "| end to end (\`newskg export\`, $cores threads): wall | $(calc "$e2e_wall" 1) s |"
-  echo "| end to end: MB/s of article text | $(calc "$p_text_bytes / 1e6 / $e2e_wall" 2) |"
+  echo "| end to end: MB/s of article text | $(calc "$p_input_bytes / 1e6 / $e2e_wall" 2) |"
   echo "| end to end: articles/s | $(calc "$articles / $e2e_wall" 0) |"
   echo "| end to end: triples/s | $(calc "$triples / $e2e_wall" 0) |"
   echo "| end to end: peak RSS | $(mb $((e2e_rss * 1024))) MB |"
-  echo "| per-article analysis, $cores threads: MB/s (wall) | $extract_wall |"
+  echo "| end to end: peak temporary files | $(mb "$p_temp_bytes") MB |"
   echo "| per-article analysis: MB/s per core (CPU time) | $extract_core |"
   echo "| ICU pass (UTF-16, NFKC_Casefold, word + sentence breaks): MB/s, one core | $icu_mbps |"
   echo "| **ratio analysis / ICU pass, per core** (target ≥ 0.5) | **$(calc "$extract_core / $icu_mbps" 3)** |"
-  echo "| stage: load language data | ${p_load_seconds} s |"
-  echo "| stage: analyse articles (wall / CPU) | ${p_analyse_seconds} s / ${p_analyse_cpu_seconds} s |"
-  echo "| stage: resolve entities ($p_entities nodes) | ${p_resolve_seconds} s |"
-  echo "| stage: merge agreements ($p_agreement_reports reports → $p_agreements) | ${p_merge_agreements_seconds} s |"
-  echo "| stage: build graph + VoID ($p_triples_built triples before de-duplication) | $(calc "$p_build_graph_seconds + $p_void_seconds" 3) s |"
-  echo "| stage: write Turtle (sort, check, Serd) | ${p_write_turtle_seconds} s |"
-  echo "| Turtle writing: triples/s | $write_tps |"
+  echo "| stage: analyse articles (CPU, all threads) | ${p_analyse_cpu_seconds} s |"
+  echo "| stage: resolve entities | ${p_resolve_seconds} s |"
+  echo "| stage: merge agreements | ${p_merge_agreements_seconds} s |"
+  echo "| stage: build, check and sort triples ($p_records records, $p_runs runs): wall / CPU | ${p_build_seconds} s / ${p_build_cpu_seconds} s |"
+  echo "| stage: merge runs / write Turtle | ${p_merge_runs_seconds} s / ${p_write_seconds} s |"
+  echo "| Turtle writing (sort ${p_sort_cpu_seconds} s + merge + Serd), one core: triples/s | $write_tps |"
   echo "| \`serdi -b -i ntriples -o turtle\`, same triples: triples/s | $serdi_tps |"
   echo "| **ratio Turtle writing / serdi** (target ≥ 0.8) | **$(calc "$write_tps / $serdi_tps" 3)** |"
-  echo "| peak RSS after analysis / before writing / at the end (in process) | $(mb $((p_rss_after_analyse_kb * 1024))) / $(mb $((p_rss_before_write_kb * 1024))) / $(mb $((p_peak_rss_kb * 1024))) MB |"
   echo
 fi
 
