@@ -27,6 +27,8 @@ static void export_usage(std::ostream& o) {
        "  --tmp-dir DIR         temporary files: the analysed articles and sorted triples,\n"
        "                        about 3x the input (default $TMPDIR or /tmp)\n"
        "  --stats               one line of figures on stderr at the end (stage times, runs)\n"
+       "  --sort-memory MB      memory per thread for sorting triples before they go to\n"
+       "                        temporary files (default 64)\n"
        "  -q, --quiet           no progress line (shown only when stderr is a terminal)\n"
        "exit status: 0 all exported, 1 some skipped, 2 usage error or nothing written\n";
 }
@@ -104,6 +106,15 @@ int cmd_export(int argc, char** argv) {
         std::cerr << "newskg export: --shard needs K/N with 1 <= K <= N (e.g. 2/3)\n";
         return 2;
       }
+    } else if (a == "--sort-memory") {
+      const char* v = value("--sort-memory");
+      if (!v) return 2;
+      int n = std::atoi(v);
+      if (n < 1 || n > 65536) {
+        std::cerr << "newskg export: --sort-memory needs megabytes from 1 to 65536\n";
+        return 2;
+      }
+      o.sort_memory_mb = static_cast<unsigned>(n);
     } else if (a == "--tmp-dir") {
       const char* v = value("--tmp-dir");
       if (!v) return 2;

@@ -18,6 +18,8 @@ static void merge_usage(std::ostream& o) {
        "  --data DIR            the language data the shards used (default: the built-in data/)\n"
        "  --threads N           worker threads (default: all cores)\n"
        "  --tmp-dir DIR         temporary files (default $TMPDIR or /tmp)\n"
+       "  --sort-memory MB      memory per thread for sorting triples before they go to\n"
+       "                        temporary files (default 64)\n"
        "  -q, --quiet           no progress line (shown only when stderr is a terminal)\n"
        "The output is byte for byte the single 'newskg export' of all the shards' inputs.\n"
        "exit status: 0 all exported, 1 some inputs were skipped by the shards,\n"
@@ -70,6 +72,15 @@ int cmd_merge(int argc, char** argv) {
         return 2;
       }
       o.threads = static_cast<unsigned>(n);
+    } else if (a == "--sort-memory") {
+      const char* v = value("--sort-memory");
+      if (!v) return 2;
+      int n = std::atoi(v);
+      if (n < 1 || n > 65536) {
+        std::cerr << "newskg merge: --sort-memory needs megabytes from 1 to 65536\n";
+        return 2;
+      }
+      o.sort_memory_mb = static_cast<unsigned>(n);
     } else if (a == "--tmp-dir") {
       const char* v = value("--tmp-dir");
       if (!v) return 2;

@@ -1,5 +1,7 @@
 #include "core/export_job.h"
 
+#include <sys/resource.h>
+
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
@@ -114,6 +116,12 @@ std::vector<std::string> selected_inputs(const ExportOptions& opts, std::vector<
   return paths;
 }
 
+long peak_rss_kb() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return u.ru_maxrss;
+}
+
 uint64_t progress_bytes(const std::vector<std::string>& paths) {
   uint64_t total = 0;
   for (const auto& p : paths) {
@@ -220,6 +228,7 @@ int stream_export(const ExportOptions& opts, const Knowledge& knowledge, const A
   co.output = opts.output;
   co.tmp_dir = opts.tmp_dir.empty() ? default_tmp_dir() : opts.tmp_dir;
   co.threads = opts.threads ? opts.threads : std::max(1u, std::thread::hardware_concurrency());
+  if (opts.sort_memory_mb) co.sort_budget = size_t(opts.sort_memory_mb) << 20;
   CorpusBuilder corpus(knowledge, co);
   std::vector<std::pair<std::string, std::string>> plan;
   for (const auto& p : paths) plan.emplace_back(p, fs::path(p).filename().string());
@@ -268,12 +277,12 @@ int stream_export(const ExportOptions& opts, const Knowledge& knowledge, const A
         "stats: input_bytes=%llu articles=%llu triples=%llu analyse_cpu_seconds=%.3f "
         "resolve_seconds=%.3f merge_agreements_seconds=%.3f build_seconds=%.3f "
         "build_cpu_seconds=%.3f sort_cpu_seconds=%.3f merge_runs_seconds=%.3f "
-        "write_seconds=%.3f runs=%llu records=%llu temp_bytes=%llu\n",
+        "write_seconds=%.3f runs=%llu records=%llu temp_bytes=%llu peak_rss_kb=%ld\n",
         static_cast<unsigned long long>(text), static_cast<unsigned long long>(st.articles),
         static_cast<unsigned long long>(st.triples), st.analyse_cpu, st.resolve,
         st.merge_agreements, st.build_wall, st.build_cpu, st.sort_cpu, st.merge_runs, st.write,
         static_cast<unsigned long long>(st.runs), static_cast<unsigned long long>(st.records),
-        static_cast<unsigned long long>(st.temp_bytes));
+        static_cast<unsigned long long>(st.temp_bytes), peak_rss_kb());
     log << b;
   }
   return rc;
@@ -472,6 +481,7 @@ int run_merge(const MergeOptions& opts, std::ostream& log) {
   co.output = opts.output;
   co.tmp_dir = opts.tmp_dir.empty() ? default_tmp_dir() : opts.tmp_dir;
   co.threads = opts.threads ? opts.threads : std::max(1u, std::thread::hardware_concurrency());
+  if (opts.sort_memory_mb) co.sort_budget = size_t(opts.sort_memory_mb) << 20;
   CorpusBuilder corpus(knowledge, co);
   corpus.plan(plan);
   size_t slot = 0;

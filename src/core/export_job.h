@@ -37,6 +37,7 @@ struct ExportOptions {
   bool progress = false;           // progress line on the log (the CLI: stderr is a terminal)
   std::string tmp_dir;             // temporary files (default $TMPDIR or /tmp)
   bool stats = false;              // a "stats: key=value ..." line on the log at the end
+  unsigned sort_memory_mb = 0;     // per thread, for sorting triples (0 = 64)
 };
 
 struct MergeOptions {
@@ -45,8 +46,9 @@ struct MergeOptions {
   rdf::Format format = rdf::Format::Turtle;
   std::string data_dir;  // must hold the data the shards were analysed with
   bool progress = false;
-  std::string tmp_dir;   // temporary files (default $TMPDIR or /tmp)
-  unsigned threads = 0;  // 0 = hardware concurrency
+  std::string tmp_dir;          // temporary files (default $TMPDIR or /tmp)
+  unsigned threads = 0;         // 0 = hardware concurrency
+  unsigned sort_memory_mb = 0;  // per thread, for sorting triples (0 = 64)
 };
 
 enum ExitCode { kExitOk = 0, kExitPartial = 1, kExitFailure = 2 };

@@ -73,10 +73,13 @@ bool TempFile::append(std::string_view data, std::string* err) {
 
 bool TempFile::read_at(uint64_t offset, size_t len, std::string* out, std::string* err) const {
   out->resize(len);
+  return read_at_into(offset, out->data(), len, err);
+}
+
+bool TempFile::read_at_into(uint64_t offset, char* out, size_t len, std::string* err) const {
   size_t done = 0;
   while (done < len) {
-    const ssize_t n =
-        ::pread(fd_, out->data() + done, len - done, static_cast<off_t>(offset + done));
+    const ssize_t n = ::pread(fd_, out + done, len - done, static_cast<off_t>(offset + done));
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) {
       *err = sys_error("cannot read a temporary file in", dir_, n < 0 ? errno : EIO);
@@ -157,7 +160,7 @@ struct RunMerger::Reader {
   std::string record;  // the current record, rebuilt from its delta
   std::string_view current;
 
-  static constexpr size_t kChunk = 256 * 1024;
+  size_t chunk = 256 * 1024;
 
   // Makes at least `need` bytes available at pos (fewer at the file's end).
   bool fill(size_t need, std::string* err) {
@@ -166,12 +169,11 @@ struct RunMerger::Reader {
     buf.erase(0, pos);
     pos = 0;
     const uint64_t left = file->size() - offset - buf.size();
-    const size_t want = static_cast<size_t>(std::min<uint64_t>(left, std::max(need, kChunk)));
+    const size_t want = static_cast<size_t>(std::min<uint64_t>(left, std::max(need, chunk)));
     if (want == 0) return true;
-    std::string chunk;
-    if (!file->read_at(offset + buf.size(), want, &chunk, err)) return false;
-    buf += chunk;
-    return true;
+    const size_t have = buf.size();
+    buf.resize(have + want);
+    return file->read_at_into(offset + have, buf.data() + have, want, err);
   }
 
   bool varint(uint64_t* v, std::string* err) {
@@ -214,8 +216,12 @@ struct RunMerger::Reader {
 };
 
 RunMerger::RunMerger(std::vector<std::unique_ptr<TempFile>> runs) {
+  // Read buffers share 32 MB, so that many runs do not need more memory.
+  const size_t chunk =
+      std::clamp<size_t>((32u << 20) / std::max<size_t>(1, runs.size()), 16 * 1024, 256 * 1024);
   for (auto& f : runs) {
     auto r = std::make_unique<Reader>();
+    r->chunk = chunk;
     r->file = std::move(f);
     readers_.push_back(std::move(r));
   }

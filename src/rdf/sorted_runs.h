@@ -27,6 +27,7 @@ class TempFile {
   bool append(std::string_view data, std::string* err);
   // Reads `len` bytes at `offset` into *out.
   bool read_at(uint64_t offset, size_t len, std::string* out, std::string* err) const;
+  bool read_at_into(uint64_t offset, char* out, size_t len, std::string* err) const;
   uint64_t size() const { return size_; }
 
  private:
