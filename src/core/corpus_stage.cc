@@ -1,11 +1,13 @@
 #include "core/corpus_stage.h"
 
+#include <malloc.h>
 #include <time.h>
 
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
 #include <map>
 #include <mutex>
@@ -29,6 +31,13 @@ namespace nkg {
 std::string failure_message(const std::string& output, const std::string& why) {
   if (output == "-") return "cannot write output: " + why;
   return "cannot write " + Error::quote_path(output) + ": " + why;
+}
+
+long peak_rss_now_kb() {
+  std::ifstream st("/proc/self/status");
+  for (std::string line; std::getline(st, line);)
+    if (line.rfind("VmHWM:", 0) == 0) return std::atol(line.c_str() + 6);
+  return 0;
 }
 
 double thread_cpu_seconds() {
@@ -255,6 +264,8 @@ int CorpusBuilder::Impl::finish(std::vector<Error> errors, uint64_t attempted, s
   for (const auto& f : spill)
     if (f) spill_bytes += f->size();
   stats.articles = docs.size();
+  stats.peak_kb_analysed = peak_rss_now_kb();
+  malloc_trim(0);  // the analysis threads' freed memory
   auto t0 = Clock::now();
   stage("resolving entities");
   Resolution res = resolve_entities(entities, k);
@@ -268,6 +279,7 @@ int CorpusBuilder::Impl::finish(std::vector<Error> errors, uint64_t attempted, s
   std::vector<AgreementGroup> groups = merge_agreements(reports, res);
   AgreementIndex index(groups);
   stats.merge_agreements = since(t0);
+  stats.peak_kb_merged = peak_rss_now_kb();
   t0 = Clock::now();
 
   // Every article's triples, then the corpus-wide ones, into sorted runs.
@@ -278,7 +290,7 @@ int CorpusBuilder::Impl::finish(std::vector<Error> errors, uint64_t attempted, s
   FirstError invalid;
   std::atomic<uint64_t> overlap{0};  // TriG: triples both in an article's graph and the default
   std::vector<std::unique_ptr<rdf::RunSorter>> sorters;
-  for (unsigned w = 0; w <= opts.threads; ++w)
+  for (unsigned w = 0; w < opts.threads; ++w)
     sorters.push_back(std::make_unique<rdf::RunSorter>(opts.tmp_dir, opts.sort_budget));
   auto sort_in = [&](rdf::Triples& triples, rdf::RunSorter& sorter, std::string& rec) {
     for (rdf::Triple& t : triples) {
@@ -365,9 +377,16 @@ int CorpusBuilder::Impl::finish(std::vector<Error> errors, uint64_t attempted, s
     std::string rec;
     TripleSink g(&triples);
     emit_entities(res, g);
-    emit_agreement_nodes(
-        groups, reports, [&](uint32_t r) -> const std::string& { return *id_of_rank[r]; }, g);
-    if (!failed && !sort_in(triples, *sorters[opts.threads], rec)) failed = true;
+    if (!failed && !sort_in(triples, *sorters[0], rec)) failed = true;
+    // In slices: all agreement nodes' triples at once would be most of the memory.
+    constexpr size_t kSlice = 512;
+    for (size_t first = 0; !failed && first < groups.size(); first += kSlice) {
+      triples.clear();
+      emit_agreement_nodes(
+          groups, reports, [&](uint32_t r) -> const std::string& { return *id_of_rank[r]; }, g,
+          first, first + kSlice);
+      if (!sort_in(triples, *sorters[0], rec)) failed = true;
+    }
     stats.build_cpu += thread_cpu_seconds() - c0;
   }
   std::vector<std::unique_ptr<rdf::TempFile>> runs;
@@ -386,6 +405,9 @@ int CorpusBuilder::Impl::finish(std::vector<Error> errors, uint64_t attempted, s
     }
     stats.build_cpu += thread_cpu_seconds() - c0;
   }
+  stats.peak_kb_built = peak_rss_now_kb();
+  sorters.clear();  // their arenas are the biggest allocation of all
+  malloc_trim(0);   // and what analysis and building freed goes back to the system
   stats.runs = runs.size();
   stats.build_wall = since(t0);
   if (failed) return write_failed(load_error);

@@ -44,7 +44,12 @@ struct CorpusStats {
   uint64_t records = 0;     // records sorted, duplicates included
   uint64_t temp_bytes = 0;  // peak bytes of temporary files
   uint64_t articles = 0;
+  // Peak RSS (kB) so far at the end of: analysis, agreement merging, building.
+  long peak_kb_analysed = 0, peak_kb_merged = 0, peak_kb_built = 0;
 };
+
+// Peak resident set size of the process so far, kB (VmHWM).
+long peak_rss_now_kb();
 
 class CorpusBuilder {
  public:

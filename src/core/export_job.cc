@@ -277,12 +277,14 @@ int stream_export(const ExportOptions& opts, const Knowledge& knowledge, const A
         "stats: input_bytes=%llu articles=%llu triples=%llu analyse_cpu_seconds=%.3f "
         "resolve_seconds=%.3f merge_agreements_seconds=%.3f build_seconds=%.3f "
         "build_cpu_seconds=%.3f sort_cpu_seconds=%.3f merge_runs_seconds=%.3f "
-        "write_seconds=%.3f runs=%llu records=%llu temp_bytes=%llu peak_rss_kb=%ld\n",
+        "write_seconds=%.3f runs=%llu records=%llu temp_bytes=%llu peak_rss_kb=%ld "
+        "peak_kb_analysed=%ld peak_kb_merged=%ld peak_kb_built=%ld\n",
         static_cast<unsigned long long>(text), static_cast<unsigned long long>(st.articles),
         static_cast<unsigned long long>(st.triples), st.analyse_cpu, st.resolve,
         st.merge_agreements, st.build_wall, st.build_cpu, st.sort_cpu, st.merge_runs, st.write,
         static_cast<unsigned long long>(st.runs), static_cast<unsigned long long>(st.records),
-        static_cast<unsigned long long>(st.temp_bytes), peak_rss_kb());
+        static_cast<unsigned long long>(st.temp_bytes), peak_rss_kb(), st.peak_kb_analysed,
+        st.peak_kb_merged, st.peak_kb_built);
     log << b;
   }
   return rc;

@@ -209,7 +209,7 @@ void emit_entities(const Resolution& res, TripleSink& g) {
 void emit_agreement_nodes(const std::vector<AgreementGroup>& groups,
                           const std::vector<AgreementReport>& reports,
                           const std::function<const std::string&(uint32_t)>& article_id,
-                          TripleSink& g) {
+                          TripleSink& g, size_t first, size_t last) {
   auto report = [&](size_t d, size_t i) -> const AgreementReport* {
     auto it = std::lower_bound(reports.begin(), reports.end(), std::make_pair(d, i),
                                [](const AgreementReport& r, const std::pair<size_t, size_t>& k) {
@@ -217,7 +217,8 @@ void emit_agreement_nodes(const std::vector<AgreementGroup>& groups,
                                });
     return it != reports.end() && it->doc == d && it->idx == i ? &*it : nullptr;
   };
-  for (const auto& grp : groups) {
+  for (size_t gi = first; gi < std::min(last, groups.size()); ++gi) {
+    const AgreementGroup& grp = groups[gi];
     const std::string& iri = grp.iri;
     std::map<std::string, std::set<std::string>> values, quantities, dates;  // key -> articles
     std::string kind;

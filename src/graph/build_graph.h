@@ -1,6 +1,7 @@
 // Builds the RDF graph of the contract (../shared/spec/CONTRACT.md) from the
 // analysed articles and the resolution (corpus stage).
 #pragma once
+#include <cstdint>
 #include <functional>
 #include <tuple>
 #include <vector>
@@ -47,10 +48,11 @@ void emit_article(const Document& doc, uint32_t rank, const Resolution& res,
 void emit_entities(const Resolution& res, TripleSink& g);
 // each agreement node's classes and the conflicts between its articles.
 // `reports` sorted by (doc, idx); `article_id(rank)` is an article's id.
+// Only groups[first, last) when given, so that a caller can stream them.
 void emit_agreement_nodes(const std::vector<AgreementGroup>& groups,
                           const std::vector<AgreementReport>& reports,
                           const std::function<const std::string&(uint32_t)>& article_id,
-                          TripleSink& g);
+                          TripleSink& g, size_t first = 0, size_t last = SIZE_MAX);
 
 // Adds triples with short predicate names; shared by the graph stages.
 class TripleSink {

@@ -216,9 +216,10 @@ struct RunMerger::Reader {
 };
 
 RunMerger::RunMerger(std::vector<std::unique_ptr<TempFile>> runs) {
-  // Read buffers share 32 MB, so that many runs do not need more memory.
+  // Read buffers (up to twice their chunk each) share about 16 MB, so that
+  // many runs do not need more memory.
   const size_t chunk =
-      std::clamp<size_t>((32u << 20) / std::max<size_t>(1, runs.size()), 16 * 1024, 256 * 1024);
+      std::clamp<size_t>((8u << 20) / std::max<size_t>(1, runs.size()), 16 * 1024, 256 * 1024);
   for (auto& f : runs) {
     auto r = std::make_unique<Reader>();
     r->chunk = chunk;

@@ -28,7 +28,9 @@
 #include <cstdarg>
 #include <cstdint>
 #include <cstdio>
+#include <functional>
 #include <optional>
+#include <vector>
 
 #include "rdf/atomic_file.h"
 #include "rdf/term_check.h"
@@ -85,6 +87,9 @@ std::string describe(const Triple& t) {
 
 // ---- normalisation and validation -------------------------------------------
 
+const std::string kXsdString = vocab::XSD + "string";
+const std::string kLangString = vocab::RDF + "langString";
+
 // Canonical spelling of a term before sorting, so equal terms dedupe.
 void normalize(Term* t) {
   if (t->kind == TermKind::Iri) {
@@ -94,13 +99,23 @@ void normalize(Term* t) {
   }
   std::string tag;
   if (!t->lang.empty() && normalize_lang_tag(t->lang, &tag)) t->lang = tag;
-  if (t->datatype == vocab::XSD + "string") t->datatype.clear();
-  if (!t->lang.empty() && t->datatype == vocab::RDF + "langString") t->datatype.clear();
+  if (t->datatype.empty()) return;
+  if (t->datatype == kXsdString) t->datatype.clear();
+  if (!t->lang.empty() && t->datatype == kLangString) t->datatype.clear();
 }
 
 bool check_iri(const std::string& iri, const char* role, std::string* why) {
+  // Predicates, classes, datatypes and the subject of consecutive triples
+  // repeat: remember the IRIs found valid lately (per thread).
+  constexpr size_t kSlots = 1024;
+  thread_local std::vector<std::string> valid(kSlots);
+  std::string& slot = valid[std::hash<std::string>()(iri) % kSlots];
+  if (!slot.empty() && slot == iri) return true;
   std::string reason;
-  if (is_valid_iri(iri, &reason)) return true;
+  if (is_valid_iri(iri, &reason)) {
+    slot = iri;
+    return true;
+  }
   *why = std::string("invalid ") + role + " IRI <" + printable(iri) + ">: " + reason;
   return false;
 }
@@ -127,7 +142,7 @@ bool check_term(const Term& t, const char* role, std::string* why) {
   }
   if (t.datatype.empty()) return true;
   if (!check_iri(t.datatype, "datatype", why)) return false;
-  if (t.datatype == vocab::RDF + "langString") {
+  if (t.datatype == kLangString) {
     *why = std::string(role) + " literal " + what() + " is rdf:langString without a language tag";
     return false;
   }
