@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "core/sha256.h"
 #include "rdf/vocab.h"
@@ -10,10 +11,16 @@
 namespace nkg {
 namespace {
 
+// Node IRIs as pointers into the Resolution (one per node), sorted by
+// address: sets that cost no copies of the IRIs.
+using Nodes = std::vector<const std::string*>;
+
+bool has(const Nodes& v, const std::string* x) { return std::binary_search(v.begin(), v.end(), x); }
+
 struct Rec {
-  size_t doc, idx;
+  uint32_t doc, idx;
   const AgreementReport* r;
-  std::set<std::string> firms, states;
+  Nodes firms, states;
 };
 
 size_t find(std::vector<size_t>& p, size_t x) { return p[x] == x ? x : p[x] = find(p, p[x]); }
@@ -23,13 +30,13 @@ bool same(const Rec& a, const Rec& b) {
   if (*a.r->kind != *b.r->kind) return false;
   const std::string &qa = *a.r->quantity, &qb = *b.r->quantity;
   if (!qa.empty() && !qb.empty() && qa != qb) return false;
-  for (const auto& f : a.firms)
-    if (b.firms.count(f)) return true;
+  for (const auto* f : a.firms)
+    if (has(b.firms, f)) return true;
   if (a.firms.empty() && b.firms.empty()) return !a.states.empty() && a.states == b.states;
   // One side names only states: the states must agree and the counts match.
   if ((a.firms.empty() || b.firms.empty()) && !qa.empty() && qa == qb) {
-    for (const auto& s : a.states)
-      if (b.states.count(s)) return true;
+    for (const auto* s : a.states)
+      if (has(b.states, s)) return true;
   }
   return false;
 }
@@ -67,7 +74,11 @@ std::vector<AgreementGroup> merge_agreements(const std::vector<AgreementReport>&
     for (const std::string* p : rep.parties) {
       const EntityNode* n = res.node_for(*p);
       if (!n) continue;
-      (n->type == EntityType::State ? r.states : r.firms).insert(n->iri);
+      (n->type == EntityType::State ? r.states : r.firms).push_back(&n->iri);
+    }
+    for (Nodes* v : {&r.firms, &r.states}) {
+      std::sort(v->begin(), v->end());
+      v->erase(std::unique(v->begin(), v->end()), v->end());
     }
     recs.push_back(std::move(r));
   }
@@ -76,24 +87,31 @@ std::vector<AgreementGroup> merge_agreements(const std::vector<AgreementReport>&
   // Only reports sharing a bucket can be the same agreement (same kind and a
   // shared firm, the same states, or a shared state and count), so compare
   // within buckets instead of all pairs.
-  std::map<std::string, std::vector<size_t>> buckets;
+  // Keys are (kind, firm) or (kind, quantity, state) by their interned or
+  // node addresses, and (kind, states) for reports naming no firm. Which
+  // bucket is compared first does not change the groups (they are the
+  // connected components of `same`).
+  using Key = std::tuple<const std::string*, const std::string*, const std::string*>;
+  std::map<Key, std::vector<uint32_t>> buckets;
+  std::map<std::pair<const std::string*, Nodes>, std::vector<uint32_t>> state_buckets;
   for (size_t i = 0; i < recs.size(); ++i) {
     const Rec& r = recs[i];
-    const std::string& kind = *r.r->kind;
-    const std::string& quantity = *r.r->quantity;
-    for (const auto& f : r.firms) buckets[kind + "|F|" + f].push_back(i);
-    if (r.firms.empty()) {
-      std::string sig = kind + "|S";
-      for (const auto& st : r.states) sig += "|" + st;
-      buckets[sig].push_back(i);
-    }
-    if (!quantity.empty())
-      for (const auto& st : r.states) buckets[kind + "|Q|" + quantity + "|" + st].push_back(i);
+    const std::string* kind = r.r->kind;
+    const std::string* quantity = r.r->quantity;
+    const auto ui = static_cast<uint32_t>(i);
+    for (const auto* f : r.firms) buckets[Key{kind, nullptr, f}].push_back(ui);
+    // No firm and no state: `same` is false for it whatever the other.
+    if (r.firms.empty() && !r.states.empty()) state_buckets[{kind, r.states}].push_back(ui);
+    if (!quantity->empty())
+      for (const auto* st : r.states) buckets[Key{kind, quantity, st}].push_back(ui);
   }
-  for (const auto& [key, members] : buckets)
-    for (size_t a = 0; a < members.size(); ++a)
-      for (size_t b = a + 1; b < members.size(); ++b) {
-        size_t i = members[a], j = members[b];
+  std::vector<const std::vector<uint32_t>*> all;
+  for (const auto& [key, members] : buckets) all.push_back(&members);
+  for (const auto& [key, members] : state_buckets) all.push_back(&members);
+  for (const auto* bucket : all)
+    for (size_t a = 0, n = bucket->size(); a < n; ++a)
+      for (size_t b = a + 1; b < n; ++b) {
+        size_t i = (*bucket)[a], j = (*bucket)[b];
         if (find(parent, i) == find(parent, j)) continue;
         if (same(recs[i], recs[j])) {
           size_t ri = find(parent, i), rj = find(parent, j);
