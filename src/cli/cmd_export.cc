@@ -25,7 +25,7 @@ static void export_usage(std::ostream& o) {
        "  --partial             write the analysed articles for 'newskg merge' instead of RDF\n"
        "                        (needs -o; e.g. --shard 2/3 --partial -o part-2.nkgp)\n"
        "  --tmp-dir DIR         temporary files: the analysed articles and sorted triples,\n"
-       "                        about 3x the input (default $TMPDIR or /tmp)\n"
+       "                        about 20x the article text (default $TMPDIR or /tmp)\n"
        "  --stats               one line of figures on stderr at the end (stage times, runs)\n"
        "  --sort-memory MB      memory per thread for sorting triples before they go to\n"
        "                        temporary files (default 64)\n"
