@@ -63,6 +63,15 @@ bool inside_parentheses(const Document& d, Span s) {
 void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
                      const AmountFinder& amount_finder,
                      const std::vector<std::vector<std::string>>& lemmas) {
+  auto date_lemmas = token_lemmas(doc, dates.pack());
+  find_agreements(doc, k, dates, amount_finder, lemmas, dates.find(doc, date_lemmas), date_lemmas);
+}
+
+void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
+                     const AmountFinder& amount_finder,
+                     const std::vector<std::vector<std::string>>& lemmas,
+                     const std::vector<DateHit>& date_hits,
+                     const std::vector<std::vector<std::string>>& date_lemmas) {
   const Cues& cues = k.cues(doc.lang);
   size_t n = doc.tokens.size();
   if (n == 0) return;
@@ -75,19 +84,19 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
   }
   std::vector<const Mention*> mention_at(n, nullptr);
   for (const auto& m : doc.mentions) mention_at[m.first_token] = &m;
-  std::vector<Amount> amounts = amount_finder.find(doc);
+  std::vector<Amount> amounts = amount_finder.find(doc, date_hits);
   std::vector<const Amount*> amount_at(n, nullptr);
   for (const auto& a : amounts) amount_at[a.first] = &a;
   std::vector<std::string> subject_at(n);
   for (const auto& m : cues.subjects.find(doc, lemmas)) subject_at[m.first] = m.entry->payload;
   std::vector<std::string> date_at(n);
-  for (const auto& h : dates.find(doc)) {
+  for (const auto& h : date_hits) {
     DateHit d = h;
     if (!d.year && !doc.issued.empty()) d.year = std::atoi(doc.issued.substr(0, 4).c_str());
     date_at[h.first] = d.iso();
   }
   for (uint32_t i = 0; i < n; ++i)
-    if (int wd = dates.weekday(doc.tokens[i].key); wd && !doc.issued.empty() && date_at[i].empty())
+    if (int wd = dates.weekday_of(date_lemmas[i]); wd && !doc.issued.empty() && date_at[i].empty())
       date_at[i] = resolve_weekday(doc.issued, wd);
 
   // Direct speech (a quotation of six words or more) and headline or caption

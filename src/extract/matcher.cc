@@ -4,6 +4,8 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <string_view>
+#include <unordered_map>
 
 #include "text/segment.h"
 
@@ -110,7 +112,16 @@ std::vector<DictMatch> Dictionary::find(const Document& doc,
 std::vector<std::vector<std::string>> token_lemmas(const Document& doc, const LangPack& pack) {
   std::vector<std::vector<std::string>> out;
   out.reserve(doc.tokens.size());
-  for (const auto& t : doc.tokens) out.push_back(pack.lemmas(t.key));
+  // Articles repeat their words: undo endings once per distinct key.
+  std::unordered_map<std::string_view, uint32_t> first;
+  first.reserve(doc.tokens.size());
+  for (uint32_t i = 0; i < doc.tokens.size(); ++i) {
+    auto [it, fresh] = first.emplace(doc.tokens[i].key, i);
+    if (fresh)
+      out.push_back(pack.lemmas(doc.tokens[i].key));
+    else
+      out.push_back(out[it->second]);
+  }
   return out;
 }
 

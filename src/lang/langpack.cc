@@ -79,13 +79,20 @@ static size_t code_points(std::string_view s) {
 std::vector<std::string> LangPack::lemmas(const std::string& key) const {
   std::vector<std::string> out{key};
   for (const auto& r : rules) {
-    if (key.size() < r.add.size()) continue;
-    if (key.compare(key.size() - r.add.size(), r.add.size(), r.add) != 0) continue;
-    std::string stem = key.substr(0, key.size() - r.add.size());
+    size_t alen = r.add.size();
+    if (key.size() < alen) continue;
+    // Last byte first: most rules fail there, before a full compare.
+    if (alen && key.back() != r.add.back()) continue;
+    if (key.compare(key.size() - alen, alen, r.add) != 0) continue;
+    size_t stem_len = key.size() - alen;
     // Bare endings on short stems over-match ("روسای" is not "روس" + "ای"):
     // a rule that only strips an ending needs a longer stem.
-    if (code_points(stem) < (r.strip.empty() ? 4u : 3u)) continue;
-    std::string cand = stem + r.strip;
+    if (code_points(std::string_view(key).substr(0, stem_len)) < (r.strip.empty() ? 4u : 3u))
+      continue;
+    std::string cand;
+    cand.reserve(stem_len + r.strip.size());
+    cand.append(key, 0, stem_len);
+    cand += r.strip;
     if (std::find(out.begin(), out.end(), cand) == out.end()) out.push_back(std::move(cand));
   }
   return out;
