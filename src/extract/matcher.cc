@@ -44,7 +44,23 @@ void Dictionary::add(const std::string& form, const std::string& payload, Entity
     if (o.tokens == e.tokens && o.payload == e.payload && o.exact == e.exact) return;
   }
   bucket.push_back(static_cast<uint32_t>(entries_.size()));
+  size_t a, b;
+  bloom_bits(e.tokens[0], &a, &b);
+  bloom_[a / 64] |= uint64_t{1} << (a % 64);
+  bloom_[b / 64] |= uint64_t{1} << (b % 64);
   entries_.push_back(std::move(e));
+}
+
+void Dictionary::bloom_bits(std::string_view key, size_t* a, size_t* b) {
+  size_t h = std::hash<std::string_view>{}(key);
+  *a = h % kBloomBits;
+  *b = (h >> 32 ^ h * 0x9E3779B97F4A7C15ull) % kBloomBits;
+}
+
+bool Dictionary::may_start(std::string_view key) const {
+  size_t a, b;
+  bloom_bits(key, &a, &b);
+  return (bloom_[a / 64] >> (a % 64) & 1) && (bloom_[b / 64] >> (b % 64) & 1);
 }
 
 static bool token_matches(const std::vector<std::string>& lemmas, const std::string& want,
@@ -57,6 +73,7 @@ void Dictionary::match_at(const Document& doc, const std::vector<std::vector<std
                           uint32_t i, std::vector<DictMatch>* out) const {
   std::vector<uint32_t> seen;
   for (const auto& cand : lemmas[i]) {
+    if (!may_start(cand)) continue;
     auto it = by_first_.find(cand);
     if (it == by_first_.end()) continue;
     for (uint32_t idx : it->second) {

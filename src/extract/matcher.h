@@ -5,6 +5,7 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -43,8 +44,15 @@ class Dictionary {
                 uint32_t i, std::vector<DictMatch>* out) const;
 
  private:
+  // Bloom filter over the first keys: most tokens start no entry, and this
+  // answers them from a few cache-resident bits instead of a hash-map probe.
+  static constexpr size_t kBloomBits = size_t{1} << 17;
+  static void bloom_bits(std::string_view key, size_t* a, size_t* b);
+  bool may_start(std::string_view key) const;
+
   std::vector<DictEntry> entries_;
   std::unordered_map<std::string, std::vector<uint32_t>> by_first_;
+  std::vector<uint64_t> bloom_ = std::vector<uint64_t>(kBloomBits / 64, 0);
 };
 
 // Per-token lemma candidates for a document under a language pack.
