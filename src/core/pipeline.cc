@@ -49,7 +49,7 @@ void Analyzer::analyse(Document& doc, const std::string& forced_lang) const {
   // Dates, amounts and article meta all need the dates once: find them here.
   // A language without a pack dates with English's, whose endings differ.
   const DateFinder& date_finder = dates(doc.lang);
-  std::vector<std::vector<std::string>> other_lemmas;
+  LemmaTable other_lemmas;
   if (&date_finder.pack() != &pack) other_lemmas = token_lemmas(doc, date_finder.pack());
   const auto& date_lemmas = &date_finder.pack() != &pack ? other_lemmas : lemmas;
   std::vector<DateHit> date_hits = date_finder.find(doc, date_lemmas);

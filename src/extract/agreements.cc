@@ -79,15 +79,13 @@ bool inside_parentheses(const Brackets& b, Span s) {
 }  // namespace
 
 void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
-                     const AmountFinder& amount_finder,
-                     const std::vector<std::vector<std::string>>& lemmas) {
+                     const AmountFinder& amount_finder, const LemmaTable& lemmas) {
   auto date_lemmas = token_lemmas(doc, dates.pack());
   find_agreements(doc, k, dates, amount_finder, lemmas, dates.find(doc, date_lemmas), date_lemmas);
 }
 
 void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
-                     const AmountFinder& amount_finder,
-                     const std::vector<std::vector<std::string>>& lemmas,
+                     const AmountFinder& amount_finder, const LemmaTable& lemmas,
                      const std::vector<DateHit>& date_hits,
                      const std::vector<std::vector<std::string>>& date_lemmas) {
   const Cues& cues = k.cues(doc.lang);
