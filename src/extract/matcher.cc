@@ -70,15 +70,19 @@ static bool token_matches(const std::vector<std::string>& lemmas, const std::str
 
 void Dictionary::match_at(const Document& doc, const LemmaTable& lemmas, uint32_t i,
                           std::vector<DictMatch>* out) const {
-  std::vector<uint32_t> seen;
-  for (size_t c = 0; c < lemmas[i].size(); ++c) {
+  const auto& cands = lemmas[i];
+  for (size_t c = 0; c < cands.size(); ++c) {
     if (!may_start(lemmas.hash(i, c))) continue;
-    const std::string& cand = lemmas[i][c];
+    const std::string& cand = cands[c];
+    // Each entry sits in the one bucket of its first key, so only a repeated
+    // candidate could offer an entry twice: skip repeats instead of
+    // remembering every entry tried.
+    if (std::find(cands.begin(), cands.begin() + static_cast<std::ptrdiff_t>(c), cand) !=
+        cands.begin() + static_cast<std::ptrdiff_t>(c))
+      continue;
     auto it = by_first_.find(cand);
     if (it == by_first_.end()) continue;
     for (uint32_t idx : it->second) {
-      if (std::find(seen.begin(), seen.end(), idx) != seen.end()) continue;
-      seen.push_back(idx);
       const DictEntry& e = entries_[idx];
       size_t n = e.tokens.size();
       if (i + n > doc.tokens.size()) continue;
