@@ -44,13 +44,21 @@ void Analyzer::analyse(Document& doc, const std::string& forced_lang) const {
     doc.lang_reliable = g.reliable;
   }
   segment(doc);
-  find_article_meta(doc, dates(doc.lang));
-  auto lemmas = token_lemmas(doc, k_.pack(doc.lang));
+  const LangPack& pack = k_.pack(doc.lang);
+  auto lemmas = token_lemmas(doc, pack);
+  // Dates, amounts and article meta all need the dates once: find them here.
+  // A language without a pack dates with English's, whose endings differ.
+  const DateFinder& date_finder = dates(doc.lang);
+  LemmaTable other_lemmas;
+  if (&date_finder.pack() != &pack) other_lemmas = token_lemmas(doc, date_finder.pack());
+  const auto& date_lemmas = &date_finder.pack() != &pack ? other_lemmas : lemmas;
+  std::vector<DateHit> date_hits = date_finder.find(doc, date_lemmas);
+  find_article_meta(doc, date_hits);
   find_known_mentions(doc, k_, lemmas);
   find_titles(doc, k_, lemmas);
   find_unknown_names(doc, k_, lemmas);
   find_roles(doc);
-  find_agreements(doc, k_, dates(doc.lang), amounts(doc.lang), lemmas);
+  find_agreements(doc, k_, date_finder, amounts(doc.lang), lemmas, date_hits, date_lemmas);
 }
 
 }  // namespace nkg

@@ -50,19 +50,44 @@ bool is_separator(std::string_view between) {
          between.find("\xD8\x8C") != std::string_view::npos;        // Arabic comma
 }
 
-bool inside_parentheses(const Document& d, Span s) {
+// Where the parentheses and line breaks are: rfind from every token would
+// rescan the article back to its start when it has none.
+struct Brackets {
+  std::vector<uint32_t> open, close, line;
+  explicit Brackets(const std::string& text) {
+    for (uint32_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '(') open.push_back(i);
+      if (text[i] == ')') close.push_back(i);
+      if (text[i] == '\n') line.push_back(i);
+    }
+  }
+  // The last position <= pos in `at` (std::string::rfind(c, pos)), or npos.
+  static size_t last(const std::vector<uint32_t>& at, uint32_t pos) {
+    auto it = std::upper_bound(at.begin(), at.end(), pos);
+    return it == at.begin() ? std::string::npos : *(it - 1);
+  }
+};
+
+bool inside_parentheses(const Brackets& b, Span s) {
   // An opening parenthesis after the last closing one, before the span.
-  size_t open = d.text.rfind('(', s.begin), close = d.text.rfind(')', s.begin);
+  size_t open = Brackets::last(b.open, s.begin), close = Brackets::last(b.close, s.begin);
   if (open == std::string::npos || (close != std::string::npos && close > open)) return false;
-  size_t line = d.text.rfind('\n', s.begin);
+  size_t line = Brackets::last(b.line, s.begin);
   return line == std::string::npos || line < open;
 }
 
 }  // namespace
 
 void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
-                     const AmountFinder& amount_finder,
-                     const std::vector<std::vector<std::string>>& lemmas) {
+                     const AmountFinder& amount_finder, const LemmaTable& lemmas) {
+  auto date_lemmas = token_lemmas(doc, dates.pack());
+  find_agreements(doc, k, dates, amount_finder, lemmas, dates.find(doc, date_lemmas), date_lemmas);
+}
+
+void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
+                     const AmountFinder& amount_finder, const LemmaTable& lemmas,
+                     const std::vector<DateHit>& date_hits,
+                     const std::vector<std::vector<std::string>>& date_lemmas) {
   const Cues& cues = k.cues(doc.lang);
   size_t n = doc.tokens.size();
   if (n == 0) return;
@@ -75,19 +100,19 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
   }
   std::vector<const Mention*> mention_at(n, nullptr);
   for (const auto& m : doc.mentions) mention_at[m.first_token] = &m;
-  std::vector<Amount> amounts = amount_finder.find(doc);
+  std::vector<Amount> amounts = amount_finder.find(doc, date_hits);
   std::vector<const Amount*> amount_at(n, nullptr);
   for (const auto& a : amounts) amount_at[a.first] = &a;
   std::vector<std::string> subject_at(n);
   for (const auto& m : cues.subjects.find(doc, lemmas)) subject_at[m.first] = m.entry->payload;
   std::vector<std::string> date_at(n);
-  for (const auto& h : dates.find(doc)) {
+  for (const auto& h : date_hits) {
     DateHit d = h;
     if (!d.year && !doc.issued.empty()) d.year = std::atoi(doc.issued.substr(0, 4).c_str());
     date_at[h.first] = d.iso();
   }
   for (uint32_t i = 0; i < n; ++i)
-    if (int wd = dates.weekday(doc.tokens[i].key); wd && !doc.issued.empty() && date_at[i].empty())
+    if (int wd = dates.weekday_of(date_lemmas[i]); wd && !doc.issued.empty() && date_at[i].empty())
       date_at[i] = resolve_weekday(doc.issued, wd);
 
   // Direct speech (a quotation of six words or more) and headline or caption
@@ -108,16 +133,27 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
         if (end == std::string::npos || (para != std::string::npos && para < end)) break;
         uint32_t words = 0;
         std::vector<uint32_t> inside;
-        for (uint32_t i = 0; i < n; ++i)
-          if (doc.tokens[i].span.begin >= from && doc.tokens[i].span.end <= end)
-            inside.push_back(i);
+        // Tokens are in text order and do not overlap: only those from
+        // `from` on, up to the first reaching past `end`, can be inside.
+        auto first = std::partition_point(doc.tokens.begin(), doc.tokens.end(),
+                                          [&](const Token& t) { return t.span.begin < from; });
+        for (uint32_t i = static_cast<uint32_t>(first - doc.tokens.begin());
+             i < n && doc.tokens[i].span.begin < end; ++i)
+          if (doc.tokens[i].span.end <= end) inside.push_back(i);
         words = static_cast<uint32_t>(inside.size());
         if (words >= 6)
           for (uint32_t i : inside) ignored[i] = true;
         pos = end + std::strlen(close);
       }
     }
+    // Whether a sentence is closed depends on the sentence only.
+    std::vector<int8_t> closed_at(doc.sentences.size(), -1);
     for (uint32_t i = 0; i < n; ++i) {
+      int8_t& known = closed_at[doc.tokens[i].sentence];
+      if (known >= 0) {
+        if (!known) ignored[i] = true;
+        continue;
+      }
       Span sp = doc.sentences[doc.tokens[i].sentence];
       uint32_t e = sp.end;
       while (e > sp.begin && std::isspace(static_cast<unsigned char>(doc.text[e - 1]))) --e;
@@ -129,11 +165,13 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
       for (const char* end_mark : kEnds)
         closed |= tail.size() >= std::strlen(end_mark) &&
                   tail.substr(tail.size() - std::strlen(end_mark)) == end_mark;
+      known = closed;
       if (!closed) ignored[i] = true;
     }
   }
 
   // Clauses.
+  Brackets brackets(doc.text);
   std::vector<Clause> clauses;
   for (uint32_t i = 0; i < n; ++i) {
     if (ignored[i]) continue;
@@ -141,7 +179,7 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
     if (!start && i > 0) {
       std::string_view between = std::string_view(doc.text).substr(
           doc.tokens[i - 1].span.end, doc.tokens[i].span.begin - doc.tokens[i - 1].span.end);
-      start = is_separator(between) && !inside_parentheses(doc, doc.tokens[i].span);
+      start = is_separator(between) && !inside_parentheses(brackets, doc.tokens[i].span);
     }
     if (start) {
       Clause fresh;
@@ -166,7 +204,7 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
       if (m->type == EntityType::State || m->type == EntityType::Firm) c.orgs.push_back(m);
       if (m->type == EntityType::Person) c.persons.push_back(m);
     }
-    if (amount_at[i] && !inside_parentheses(doc, doc.tokens[i].span))
+    if (amount_at[i] && !inside_parentheses(brackets, doc.tokens[i].span))
       c.amounts.push_back(amount_at[i]);
     if (!subject_at[i].empty()) c.subjects.push_back(subject_at[i]);
     if (!date_at[i].empty() && c.date.empty()) c.date = date_at[i];

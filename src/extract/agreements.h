@@ -22,8 +22,14 @@
 namespace nkg {
 
 void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
-                     const AmountFinder& amounts,
-                     const std::vector<std::vector<std::string>>& lemmas);
+                     const AmountFinder& amounts, const LemmaTable& lemmas);
+// The same, given the document's dates and the lemmas they were found with
+// (under dates.pack(), which differs from the document's pack only for a
+// language without one).
+void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
+                     const AmountFinder& amounts, const LemmaTable& lemmas,
+                     const std::vector<DateHit>& date_hits,
+                     const std::vector<std::vector<std::string>>& date_lemmas);
 
 // Priority of contract kinds when one clause names several (lower wins).
 int kind_rank(const std::string& kind);

@@ -505,10 +505,10 @@ namespace {
 // One run of the finder over one document.
 class Run {
  public:
-  Run(const AmountFinder::Impl& m, const Document& d)
+  Run(const AmountFinder::Impl& m, const Document& d, const std::vector<DateHit>& dates)
       : m_(m), d_(d), tk_(d.tokens), st_(make_stream(d)), excluded_(d.tokens.size(), false) {
     lang_ = m.lang.empty() ? d.lang : m.lang;
-    for (const auto& h : m.dates.find(d))
+    for (const auto& h : dates)
       for (uint32_t k = h.first; k <= h.last && k < excluded_.size(); ++k) excluded_[k] = true;
   }
 
@@ -950,7 +950,13 @@ AmountFinder& AmountFinder::operator=(AmountFinder&&) noexcept = default;
 
 std::vector<Amount> AmountFinder::find(const Document& doc) const {
   if (doc.tokens.empty()) return {};
-  return Run(*impl_, doc).find();
+  return Run(*impl_, doc, impl_->dates.find(doc)).find();
+}
+
+std::vector<Amount> AmountFinder::find(const Document& doc,
+                                       const std::vector<DateHit>& dates) const {
+  if (doc.tokens.empty()) return {};
+  return Run(*impl_, doc, dates).find();
 }
 
 }  // namespace nkg

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "core/document.h"
+#include "extract/dates.h"
 #include "lang/langpack.h"
 
 namespace nkg {
@@ -57,6 +58,8 @@ class AmountFinder {
   // ordinals ("80. tygodnia"), numbers glued to designations ("C5+1",
   // "10:30", "Boeing 787."), scores ("3-1").
   std::vector<Amount> find(const Document& doc) const;
+  // The same, given the document's dates as this language's DateFinder finds them.
+  std::vector<Amount> find(const Document& doc, const std::vector<DateHit>& dates) const;
 
   struct Impl;  // compiled forms (opaque)
 

@@ -3,6 +3,10 @@
 namespace nkg {
 
 void find_article_meta(Document& doc, const DateFinder& dates) {
+  find_article_meta(doc, dates.find(doc));
+}
+
+void find_article_meta(Document& doc, const std::vector<DateHit>& dates) {
   size_t b = 0;
   while (b < doc.text.size()) {
     size_t e = doc.text.find_first_of("\r\n", b);
@@ -21,7 +25,7 @@ void find_article_meta(Document& doc, const DateFinder& dates) {
     }
     b = e + 1;
   }
-  for (const auto& h : dates.find(doc)) {
+  for (const auto& h : dates) {
     if (!h.iso().empty()) {
       doc.issued = h.iso();
       break;

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <ctime>
 
+#include "extract/matcher.h"
 #include "text/normalize.h"
 #include "text/segment.h"
 
@@ -60,8 +61,8 @@ DateFinder::DateFinder(const LangPack& pack) : pack_(pack) {
       for (const auto& f : w.forms) ordinals_[match_key(f)] = std::atoi(w.value.c_str());
 }
 
-int DateFinder::month_of(const std::string& key) const {
-  for (const auto& l : pack_.lemmas(key)) {
+int DateFinder::month_of(const std::vector<std::string>& lemmas) const {
+  for (const auto& l : lemmas) {
     auto it = months_.find(l);
     if (it != months_.end()) return it->second;
   }
@@ -73,8 +74,10 @@ int DateFinder::ordinal_of(const std::string& key) const {
   return it == ordinals_.end() ? 0 : it->second;
 }
 
-int DateFinder::weekday(const std::string& key) const {
-  for (const auto& l : pack_.lemmas(key)) {
+int DateFinder::weekday(const std::string& key) const { return weekday_of(pack_.lemmas(key)); }
+
+int DateFinder::weekday_of(const std::vector<std::string>& lemmas) const {
+  for (const auto& l : lemmas) {
     auto it = weekdays_.find(l);
     if (it != weekdays_.end()) return it->second;
   }
@@ -92,6 +95,11 @@ static int number_of(const Token& t, int lo, int hi) {
 }
 
 std::vector<DateHit> DateFinder::find(const Document& doc) const {
+  return find(doc, token_lemmas(doc, pack_));
+}
+
+std::vector<DateHit> DateFinder::find(const Document& doc,
+                                      const std::vector<std::vector<std::string>>& lemmas) const {
   std::vector<DateHit> out;
   const auto& tk = doc.tokens;
   for (uint32_t i = 0; i < tk.size(); ++i) {
@@ -107,7 +115,7 @@ std::vector<DateHit> DateFinder::find(const Document& doc) const {
         continue;
       }
     }
-    int m = month_of(tk[i].key);
+    int m = month_of(lemmas[i]);
     if (!m || tk[i].is_number) continue;
     DateHit h{i, i, 0, m, 0};
     // Day before the month: "6 listopada", "6. November", "ششم نومبر".

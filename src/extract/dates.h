@@ -25,11 +25,18 @@ class DateFinder {
  public:
   explicit DateFinder(const LangPack& pack);
   std::vector<DateHit> find(const Document& doc) const;
+  // The same, given the tokens' lemma candidates under pack() (token_lemmas):
+  // callers that already have them save undoing the endings again.
+  std::vector<DateHit> find(const Document& doc,
+                            const std::vector<std::vector<std::string>>& lemmas) const;
   // Weekday (1 = Monday .. 7) named by a token key, 0 if none.
   int weekday(const std::string& key) const;
+  // The same from the key's lemma candidates under pack().
+  int weekday_of(const std::vector<std::string>& lemmas) const;
+  const LangPack& pack() const { return pack_; }
 
  private:
-  int month_of(const std::string& key) const;
+  int month_of(const std::vector<std::string>& lemmas) const;
   int ordinal_of(const std::string& key) const;
   std::unordered_map<std::string, int> months_, ordinals_, weekdays_;
   const LangPack& pack_;

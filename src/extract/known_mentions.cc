@@ -2,8 +2,7 @@
 
 namespace nkg {
 
-void find_known_mentions(Document& doc, const Knowledge& k,
-                         const std::vector<std::vector<std::string>>& lemmas) {
+void find_known_mentions(Document& doc, const Knowledge& k, const LemmaTable& lemmas) {
   const Dictionary& dict = k.names(doc.lang);
   for (const auto& m : dict.find(doc, lemmas)) {
     Mention mention;

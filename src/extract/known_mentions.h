@@ -6,7 +6,6 @@
 
 namespace nkg {
 
-void find_known_mentions(Document& doc, const Knowledge& k,
-                         const std::vector<std::vector<std::string>>& lemmas);
+void find_known_mentions(Document& doc, const Knowledge& k, const LemmaTable& lemmas);
 
 }  // namespace nkg

@@ -4,6 +4,8 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <string_view>
+#include <unordered_map>
 
 #include "text/segment.h"
 
@@ -42,7 +44,22 @@ void Dictionary::add(const std::string& form, const std::string& payload, Entity
     if (o.tokens == e.tokens && o.payload == e.payload && o.exact == e.exact) return;
   }
   bucket.push_back(static_cast<uint32_t>(entries_.size()));
+  size_t a, b;
+  bloom_bits(std::hash<std::string_view>{}(e.tokens[0]), &a, &b);
+  bloom_[a / 64] |= uint64_t{1} << (a % 64);
+  bloom_[b / 64] |= uint64_t{1} << (b % 64);
   entries_.push_back(std::move(e));
+}
+
+void Dictionary::bloom_bits(size_t h, size_t* a, size_t* b) {
+  *a = h % kBloomBits;
+  *b = (h >> 32 ^ h * 0x9E3779B97F4A7C15ull) % kBloomBits;
+}
+
+bool Dictionary::may_start(size_t hash) const {
+  size_t a, b;
+  bloom_bits(hash, &a, &b);
+  return (bloom_[a / 64] >> (a % 64) & 1) && (bloom_[b / 64] >> (b % 64) & 1);
 }
 
 static bool token_matches(const std::vector<std::string>& lemmas, const std::string& want,
@@ -51,15 +68,21 @@ static bool token_matches(const std::vector<std::string>& lemmas, const std::str
   return std::find(lemmas.begin(), lemmas.end(), want) != lemmas.end();
 }
 
-void Dictionary::match_at(const Document& doc, const std::vector<std::vector<std::string>>& lemmas,
-                          uint32_t i, std::vector<DictMatch>* out) const {
-  std::vector<uint32_t> seen;
-  for (const auto& cand : lemmas[i]) {
+void Dictionary::match_at(const Document& doc, const LemmaTable& lemmas, uint32_t i,
+                          std::vector<DictMatch>* out) const {
+  const auto& cands = lemmas[i];
+  for (size_t c = 0; c < cands.size(); ++c) {
+    if (!may_start(lemmas.hash(i, c))) continue;
+    const std::string& cand = cands[c];
+    // Each entry sits in the one bucket of its first key, so only a repeated
+    // candidate could offer an entry twice: skip repeats instead of
+    // remembering every entry tried.
+    if (std::find(cands.begin(), cands.begin() + static_cast<std::ptrdiff_t>(c), cand) !=
+        cands.begin() + static_cast<std::ptrdiff_t>(c))
+      continue;
     auto it = by_first_.find(cand);
     if (it == by_first_.end()) continue;
     for (uint32_t idx : it->second) {
-      if (std::find(seen.begin(), seen.end(), idx) != seen.end()) continue;
-      seen.push_back(idx);
       const DictEntry& e = entries_[idx];
       size_t n = e.tokens.size();
       if (i + n > doc.tokens.size()) continue;
@@ -76,8 +99,7 @@ void Dictionary::match_at(const Document& doc, const std::vector<std::vector<std
   }
 }
 
-std::vector<DictMatch> Dictionary::find(const Document& doc,
-                                        const std::vector<std::vector<std::string>>& lemmas) const {
+std::vector<DictMatch> Dictionary::find(const Document& doc, const LemmaTable& lemmas) const {
   std::vector<DictMatch> out;
   std::vector<DictMatch> here;
   for (uint32_t i = 0; i < doc.tokens.size();) {
@@ -107,10 +129,26 @@ std::vector<DictMatch> Dictionary::find(const Document& doc,
   return out;
 }
 
-std::vector<std::vector<std::string>> token_lemmas(const Document& doc, const LangPack& pack) {
-  std::vector<std::vector<std::string>> out;
+LemmaTable token_lemmas(const Document& doc, const LangPack& pack) {
+  LemmaTable out;
   out.reserve(doc.tokens.size());
-  for (const auto& t : doc.tokens) out.push_back(pack.lemmas(t.key));
+  out.hash_begin.reserve(doc.tokens.size());
+  out.hashes.reserve(doc.tokens.size() * 2);
+  // Articles repeat their words: undo endings once per distinct key.
+  std::unordered_map<std::string_view, uint32_t> first;
+  first.reserve(doc.tokens.size());
+  for (uint32_t i = 0; i < doc.tokens.size(); ++i) {
+    auto [it, fresh] = first.emplace(doc.tokens[i].key, i);
+    out.hash_begin.push_back(static_cast<uint32_t>(out.hashes.size()));
+    if (fresh) {
+      out.push_back(pack.lemmas(doc.tokens[i].key));
+      for (const auto& l : out.back()) out.hashes.push_back(std::hash<std::string_view>{}(l));
+    } else {
+      out.push_back(out[it->second]);
+      uint32_t h = out.hash_begin[it->second];
+      for (size_t j = 0; j < out.back().size(); ++j) out.hashes.push_back(out.hashes[h + j]);
+    }
+  }
   return out;
 }
 

@@ -5,6 +5,7 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -12,6 +13,15 @@
 #include "lang/langpack.h"
 
 namespace nkg {
+
+// Per-token lemma candidates (token key first, as LangPack::lemmas gives
+// them) with the hash of each, computed once per document for the
+// dictionaries' filters.
+struct LemmaTable : std::vector<std::vector<std::string>> {
+  std::vector<uint32_t> hash_begin;  // per token: index of its first hash
+  std::vector<size_t> hashes;        // std::hash of every candidate, token by token
+  size_t hash(size_t token, size_t j) const { return hashes[hash_begin[token] + j]; }
+};
 
 struct DictEntry {
   std::vector<std::string> tokens;  // match keys
@@ -36,19 +46,25 @@ class Dictionary {
 
   // Leftmost-longest, non-overlapping matches. `lemmas` holds, per token,
   // its candidate base keys (token key first).
-  std::vector<DictMatch> find(const Document& doc,
-                              const std::vector<std::vector<std::string>>& lemmas) const;
+  std::vector<DictMatch> find(const Document& doc, const LemmaTable& lemmas) const;
   // Every entry matching at token `i` (for callers that need alternatives).
-  void match_at(const Document& doc, const std::vector<std::vector<std::string>>& lemmas,
-                uint32_t i, std::vector<DictMatch>* out) const;
+  void match_at(const Document& doc, const LemmaTable& lemmas, uint32_t i,
+                std::vector<DictMatch>* out) const;
 
  private:
+  // Bloom filter over the first keys: most tokens start no entry, and this
+  // answers them from a few cache-resident bits instead of a hash-map probe.
+  static constexpr size_t kBloomBits = size_t{1} << 17;
+  static void bloom_bits(size_t hash, size_t* a, size_t* b);
+  bool may_start(size_t hash) const;
+
   std::vector<DictEntry> entries_;
   std::unordered_map<std::string, std::vector<uint32_t>> by_first_;
+  std::vector<uint64_t> bloom_ = std::vector<uint64_t>(kBloomBits / 64, 0);
 };
 
 // Per-token lemma candidates for a document under a language pack.
-std::vector<std::vector<std::string>> token_lemmas(const Document& doc, const LangPack& pack);
+LemmaTable token_lemmas(const Document& doc, const LangPack& pack);
 
 // True for forms such as "US", "USA", "ZDA", "AP": short and all capitals.
 bool is_short_caps(const std::string& form);

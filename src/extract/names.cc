@@ -33,7 +33,7 @@ struct Ctx {
   const Knowledge& k;
   const Cues& cues;
   const Cues* latin = nullptr;  // English cues for Latin names inside non-Latin text
-  const std::vector<std::vector<std::string>>& lemmas;
+  const LemmaTable& lemmas;
   std::vector<uint32_t> covered;                           // token -> mention index or kNone
   std::vector<uint32_t> title_at;                          // token -> title index or kNone
   std::unordered_map<std::string, uint32_t> key_to_token;  // first token with that key
@@ -198,16 +198,14 @@ void alias_before_parenthesis(Ctx& c, uint32_t a, const std::string& key, const 
 
 }  // namespace
 
-void find_titles(Document& doc, const Knowledge& k,
-                 const std::vector<std::vector<std::string>>& lemmas) {
+void find_titles(Document& doc, const Knowledge& k, const LemmaTable& lemmas) {
   const Cues& cues = k.cues(doc.lang);
   doc.titles.clear();
   for (const auto& m : cues.titles.find(doc, lemmas))
     doc.titles.push_back({m.first, m.last, m.entry->payload});
 }
 
-void find_unknown_names(Document& doc, const Knowledge& k,
-                        const std::vector<std::vector<std::string>>& lemmas) {
+void find_unknown_names(Document& doc, const Knowledge& k, const LemmaTable& lemmas) {
   Ctx c{doc, k, k.cues(doc.lang), nullptr, lemmas, {}, {}, {}};
   size_t latin_words = 0, sample = std::min<size_t>(doc.tokens.size(), 200);
   for (size_t i = 0; i < sample; ++i) latin_words += is_latin_word(doc.slice(doc.tokens[i].span));

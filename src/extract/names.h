@@ -13,10 +13,8 @@
 
 namespace nkg {
 
-void find_titles(Document& doc, const Knowledge& k,
-                 const std::vector<std::vector<std::string>>& lemmas);
+void find_titles(Document& doc, const Knowledge& k, const LemmaTable& lemmas);
 
-void find_unknown_names(Document& doc, const Knowledge& k,
-                        const std::vector<std::vector<std::string>>& lemmas);
+void find_unknown_names(Document& doc, const Knowledge& k, const LemmaTable& lemmas);
 
 }  // namespace nkg

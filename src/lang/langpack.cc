@@ -76,17 +76,44 @@ static size_t code_points(std::string_view s) {
   return n;
 }
 
+void LangPack::try_rule(const std::string& key, const InflectionRule& r,
+                        std::vector<std::string>* out) const {
+  size_t alen = r.add.size();
+  if (key.size() < alen) return;
+  if (key.compare(key.size() - alen, alen, r.add) != 0) return;
+  size_t stem_len = key.size() - alen;
+  // Bare endings on short stems over-match ("روسای" is not "روس" + "ای"):
+  // a rule that only strips an ending needs a longer stem.
+  if (code_points(std::string_view(key).substr(0, stem_len)) < (r.strip.empty() ? 4u : 3u)) return;
+  std::string cand;
+  cand.reserve(stem_len + r.strip.size());
+  cand.append(key, 0, stem_len);
+  cand += r.strip;
+  if (std::find(out->begin(), out->end(), cand) == out->end()) out->push_back(std::move(cand));
+}
+
+void LangPack::index_rules() {
+  by_last_byte_.assign(257, {});
+  for (uint32_t i = 0; i < rules.size(); ++i)
+    by_last_byte_[rules[i].add.empty() ? 256 : static_cast<unsigned char>(rules[i].add.back())]
+        .push_back(i);
+  indexed_ = rules.size();
+}
+
 std::vector<std::string> LangPack::lemmas(const std::string& key) const {
   std::vector<std::string> out{key};
-  for (const auto& r : rules) {
-    if (key.size() < r.add.size()) continue;
-    if (key.compare(key.size() - r.add.size(), r.add.size(), r.add) != 0) continue;
-    std::string stem = key.substr(0, key.size() - r.add.size());
-    // Bare endings on short stems over-match ("روسای" is not "روس" + "ای"):
-    // a rule that only strips an ending needs a longer stem.
-    if (code_points(stem) < (r.strip.empty() ? 4u : 3u)) continue;
-    std::string cand = stem + r.strip;
-    if (std::find(out.begin(), out.end(), cand) == out.end()) out.push_back(std::move(cand));
+  if (indexed_ != rules.size()) {
+    for (const auto& r : rules) try_rule(key, r, &out);
+    return out;
+  }
+  // Only rules ending in the key's last byte, and empty endings, can apply;
+  // merged back into data order, which decides the candidates' order.
+  static const std::vector<uint32_t> kNone;
+  const auto& ends = key.empty() ? kNone : by_last_byte_[static_cast<unsigned char>(key.back())];
+  const auto& bare = by_last_byte_[256];
+  for (size_t a = 0, b = 0; a < ends.size() || b < bare.size();) {
+    bool from_ends = b == bare.size() || (a < ends.size() && ends[a] < bare[b]);
+    try_rule(key, rules[from_ends ? ends[a++] : bare[b++]], &out);
   }
   return out;
 }
@@ -131,6 +158,7 @@ bool LangData::load(const std::string& dir, Error* err) {
         if (r.size() >= 2 && r[0].empty() == bare)
           for (auto& a : form_list(r[1]))
             pack.rules.push_back({key_or_empty(r[0]), key_or_empty(a)});
+    pack.index_rules();
     load_form_table(p / "states.tsv", &pack.states);
     load_form_table(p / "gazetteer.tsv", &pack.gazetteer);
     load_form_table(p / "titles.tsv", &pack.titles);

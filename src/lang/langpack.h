@@ -1,6 +1,7 @@
 // Per-language data packs (data/lang/<xx>/*.tsv, see data/README.md) and the
 // language-neutral identity data (data/states.tsv, data/gazetteer/).
 #pragma once
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -36,6 +37,16 @@ struct LangPack {
   std::vector<std::string> lemmas(const std::string& key) const;
   // Forms of one class/key of a FormTable (empty when absent).
   static std::vector<std::string> forms(const FormTable& t, const std::string& key);
+  // Indexes `rules` by the last byte of their ending, so lemmas() tries only
+  // the rules that can apply; call after changing `rules` (lemmas() scans
+  // every rule while the index is stale).
+  void index_rules();
+
+ private:
+  std::vector<std::vector<uint32_t>> by_last_byte_;  // 256 lists, then the empty endings
+  size_t indexed_ = SIZE_MAX;                        // rules.size() when indexed
+  void try_rule(const std::string& key, const InflectionRule& r,
+                std::vector<std::string>* out) const;
 };
 
 struct StateInfo {

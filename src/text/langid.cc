@@ -2,19 +2,52 @@
 
 #include <cld2/public/compact_lang_det.h>
 #include <cld2/public/encodings.h>
-
-#include "text/normalize.h"
+#include <unicode/normalizer2.h>
+#include <unicode/utf8.h>
 
 #include <cstdio>  // CLD2's header needs it first
 
+#include "text/normalize.h"
+
 namespace nkg {
+namespace {
+
+// Exactly the text ICU's UTF-8 conversion takes without substituting U+FFFD.
+bool well_formed(std::string_view s) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  int32_t n = static_cast<int32_t>(s.size());
+  for (int32_t i = 0; i < n;) {
+    if (p[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) return false;
+  }
+  return true;
+}
+
+}  // namespace
 
 LangGuess identify_language(std::string_view text) {
   LangGuess g;
   bool reliable = false;
   // CLD2 scores NFC text; decomposed letters would read as another language.
-  std::string composed = nfc(text);
-  text = composed;
+  // Most text is NFC already: check the UTF-8 in place rather than copy it
+  // through UTF-16 (nfc() substitutes for ill-formed bytes, so only
+  // well-formed text takes the shortcut).
+  std::string composed;
+  UErrorCode st = U_ZERO_ERROR;
+  const icu::Normalizer2* n2 = icu::Normalizer2::getNFCInstance(st);
+  bool composed_already =
+      U_SUCCESS(st) &&
+      n2->isNormalizedUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())), st) &&
+      U_SUCCESS(st) && well_formed(text);
+  if (!composed_already) {
+    composed = nfc(text);
+    text = composed;
+  }
   CLD2::Language lang = CLD2::DetectLanguage(text.data(), static_cast<int>(text.size()),
                                              /*is_plain_text=*/true, &reliable);
   if (lang == CLD2::UNKNOWN_LANGUAGE || lang == CLD2::TG_UNKNOWN_LANGUAGE) return g;

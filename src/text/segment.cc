@@ -40,17 +40,25 @@ bool is_joining_separator(UChar32 c) {
   return is_word_joiner(c);
 }
 
-std::unique_ptr<icu::BreakIterator> make_iter(bool words, UText* ut) {
+// Building a break iterator costs more than segmenting a short article:
+// each thread keeps one of each kind and points it at the next text.
+icu::BreakIterator* thread_iter(bool words, UText* ut) {
+  thread_local std::unique_ptr<icu::BreakIterator> word_it, sent_it;
+  auto& it = words ? word_it : sent_it;
   UErrorCode st = U_ZERO_ERROR;
   // Root locale rules: language-neutral; ICU's dictionary-based breakers for
   // Thai/CJK still apply by script.
-  std::unique_ptr<icu::BreakIterator> it(
-      words ? icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), st)
-            : icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), st));
-  if (U_FAILURE(st)) return nullptr;
+  if (!it) {
+    it.reset(words ? icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), st)
+                   : icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), st));
+    if (U_FAILURE(st)) {
+      it.reset();
+      return nullptr;
+    }
+  }
   it->setText(ut, st);
   if (U_FAILURE(st)) return nullptr;
-  return it;
+  return it.get();
 }
 
 // "U.S", "D.C": letters joined by periods (numbers such as "2.5" are not).
@@ -89,10 +97,17 @@ void segment(Document& doc) {
   UErrorCode st = U_ZERO_ERROR;
   UText* ut = utext_openUTF8(nullptr, doc.text.data(), static_cast<int64_t>(doc.text.size()), &st);
   if (U_FAILURE(st)) return;
-  auto sent = make_iter(false, ut);
-  auto word = make_iter(true, ut);
-  if (!sent || !word) {
+  icu::BreakIterator* sent = thread_iter(false, ut);
+  icu::BreakIterator* word = thread_iter(true, ut);
+  // Detach the thread's iterators before the UText closes.
+  icu::UnicodeString empty;
+  auto release = [&] {
+    if (sent) sent->setText(empty);
+    if (word) word->setText(empty);
     utext_close(ut);
+  };
+  if (!sent || !word) {
+    release();
     return;
   }
   for (int32_t b = sent->first(), e = sent->next(); e != icu::BreakIterator::DONE;
@@ -147,7 +162,7 @@ void segment(Document& doc) {
     prev_end = std::max(static_cast<uint32_t>(e), doc.tokens.back().span.end);
     have_prev = true;
   }
-  utext_close(ut);
+  release();
 }
 
 }  // namespace nkg
