@@ -122,6 +122,18 @@ long peak_rss_kb() {
   return u.ru_maxrss;
 }
 
+// The corpus stage's options from an export's or a merge's.
+template <typename Options>
+CorpusOptions corpus_options(const Options& opts) {
+  CorpusOptions co;
+  co.format = opts.format;
+  co.output = opts.output;
+  co.tmp_dir = opts.tmp_dir.empty() ? default_tmp_dir() : opts.tmp_dir;
+  co.threads = opts.threads ? opts.threads : std::max(1u, std::thread::hardware_concurrency());
+  if (opts.sort_memory_mb) co.sort_budget = size_t(opts.sort_memory_mb) << 20;
+  return co;
+}
+
 uint64_t progress_bytes(const std::vector<std::string>& paths) {
   uint64_t total = 0;
   for (const auto& p : paths) {
@@ -223,13 +235,7 @@ int stream_export(const ExportOptions& opts, const Knowledge& knowledge, const A
   const uint64_t attempted = paths.size() + errors.size();
   start_progress(progress, paths);
   const unsigned n = thread_count(opts.threads, paths.size());
-  CorpusOptions co;
-  co.format = opts.format;
-  co.output = opts.output;
-  co.tmp_dir = opts.tmp_dir.empty() ? default_tmp_dir() : opts.tmp_dir;
-  co.threads = opts.threads ? opts.threads : std::max(1u, std::thread::hardware_concurrency());
-  if (opts.sort_memory_mb) co.sort_budget = size_t(opts.sort_memory_mb) << 20;
-  CorpusBuilder corpus(knowledge, co);
+  CorpusBuilder corpus(knowledge, corpus_options(opts));
   std::vector<std::pair<std::string, std::string>> plan;
   for (const auto& p : paths) plan.emplace_back(p, fs::path(p).filename().string());
   corpus.plan(plan);
@@ -478,13 +484,7 @@ int run_merge(const MergeOptions& opts, std::ostream& log) {
     log << "newskg merge: " << kerr.message() << "\n";
     return kExitFailure;
   }
-  CorpusOptions co;
-  co.format = opts.format;
-  co.output = opts.output;
-  co.tmp_dir = opts.tmp_dir.empty() ? default_tmp_dir() : opts.tmp_dir;
-  co.threads = opts.threads ? opts.threads : std::max(1u, std::thread::hardware_concurrency());
-  if (opts.sort_memory_mb) co.sort_budget = size_t(opts.sort_memory_mb) << 20;
-  CorpusBuilder corpus(knowledge, co);
+  CorpusBuilder corpus(knowledge, corpus_options(opts));
   corpus.plan(plan);
   size_t slot = 0;
   progress.stage("reading partial files");

@@ -270,11 +270,7 @@ rdf::Triples build_graph(const std::vector<Document>& docs, const Resolution& re
     emit_article(docs[d], static_cast<uint32_t>(d), res, index, k, opts, g);
   emit_entities(res, g);
   Interner in;
-  std::vector<AgreementReport> reports;
-  for (size_t d = 0; d < docs.size(); ++d)
-    for (size_t i = 0; i < docs[d].agreements.size(); ++i)
-      reports.push_back(make_report(docs[d].agreements[i], static_cast<uint32_t>(d),
-                                    static_cast<uint32_t>(i), in));
+  const std::vector<AgreementReport> reports = reports_of(docs, in);
   emit_agreement_nodes(
       agreements, reports, [&](uint32_t d) -> const std::string& { return docs[d].id; }, g);
   return out;

@@ -255,14 +255,27 @@ struct StreamWriter::Impl {
   void note_iri(std::string_view iri, bool predicate) {
     if (format_ == Format::NTriples) return;
     if (predicate && iri == vocab::RDF_TYPE) return;  // written as "a"
-    if (const auto k = curie_prefix(iri)) used_[*k] = true;
+    if (const auto k = prefix_of(iri)) used_[*k] = true;
+  }
+
+  // curie_prefix of IRIs seen lately: classes, predicates, datatypes and
+  // entities repeat, and each triple is looked at twice (note, write).
+  std::optional<size_t> prefix_of(std::string_view iri) {
+    constexpr size_t kSlots = 4096;
+    if (prefix_cache_.empty()) prefix_cache_.resize(kSlots);
+    auto& [key, value] = prefix_cache_[std::hash<std::string_view>()(iri) % kSlots];
+    if (key != iri) {
+      key.assign(iri);
+      value = curie_prefix(iri);
+    }
+    return value;
   }
 
   // A CURIE for `iri` in `buf` when it can be written as one, else the IRI.
   SerdNode iri_node(std::string_view iri, std::string* buf, bool predicate = false) {
     if (format_ == Format::NTriples || (predicate && iri == vocab::RDF_TYPE))
       return node_of(iri, SERD_URI);
-    if (const auto k = curie_prefix(iri)) {
+    if (const auto k = prefix_of(iri)) {
       const std::string& ns = *vocab::kPrefixes[*k].iri;
       buf->assign(vocab::kPrefixes[*k].name);
       buf->push_back(':');
@@ -393,6 +406,7 @@ struct StreamWriter::Impl {
   bool last_valid_[2] = {false, false};
   std::string last_s_, last_p_, s_buf_, p_buf_, o_buf_, d_buf_, g_buf_;
   SerdNode s_node_ = SERD_NODE_NULL, p_node_ = SERD_NODE_NULL;
+  std::vector<std::pair<std::string, std::optional<size_t>>> prefix_cache_;
 };
 
 StreamWriter::StreamWriter(Format format, Sink sink)

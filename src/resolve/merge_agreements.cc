@@ -55,15 +55,19 @@ AgreementReport make_report(const AgreementRecord& r, uint32_t doc, uint32_t idx
   return a;
 }
 
-std::vector<AgreementGroup> merge_agreements(const std::vector<Document>& docs,
-                                             const Resolution& res) {
-  Interner in;
+std::vector<AgreementReport> reports_of(const std::vector<Document>& docs, Interner& in) {
   std::vector<AgreementReport> reports;
   for (size_t d = 0; d < docs.size(); ++d)
     for (size_t i = 0; i < docs[d].agreements.size(); ++i)
       reports.push_back(make_report(docs[d].agreements[i], static_cast<uint32_t>(d),
                                     static_cast<uint32_t>(i), in));
-  return merge_agreements(reports, res);
+  return reports;
+}
+
+std::vector<AgreementGroup> merge_agreements(const std::vector<Document>& docs,
+                                             const Resolution& res) {
+  Interner in;
+  return merge_agreements(reports_of(docs, in), res);
 }
 
 std::vector<AgreementGroup> merge_agreements(const std::vector<AgreementReport>& reports,

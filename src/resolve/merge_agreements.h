@@ -45,6 +45,9 @@ class Interner {
 // The report of record `idx` of an article of rank `doc`.
 AgreementReport make_report(const AgreementRecord& r, uint32_t doc, uint32_t idx, Interner& in);
 
+// The reports of whole documents, ranked in vector order (sorted).
+std::vector<AgreementReport> reports_of(const std::vector<Document>& docs, Interner& in);
+
 // `reports` sorted by (doc, idx).
 std::vector<AgreementGroup> merge_agreements(const std::vector<AgreementReport>& reports,
                                              const Resolution& res);
