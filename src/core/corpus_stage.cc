@@ -376,10 +376,20 @@ int CorpusBuilder::Impl::finish(std::vector<Error> errors, uint64_t attempted, s
     rdf::Triples triples;
     std::string rec;
     TripleSink g(&triples);
-    emit_entities(res, g);
-    if (!failed && !sort_in(triples, *sorters[0], rec)) failed = true;
-    // In slices: all agreement nodes' triples at once would be most of the memory.
+    // In slices: all entity or agreement nodes' triples at once would be
+    // most of the memory.
     constexpr size_t kSlice = 512;
+    size_t in_slice = 0;
+    for (const auto& kv : res.nodes) {
+      if (failed) break;
+      emit_entity(kv.second, g);
+      if (++in_slice == kSlice) {
+        if (!sort_in(triples, *sorters[0], rec)) failed = true;
+        triples.clear();
+        in_slice = 0;
+      }
+    }
+    if (!failed && !sort_in(triples, *sorters[0], rec)) failed = true;
     for (size_t first = 0; !failed && first < groups.size(); first += kSlice) {
       triples.clear();
       emit_agreement_nodes(

@@ -194,7 +194,12 @@ void emit_article(const Document& doc, uint32_t rank, const Resolution& res,
 }
 
 void emit_entities(const Resolution& res, TripleSink& g) {
-  for (const auto& [iri, n] : res.nodes) {
+  for (const auto& kv : res.nodes) emit_entity(kv.second, g);
+}
+
+void emit_entity(const EntityNode& n, TripleSink& g) {
+  const std::string& iri = n.iri;
+  {
     // Resolution makes nodes only for persons, states and firms.
     g.type(iri, NKG + entity_type_name(n.type));
     g.lang_str(iri, SKOS + "prefLabel", nfc(n.pref_label),

@@ -44,8 +44,9 @@ class AgreementIndex {
 void emit_article(const Document& doc, uint32_t rank, const Resolution& res,
                   const AgreementIndex& agreements, const Knowledge& k, const GraphOptions& opts,
                   TripleSink& g);
-// the entity nodes;
+// the entity nodes (or one of them);
 void emit_entities(const Resolution& res, TripleSink& g);
+void emit_entity(const EntityNode& n, TripleSink& g);
 // each agreement node's classes and the conflicts between its articles.
 // `reports` sorted by (doc, idx); `article_id(rank)` is an article's id.
 // Only groups[first, last) when given, so that a caller can stream them.
