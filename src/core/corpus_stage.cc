@@ -432,14 +432,14 @@ int CorpusBuilder::Impl::finish(std::vector<Error> errors, uint64_t attempted, s
   rdf::AtomicOutput out;
   rdf::StreamWriter writer(format, [&out](std::string_view d) { out.write(d); });
   std::string err;
-  auto merged = rdf::TempFile::create(opts.tmp_dir, &err);
-  if (!merged) return write_failed(err);
+  std::unique_ptr<rdf::TempFile> merged;
   uint64_t distinct = 0, typed = 0, links = 0;
   {
     using namespace vocab;
     const std::string person = NKG + "Person", state = NKG + "State", firm = NKG + "Firm";
+    const std::string same_as = OWL + "sameAs";
     rdf::RunMerger merger(std::move(runs));
-    std::string buf, prev;
+    rdf::RunWriter out_run(opts.tmp_dir);
     std::string_view r;
     rdf::TripleView v;
     while (merger.next(&r)) {
@@ -447,17 +447,13 @@ int CorpusBuilder::Impl::finish(std::vector<Error> errors, uint64_t attempted, s
       ++distinct;
       if (v.p.value == RDF_TYPE && (v.o.value == person || v.o.value == state || v.o.value == firm))
         ++typed;
-      if (v.p.value == OWL + "sameAs" && v.o.value.substr(0, WD.size()) == WD) ++links;
+      if (v.p.value == same_as && v.o.value.substr(0, WD.size()) == WD) ++links;
       writer.note(v);
-      rdf::append_delta(&buf, prev, r);
-      prev.assign(r);
-      if (buf.size() >= kSpillChunk) {
-        if (!merged->append(buf, &err)) return write_failed(err);
-        buf.clear();
-      }
+      if (!out_run.add(r)) return write_failed(out_run.error());
     }
     if (!merger.error().empty()) return write_failed(merger.error());
-    if (!buf.empty() && !merged->append(buf, &err)) return write_failed(err);
+    merged = out_run.finish();
+    if (!merged) return write_failed(out_run.error());
   }
   stats.temp_bytes = spill_bytes + run_bytes + merged->size();
   stats.merge_runs = since(t0);

@@ -31,15 +31,6 @@ bool less(std::string_view a, std::string_view b) { return a < b; }
 
 }  // namespace
 
-void append_delta(std::string* out, std::string_view prev, std::string_view rec) {
-  size_t shared = 0;
-  const size_t n = std::min(prev.size(), rec.size());
-  while (shared < n && prev[shared] == rec[shared]) ++shared;
-  put_varint(out, shared);
-  put_varint(out, rec.size() - shared);
-  out->append(rec.substr(shared));
-}
-
 // ---- TempFile ---------------------------------------------------------------
 
 std::unique_ptr<TempFile> TempFile::create(const std::string& dir, std::string* err) {
@@ -90,6 +81,40 @@ bool TempFile::read_at_into(uint64_t offset, char* out, size_t len, std::string*
   return true;
 }
 
+// ---- RunWriter --------------------------------------------------------------
+
+constexpr size_t kWriteChunk = 1u << 20;
+
+bool RunWriter::open() {
+  if (!file_) file_ = TempFile::create(dir_, &error_);
+  return file_ != nullptr;
+}
+
+bool RunWriter::add(std::string_view rec) {
+  if (!error_.empty() || !open()) return false;
+  if (any_ && rec == prev_) return true;
+  size_t shared = 0;
+  const size_t n = std::min(prev_.size(), rec.size());
+  while (shared < n && prev_[shared] == rec[shared]) ++shared;
+  put_varint(&buf_, shared);
+  put_varint(&buf_, rec.size() - shared);
+  buf_.append(rec.substr(shared));
+  prev_.assign(rec);
+  any_ = true;
+  if (buf_.size() >= kWriteChunk) {
+    if (!file_->append(buf_, &error_)) return false;
+    buf_.clear();
+  }
+  return true;
+}
+
+std::unique_ptr<TempFile> RunWriter::finish() {
+  if (!error_.empty() || !open()) return nullptr;
+  if (!buf_.empty() && !file_->append(buf_, &error_)) return nullptr;
+  buf_.clear();
+  return std::move(file_);
+}
+
 // ---- RunSorter --------------------------------------------------------------
 
 bool RunSorter::add(std::string_view rec) {
@@ -125,25 +150,14 @@ bool RunSorter::flush() {
   };
   std::sort(recs_.begin(), recs_.end(),
             [&](const auto& a, const auto& b) { return less(view(a), view(b)); });
-  auto file = TempFile::create(dir_, &error_);
-  if (!file) return false;
-  std::string out;
-  out.reserve(1u << 20);
-  std::string_view prev;
-  bool first = true;
-  for (const auto& r : recs_) {
-    std::string_view v = view(r);
-    if (!first && v == prev) continue;
-    if (first) prev = std::string_view();
-    first = false;
-    append_delta(&out, prev, v);
-    prev = v;
-    if (out.size() >= (1u << 20)) {
-      if (!file->append(out, &error_)) return false;
-      out.clear();
-    }
+  RunWriter run(dir_);
+  for (const auto& r : recs_)
+    if (!run.add(view(r))) break;
+  auto file = run.finish();
+  if (!file) {
+    error_ = run.error();
+    return false;
   }
-  if (!out.empty() && !file->append(out, &error_)) return false;
   runs_.push_back(std::move(file));
   arena_.clear();
   recs_.clear();

@@ -37,8 +37,24 @@ class TempFile {
   uint64_t size_ = 0;
 };
 
-// Appends `rec` to a run whose previous record is `prev` ("" for the first).
-void append_delta(std::string* out, std::string_view prev, std::string_view rec);
+// Writes records, given in order, as a new run: each as a delta from the one
+// before, buffered; a record equal to the one before is dropped.
+class RunWriter {
+ public:
+  explicit RunWriter(std::string dir) : dir_(std::move(dir)) {}
+  // False (and later calls do nothing) once the run cannot be written.
+  bool add(std::string_view rec);
+  // The run; nullptr when it could not be written (see error()).
+  std::unique_ptr<TempFile> finish();
+  const std::string& error() const { return error_; }
+
+ private:
+  bool open();
+  std::string dir_;
+  std::unique_ptr<TempFile> file_;
+  std::string buf_, prev_, error_;
+  bool any_ = false;
+};
 
 class RunSorter {
  public:
