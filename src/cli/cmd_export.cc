@@ -5,6 +5,7 @@
 #include <iostream>
 #include <string>
 
+#include "cli/options.h"
 #include "core/export_job.h"
 
 namespace nkg::cli {
@@ -84,13 +85,7 @@ int cmd_export(int argc, char** argv) {
       o.decode.max_bytes = n;
     } else if (a == "--threads") {
       const char* v = value("--threads");
-      if (!v) return 2;
-      int n = std::atoi(v);
-      if (n < 1 || n > 256) {
-        std::cerr << "newskg export: --threads needs a number from 1 to 256\n";
-        return 2;
-      }
-      o.threads = static_cast<unsigned>(n);
+      if (!v || !number_option("export", "--threads", v, 1, 256, "a number", &o.threads)) return 2;
     } else if (a == "--lang") {
       const char* v = value("--lang");
       if (!v) return 2;
@@ -108,13 +103,9 @@ int cmd_export(int argc, char** argv) {
       }
     } else if (a == "--sort-memory") {
       const char* v = value("--sort-memory");
-      if (!v) return 2;
-      int n = std::atoi(v);
-      if (n < 1 || n > 65536) {
-        std::cerr << "newskg export: --sort-memory needs megabytes from 1 to 65536\n";
+      if (!v ||
+          !number_option("export", "--sort-memory", v, 1, 65536, "megabytes", &o.sort_memory_mb))
         return 2;
-      }
-      o.sort_memory_mb = static_cast<unsigned>(n);
     } else if (a == "--tmp-dir") {
       const char* v = value("--tmp-dir");
       if (!v) return 2;

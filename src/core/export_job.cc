@@ -1,7 +1,5 @@
 #include "core/export_job.h"
 
-#include <sys/resource.h>
-
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
@@ -116,10 +114,9 @@ std::vector<std::string> selected_inputs(const ExportOptions& opts, std::vector<
   return paths;
 }
 
-long peak_rss_kb() {
-  rusage u{};
-  getrusage(RUSAGE_SELF, &u);
-  return u.ru_maxrss;
+// Worker threads for --threads N (0: all cores).
+unsigned worker_count(unsigned wanted) {
+  return wanted ? wanted : std::max(1u, std::thread::hardware_concurrency());
 }
 
 // The corpus stage's options from an export's or a merge's.
@@ -129,7 +126,7 @@ CorpusOptions corpus_options(const Options& opts) {
   co.format = opts.format;
   co.output = opts.output;
   co.tmp_dir = opts.tmp_dir.empty() ? default_tmp_dir() : opts.tmp_dir;
-  co.threads = opts.threads ? opts.threads : std::max(1u, std::thread::hardware_concurrency());
+  co.threads = worker_count(opts.threads);
   if (opts.sort_memory_mb) co.sort_budget = size_t(opts.sort_memory_mb) << 20;
   return co;
 }
@@ -144,13 +141,9 @@ uint64_t progress_bytes(const std::vector<std::string>& paths) {
   return total;
 }
 
-void start_progress(Progress* progress, const std::vector<std::string>& paths) {
-  if (progress) progress->start(paths.size(), progress_bytes(paths));
-}
-
+// Threads for `items` pieces of work: no more threads than pieces.
 unsigned thread_count(unsigned wanted, size_t items) {
-  unsigned n = wanted ? wanted : std::max(1u, std::thread::hardware_concurrency());
-  return std::min<unsigned>(n, std::max<size_t>(1, items));
+  return std::min<unsigned>(worker_count(wanted), std::max<size_t>(1, items));
 }
 
 // Reads and analyses one input; nullopt with *e when it cannot be read.
@@ -186,7 +179,7 @@ AnalysedSet analyse_articles(const ExportOptions& opts, const Analyzer& analyzer
   std::vector<Error> errors;
   std::vector<std::string> paths = selected_inputs(opts, &errors);
   out.attempted = paths.size() + errors.size();
-  start_progress(progress, paths);
+  if (progress) progress->start(paths.size(), progress_bytes(paths));
 
   // Decode and analyse in parallel; each slot belongs to one path, so the
   // result does not depend on scheduling.
@@ -233,7 +226,9 @@ int stream_export(const ExportOptions& opts, const Knowledge& knowledge, const A
   std::vector<Error> errors;
   std::vector<std::string> paths = selected_inputs(opts, &errors);
   const uint64_t attempted = paths.size() + errors.size();
-  start_progress(progress, paths);
+  // Every input's size, once: for the progress line and the figures.
+  const uint64_t input_bytes = progress || opts.stats ? progress_bytes(paths) : 0;
+  if (progress) progress->start(paths.size(), input_bytes);
   const unsigned n = thread_count(opts.threads, paths.size());
   CorpusBuilder corpus(knowledge, corpus_options(opts));
   std::vector<std::pair<std::string, std::string>> plan;
@@ -273,7 +268,6 @@ int stream_export(const ExportOptions& opts, const Knowledge& knowledge, const A
   }
   for (auto& e : slot_errors)
     if (e) errors.push_back(std::move(*e));
-  const uint64_t text = progress_bytes(paths);
   const int rc = corpus.finish(std::move(errors), attempted, log, progress);
   if (opts.stats) {
     const CorpusStats& st = corpus.stats();
@@ -285,20 +279,16 @@ int stream_export(const ExportOptions& opts, const Knowledge& knowledge, const A
         "build_cpu_seconds=%.3f sort_cpu_seconds=%.3f merge_runs_seconds=%.3f "
         "write_seconds=%.3f runs=%llu records=%llu temp_bytes=%llu peak_rss_kb=%ld "
         "peak_kb_analysed=%ld peak_kb_merged=%ld peak_kb_built=%ld\n",
-        static_cast<unsigned long long>(text), static_cast<unsigned long long>(st.articles),
+        static_cast<unsigned long long>(input_bytes), static_cast<unsigned long long>(st.articles),
         static_cast<unsigned long long>(st.triples), st.analyse_cpu, st.resolve,
         st.merge_agreements, st.build_wall, st.build_cpu, st.sort_cpu, st.merge_runs, st.write,
         static_cast<unsigned long long>(st.runs), static_cast<unsigned long long>(st.records),
-        static_cast<unsigned long long>(st.temp_bytes), peak_rss_kb(), st.peak_kb_analysed,
+        static_cast<unsigned long long>(st.temp_bytes), peak_rss_now_kb(), st.peak_kb_analysed,
         st.peak_kb_merged, st.peak_kb_built);
     log << b;
   }
   return rc;
 }
-
-}  // namespace
-
-namespace {
 
 // The options that change what the per-article stage produces.
 std::string analysis_settings(const ExportOptions& o) {
