@@ -14,7 +14,7 @@
 
 namespace nkg {
 
-size_t find_invalid_utf8(const std::string& s) {
+size_t find_invalid_utf8(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   size_t n = s.size(), i = 0;
   while (i < n) {

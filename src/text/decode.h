@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "core/error.h"
 
@@ -29,6 +30,6 @@ std::optional<Decoded> read_article(const std::string& path, const DecodeOptions
 
 // Index of the first invalid UTF-8 byte, or npos when valid. Rejects overlongs,
 // surrogates (ED A0..BF) and code points above U+10FFFF.
-size_t find_invalid_utf8(const std::string& s);
+size_t find_invalid_utf8(std::string_view s);
 
 }  // namespace nkg

@@ -3,32 +3,13 @@
 #include <cld2/public/compact_lang_det.h>
 #include <cld2/public/encodings.h>
 #include <unicode/normalizer2.h>
-#include <unicode/utf8.h>
 
 #include <cstdio>  // CLD2's header needs it first
 
+#include "text/decode.h"
 #include "text/normalize.h"
 
 namespace nkg {
-namespace {
-
-// Exactly the text ICU's UTF-8 conversion takes without substituting U+FFFD.
-bool well_formed(std::string_view s) {
-  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-  int32_t n = static_cast<int32_t>(s.size());
-  for (int32_t i = 0; i < n;) {
-    if (p[i] < 0x80) {
-      ++i;
-      continue;
-    }
-    UChar32 c;
-    U8_NEXT(p, i, n, c);
-    if (c < 0) return false;
-  }
-  return true;
-}
-
-}  // namespace
 
 LangGuess identify_language(std::string_view text) {
   LangGuess g;
@@ -43,7 +24,7 @@ LangGuess identify_language(std::string_view text) {
   bool composed_already =
       U_SUCCESS(st) &&
       n2->isNormalizedUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())), st) &&
-      U_SUCCESS(st) && well_formed(text);
+      U_SUCCESS(st) && find_invalid_utf8(text) == std::string_view::npos;
   if (!composed_already) {
     composed = nfc(text);
     text = composed;
