@@ -5,6 +5,11 @@
 //       the reference floor: one ICU pass over the same article text on one
 //       core (UTF-8 -> UTF-16, NFKC_Casefold, word and sentence
 //       BreakIterator over every article).
+//   bench_export analyse DIR
+//       newskg's per-article analysis alone, on one core, over the same
+//       text held in memory (the figure the ICU pass is compared with), and
+//       a fingerprint of what it found, so that a speed-up can be checked
+//       not to change the findings.
 //   bench_export snapshots N OLD.nt NEW.nt
 //       two N-Triples snapshots of N triples each (newskg-like terms, in
 //       random order) that differ in 1% of their triples, for the diff
@@ -52,26 +57,33 @@ double cpu_seconds() {
          static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
 }
 
-
 [[noreturn]] void usage() {
   std::cerr << "usage: bench_export icu DIR\n"
+               "       bench_export analyse DIR\n"
                "       bench_export snapshots N OLD.nt NEW.nt\n";
   std::exit(2);
 }
 
-int icu_pass(int argc, char** argv) {
-  if (argc != 1) usage();
+// Every article under `dir`, read into memory.
+std::vector<std::string> read_texts(const char* dir, uint64_t* bytes) {
   std::vector<nkg::Error> errors;
-  std::vector<std::string> paths = nkg::collect_inputs({argv[0]}, &errors);
+  std::vector<std::string> paths = nkg::collect_inputs({dir}, &errors);
   std::vector<std::string> texts;
-  uint64_t bytes = 0;
+  *bytes = 0;
   for (const auto& p : paths) {
     std::ifstream f(p, std::ios::binary);
     std::ostringstream s;
     s << f.rdbuf();
     texts.push_back(s.str());
-    bytes += texts.back().size();
+    *bytes += texts.back().size();
   }
+  return texts;
+}
+
+int icu_pass(int argc, char** argv) {
+  if (argc != 1) usage();
+  uint64_t bytes = 0;
+  std::vector<std::string> texts = read_texts(argv[0], &bytes);
   UErrorCode st = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(st);
   std::unique_ptr<icu::BreakIterator> words(
@@ -106,6 +118,77 @@ int icu_pass(int argc, char** argv) {
               static_cast<unsigned long long>(n_words),
               static_cast<unsigned long long>(n_sentences),
               static_cast<unsigned long long>(folded));
+  return 0;
+}
+
+// FNV-1a over what the analysis found, in order.
+struct Fingerprint {
+  uint64_t h = 0xcbf29ce484222325ull;
+  void add(std::string_view s) {
+    for (unsigned char c : s) h = (h ^ c) * 0x100000001b3ull;
+    h = (h ^ 0xff) * 0x100000001b3ull;
+  }
+  void add(uint64_t v) { add(std::to_string(v)); }
+};
+
+int analyse_pass(int argc, char** argv) {
+  if (argc != 1) usage();
+  uint64_t bytes = 0;
+  std::vector<std::string> texts = read_texts(argv[0], &bytes);
+  nkg::Knowledge knowledge;
+  nkg::Error err;
+  if (!knowledge.load(NEWSKG_DATA_DIR, &err)) {
+    std::cerr << err.message() << "\n";
+    return 2;
+  }
+  nkg::Analyzer analyzer(knowledge);
+  Fingerprint fp;
+  uint64_t mentions = 0, roles = 0, agreements = 0, tokens = 0;
+  double c0 = cpu_seconds();
+  auto t0 = Clock::now();
+  for (auto& t : texts) {
+    nkg::Document doc;
+    doc.text = t;
+    analyzer.analyse(doc, "");
+    tokens += doc.tokens.size();
+    fp.add(doc.lang);
+    fp.add(doc.title);
+    fp.add(doc.issued);
+    for (const auto& m : doc.mentions) {
+      fp.add(m.span.begin);
+      fp.add(m.span.end);
+      fp.add(m.entity);
+      fp.add(m.lemma);
+    }
+    for (const auto& r : doc.roles) {
+      fp.add(r.person);
+      fp.add(r.organization);
+      fp.add(r.post);
+      fp.add(r.sentence);
+    }
+    for (const auto& a : doc.agreements) {
+      fp.add(a.kind);
+      fp.add(a.status);
+      for (const auto& p : a.parties) fp.add(p);
+      for (const auto& p : a.signatories) fp.add(p);
+      for (const auto& v : a.values) fp.add(v.value + " " + v.currency);
+      for (const auto& k : a.stakes) fp.add(k.holder + " " + k.share);
+      fp.add(a.quantity + " " + a.item + " " + a.date);
+      for (const auto& c : a.subjects) fp.add(c);
+      for (uint32_t k : a.sentences) fp.add(k);
+    }
+    mentions += doc.mentions.size();
+    roles += doc.roles.size();
+    agreements += doc.agreements.size();
+  }
+  double wall = since(t0), cpu = cpu_seconds() - c0;
+  std::printf("analyse_bytes=%llu\nanalyse_seconds=%.3f\nanalyse_cpu_seconds=%.3f\n",
+              static_cast<unsigned long long>(bytes), wall, cpu);
+  std::printf("analyse_mb_per_s=%.2f\n", static_cast<double>(bytes) / 1e6 / cpu);
+  std::printf("tokens=%llu\nmentions=%llu\nroles=%llu\nagreements=%llu\nfingerprint=%016llx\n",
+              static_cast<unsigned long long>(tokens), static_cast<unsigned long long>(mentions),
+              static_cast<unsigned long long>(roles), static_cast<unsigned long long>(agreements),
+              static_cast<unsigned long long>(fp.h));
   return 0;
 }
 
@@ -183,6 +266,7 @@ int main(int argc, char** argv) {
   if (argc < 2) usage();
   std::string mode = argv[1];
   if (mode == "icu") return icu_pass(argc - 2, argv + 2);
+  if (mode == "analyse") return analyse_pass(argc - 2, argv + 2);
   if (mode == "snapshots") return snapshots(argc - 2, argv + 2);
   usage();
 }

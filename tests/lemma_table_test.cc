@@ -2,10 +2,12 @@
 #include <boost/test/unit_test.hpp>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "extract/matcher.h"
 #include "test_util.h"
+#include "text/key_table.h"
 #include "text/segment.h"
 
 using namespace nkg;
@@ -45,17 +47,61 @@ BOOST_AUTO_TEST_CASE(indexed_rules_give_the_same_lemmas_as_a_full_scan) {
   }
 }
 
-BOOST_AUTO_TEST_CASE(lemma_table_matches_per_token_lemmas_and_hashes) {
+BOOST_AUTO_TEST_CASE(lemma_table_matches_per_token_lemmas_and_ids) {
+  const Vocabulary& vocab = test::knowledge().vocabulary();
+  size_t known = 0, unknown = 0;
   for (const auto& d : corpus_docs()) {
     const LangPack& pack = test::knowledge().pack(d.lang);
-    LemmaTable lt = token_lemmas(d, pack);
+    LemmaTable lt = token_lemmas(d, pack, &vocab);
     BOOST_TEST_REQUIRE(lt.size() == d.tokens.size());
     for (size_t i = 0; i < d.tokens.size(); ++i) {
       BOOST_TEST(lt[i] == pack.lemmas(d.tokens[i].key));
-      for (size_t j = 0; j < lt[i].size(); ++j)
-        BOOST_TEST(lt.hash(i, j) == std::hash<std::string_view>{}(lt[i][j]));
+      BOOST_TEST_REQUIRE(lt.ids(i).size() == lt[i].size());
+      for (size_t j = 0; j < lt[i].size(); ++j) {
+        BOOST_TEST(lt.ids(i)[j] == vocab.id(lt[i][j]));
+        (lt.ids(i)[j] == Vocabulary::kUnknown ? unknown : known) += 1;
+      }
     }
   }
+  // The sample corpus names known states and uses ordinary words too.
+  BOOST_TEST(known > 0u);
+  BOOST_TEST(unknown > 0u);
+}
+
+BOOST_AUTO_TEST_CASE(vocabulary_numbers_each_key_once) {
+  Vocabulary v;
+  uint32_t a = v.intern("kazachstan"), b = v.intern("polska");
+  BOOST_TEST(a != Vocabulary::kUnknown);
+  BOOST_TEST(b != Vocabulary::kUnknown);
+  BOOST_TEST(a != b);
+  BOOST_TEST(v.intern("kazachstan") == a);
+  BOOST_TEST(v.id("polska") == b);
+  BOOST_TEST(v.id("niemcy") == Vocabulary::kUnknown);
+  BOOST_TEST(v.size() == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(key_table_agrees_with_a_std_map_through_growth) {
+  KeyTable t(4);
+  std::map<std::string, uint32_t> want;
+  // Keys of every length around the eight-byte hashing step, and the empty key.
+  for (uint32_t i = 0; i < 5000; ++i) {
+    std::string k = std::string(i % 19, static_cast<char>('a' + i % 26)) + std::to_string(i / 3);
+    if (i % 7 == 0) k.clear();
+    uint32_t v = i * 2 + 1;
+    if (i % 5 == 0) {
+      t.set(k, v);
+      want[k] = v;
+    } else {
+      BOOST_TEST(t.emplace(k, v) == want.emplace(k, v).first->second);
+    }
+  }
+  BOOST_TEST(t.size() == want.size());
+  for (const auto& [k, v] : want) {
+    BOOST_TEST(t.contains(k));
+    BOOST_TEST(t.get(k) == v);
+  }
+  BOOST_TEST(!t.contains("not a key"));
+  BOOST_TEST(t.get("not a key", 77u) == 77u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

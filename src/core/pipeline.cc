@@ -45,12 +45,13 @@ void Analyzer::analyse(Document& doc, const std::string& forced_lang) const {
   }
   segment(doc);
   const LangPack& pack = k_.pack(doc.lang);
-  auto lemmas = token_lemmas(doc, pack);
+  auto lemmas = token_lemmas(doc, pack, &k_.vocabulary());
   // Dates, amounts and article meta all need the dates once: find them here.
   // A language without a pack dates with English's, whose endings differ.
   const DateFinder& date_finder = dates(doc.lang);
   LemmaTable other_lemmas;
-  if (&date_finder.pack() != &pack) other_lemmas = token_lemmas(doc, date_finder.pack());
+  if (&date_finder.pack() != &pack)
+    other_lemmas = token_lemmas(doc, date_finder.pack(), &k_.vocabulary());
   const auto& date_lemmas = &date_finder.pack() != &pack ? other_lemmas : lemmas;
   std::vector<DateHit> date_hits = date_finder.find(doc, date_lemmas);
   find_article_meta(doc, date_hits);

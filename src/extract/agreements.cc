@@ -80,14 +80,13 @@ bool inside_parentheses(const Brackets& b, Span s) {
 
 void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
                      const AmountFinder& amount_finder, const LemmaTable& lemmas) {
-  auto date_lemmas = token_lemmas(doc, dates.pack());
+  auto date_lemmas = token_lemmas(doc, dates.pack(), &k.vocabulary());
   find_agreements(doc, k, dates, amount_finder, lemmas, dates.find(doc, date_lemmas), date_lemmas);
 }
 
 void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
                      const AmountFinder& amount_finder, const LemmaTable& lemmas,
-                     const std::vector<DateHit>& date_hits,
-                     const std::vector<std::vector<std::string>>& date_lemmas) {
+                     const std::vector<DateHit>& date_hits, const LemmaTable& date_lemmas) {
   const Cues& cues = k.cues(doc.lang);
   size_t n = doc.tokens.size();
   if (n == 0) return;
@@ -256,7 +255,8 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
     if (m->type == EntityType::State) {
       for (uint32_t j = m->last_token + 1; j <= m->last_token + 3 && j < n; ++j) {
         if (doc.tokens[j].sentence != doc.tokens[m->last_token].sentence) break;
-        if (Cues::any_in(cues.firm_prefix, lemmas[j]) || Cues::any_in(cues.firm_sector, lemmas[j]))
+        if (Cues::any_in(cues.firm_prefix, lemmas.ids(j)) ||
+            Cues::any_in(cues.firm_sector, lemmas.ids(j)))
           return true;
         if (mention_at[j] && mention_at[j]->type == EntityType::Firm) return true;
         if (doc.tokens[j].gap_before) break;
@@ -264,10 +264,10 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
     }
     // A place: "w USA", "in Kasachstan".
     if (m->type == EntityType::State && m->first_token > 0 &&
-        Cues::any_in(cues.location_prep, lemmas[m->first_token - 1]))
+        Cues::any_in(cues.location_prep, lemmas.ids(m->first_token - 1)))
       return true;
     // A source: "laut Reuters", "according to Reuters", "told Reuters".
-    if (m->type == EntityType::Firm && Cues::any_in(cues.source, lemmas[m->first_token]))
+    if (m->type == EntityType::Firm && Cues::any_in(cues.source, lemmas.ids(m->first_token)))
       return true;
     // A credit in parentheses: "ASTANA (Reuters) -".
     if (m->type == EntityType::Firm && m->span.begin > 0 && doc.text[m->span.begin - 1] == '(' &&
@@ -275,7 +275,7 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
       return true;
     if (m->type == EntityType::Firm)
       for (uint32_t back = 1; back <= 3 && back <= m->first_token; ++back) {
-        if (Cues::any_in(cues.source, lemmas[m->first_token - back])) return true;
+        if (Cues::any_in(cues.source, lemmas.ids(m->first_token - back))) return true;
         if (doc.tokens[m->first_token - back + 1].gap_before) break;
       }
     return false;
@@ -356,7 +356,7 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
         }
         if (holder) rec.stakes.push_back({holder->entity, a->value});
       } else if (a->kind == AmountKind::Count && rec.quantity.empty() && a->has_item &&
-                 kind == "purchase" && !Cues::any_in(cues.time_unit, lemmas[a->item_first])) {
+                 kind == "purchase" && !Cues::any_in(cues.time_unit, lemmas.ids(a->item_first))) {
         rec.quantity = a->value;
         Span item{doc.tokens[a->item_first].span.begin, doc.tokens[a->item_last].span.end};
         rec.item = std::string(doc.slice(item));
@@ -388,7 +388,7 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
     bool vague = false;
     for (uint32_t back = 1; back <= 2 && c.first_trigger != UINT32_MAX && back <= c.first_trigger;
          ++back)
-      vague |= Cues::any_in(cues.vague, lemmas[c.first_trigger - back]);
+      vague |= Cues::any_in(cues.vague, lemmas.ids(c.first_trigger - back));
     if (vague && !figures) stated = false;
     bool is_agreement =
         !kind.empty() && !parties.empty() && !wish_only && (!generic || concrete) && stated;

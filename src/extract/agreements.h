@@ -28,8 +28,7 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
 // language without one).
 void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
                      const AmountFinder& amounts, const LemmaTable& lemmas,
-                     const std::vector<DateHit>& date_hits,
-                     const std::vector<std::vector<std::string>>& date_lemmas);
+                     const std::vector<DateHit>& date_hits, const LemmaTable& date_lemmas);
 
 // Priority of contract kinds when one clause names several (lower wins).
 int kind_rank(const std::string& kind);

@@ -4,22 +4,30 @@
 
 namespace nkg {
 
-void Cues::build(const LangPack& pack) {
+void CueSet::insert(Vocabulary& vocab, const std::string& key) {
+  uint32_t id = vocab.intern(key);
+  auto at = std::lower_bound(ids_.begin(), ids_.end(), id);
+  if (at != ids_.end() && *at == id) return;
+  ids_.insert(at, id);
+  keys_.push_back(key);
+}
+
+void Cues::build(const LangPack& pack, Vocabulary& vocab) {
   for (const auto& [post, forms] : pack.titles)
-    for (const auto& f : forms) titles.add(f, post, EntityType::Person);
+    for (const auto& f : forms) titles.add(vocab, f, post, EntityType::Person);
   // Trigger and subject forms are listed with their case forms: no endings undone.
   for (const auto& [kind, forms] : pack.triggers)
-    for (const auto& f : forms) triggers.add(f, kind, EntityType::Event, false);
+    for (const auto& f : forms) triggers.add(vocab, f, kind, EntityType::Event, false);
   for (const auto& [concept_id, forms] : pack.subjects)
-    for (const auto& f : forms) subjects.add(f, concept_id, EntityType::Event, false);
-  auto fill = [&](const char* cls, std::unordered_set<std::string>* set, bool last_word) {
+    for (const auto& f : forms) subjects.add(vocab, f, concept_id, EntityType::Event, false);
+  auto fill = [&](const char* cls, CueSet* set, bool last_word) {
     for (const auto& f : LangPack::forms(pack.cues, cls)) {
       auto keys = key_tokens(f);
       if (keys.empty()) continue;
       // Only one-word cues and hyphen compounds ("US-Investor" -> "Investor")
       // count by one word: in "bank rozwoju" the head is not the last word.
       if (keys.size() > 1 && f.find(' ') != std::string::npos) continue;
-      set->insert(last_word ? keys.back() : keys.front());
+      set->insert(vocab, last_word ? keys.back() : keys.front());
     }
   };
   fill("firm_suffix", &firm_suffix, true);
@@ -36,14 +44,15 @@ void Cues::build(const LangPack& pack) {
   fill("time_unit", &time_unit, false);
   fill("vague", &vague, true);
   for (const auto& o : LangPack::forms(pack.cues, "option"))
-    if (o == "nouns_capitalised") nouns_capitalised = true;
-    else if (o == "names_inflected") names_inflected = true;
+    if (o == "nouns_capitalised")
+      nouns_capitalised = true;
+    else if (o == "names_inflected")
+      names_inflected = true;
 }
 
-bool Cues::any_in(const std::unordered_set<std::string>& set,
-                  const std::vector<std::string>& lemmas) {
-  for (const auto& l : lemmas)
-    if (set.count(l)) return true;
+bool Cues::any_in(const CueSet& set, const std::vector<uint32_t>& lemma_ids) {
+  for (uint32_t id : lemma_ids)
+    if (id != Vocabulary::kUnknown && set.contains(id)) return true;
   return false;
 }
 

@@ -1,27 +1,41 @@
 // Per-language cue words compiled for the name and role finders: titles
 // (a dictionary, since posts span several words) and single-word cue sets.
 #pragma once
+#include <algorithm>
 #include <string>
-#include <unordered_set>
+#include <vector>
 
 #include "extract/matcher.h"
 #include "lang/langpack.h"
 
 namespace nkg {
 
+// Single-word cue keys: tested by vocabulary id, listed as keys.
+class CueSet {
+ public:
+  void insert(Vocabulary& vocab, const std::string& key);
+  bool contains(uint32_t id) const { return std::binary_search(ids_.begin(), ids_.end(), id); }
+  const std::vector<std::string>& keys() const { return keys_; }
+
+ private:
+  std::vector<uint32_t> ids_;  // sorted
+  std::vector<std::string> keys_;
+};
+
 struct Cues {
   Dictionary titles;    // payload: post id ("president", "ceo", ...)
   Dictionary triggers;  // payload: agreement kind or "status_*" or "anaphor"
   Dictionary subjects;  // payload: concept id
-  std::unordered_set<std::string> firm_suffix, firm_prefix, firm_sector, given, not_name,
-      place_prep, connector, source, location_prep, time_unit, vague;
+  CueSet firm_suffix, firm_prefix, firm_sector, given, not_name, place_prep, connector, source,
+      location_prep, time_unit, vague;
   bool nouns_capitalised = false;
-  bool names_inflected = false;  // personal names take case endings (pl, sl)  // German: a capital letter does not mark a name
+  bool names_inflected = false;  // personal names take case endings (pl, sl)  // German: a capital
+                                 // letter does not mark a name
 
-  void build(const LangPack& pack);
-  // True when any lemma candidate of a token is in `set`.
-  static bool any_in(const std::unordered_set<std::string>& set,
-                     const std::vector<std::string>& lemmas);
+  // Compiles the pack's cues, their keys interned in `vocab`.
+  void build(const LangPack& pack, Vocabulary& vocab);
+  // True when any lemma candidate of a token (LemmaTable::ids) is in `set`.
+  static bool any_in(const CueSet& set, const std::vector<uint32_t>& lemma_ids);
 };
 
 }  // namespace nkg

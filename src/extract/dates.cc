@@ -20,7 +20,7 @@ std::string DateHit::iso() const {
   return buf;
 }
 
-static void add_icu_months(const std::string& lang, std::unordered_map<std::string, int>* months) {
+static void add_icu_months(const std::string& lang, KeyTable* months) {
   int32_t n = 0;
   const icu::Locale* all = icu::Locale::getAvailableLocales(n);
   for (int32_t i = 0; i < n; ++i) {
@@ -41,7 +41,7 @@ static void add_icu_months(const std::string& lang, std::unordered_map<std::stri
           names[m].toUTF8String(s);
           std::string key = match_key(s);
           while (!key.empty() && key.back() == '.') key.pop_back();
-          if (key.size() >= 3) months->emplace(key, m + 1);
+          if (key.size() >= 3) months->emplace(key, static_cast<uint32_t>(m + 1));
         }
       }
   }
@@ -50,37 +50,34 @@ static void add_icu_months(const std::string& lang, std::unordered_map<std::stri
 DateFinder::DateFinder(const LangPack& pack) : pack_(pack) {
   add_icu_months(pack.lang, &months_);
   for (const auto& [num, forms] : pack.months)
-    for (const auto& f : forms) months_[match_key(f)] = std::atoi(num.c_str());
+    for (const auto& f : forms)
+      months_.set(match_key(f), static_cast<uint32_t>(std::atoi(num.c_str())));
   for (const auto& [num, forms] : pack.weekdays)
     for (const auto& f : forms) {
       auto keys = key_tokens(f);
-      if (keys.size() == 1) weekdays_[keys[0]] = std::atoi(num.c_str());
+      if (keys.size() == 1) weekdays_.set(keys[0], static_cast<uint32_t>(std::atoi(num.c_str())));
     }
   for (const auto& w : pack.numbers)
     if (w.cls == "ordinal")
-      for (const auto& f : w.forms) ordinals_[match_key(f)] = std::atoi(w.value.c_str());
+      for (const auto& f : w.forms)
+        ordinals_.set(match_key(f), static_cast<uint32_t>(std::atoi(w.value.c_str())));
 }
 
 int DateFinder::month_of(const std::vector<std::string>& lemmas) const {
-  for (const auto& l : lemmas) {
-    auto it = months_.find(l);
-    if (it != months_.end()) return it->second;
-  }
+  for (const auto& l : lemmas)
+    if (uint32_t m = months_.get(l)) return static_cast<int>(m);
   return 0;
 }
 
 int DateFinder::ordinal_of(const std::string& key) const {
-  auto it = ordinals_.find(key);
-  return it == ordinals_.end() ? 0 : it->second;
+  return static_cast<int>(ordinals_.get(key));
 }
 
 int DateFinder::weekday(const std::string& key) const { return weekday_of(pack_.lemmas(key)); }
 
 int DateFinder::weekday_of(const std::vector<std::string>& lemmas) const {
-  for (const auto& l : lemmas) {
-    auto it = weekdays_.find(l);
-    if (it != weekdays_.end()) return it->second;
-  }
+  for (const auto& l : lemmas)
+    if (uint32_t d = weekdays_.get(l)) return static_cast<int>(d);
   return 0;
 }
 
@@ -98,8 +95,7 @@ std::vector<DateHit> DateFinder::find(const Document& doc) const {
   return find(doc, token_lemmas(doc, pack_));
 }
 
-std::vector<DateHit> DateFinder::find(const Document& doc,
-                                      const std::vector<std::vector<std::string>>& lemmas) const {
+std::vector<DateHit> DateFinder::find(const Document& doc, const LemmaTable& lemmas) const {
   std::vector<DateHit> out;
   const auto& tk = doc.tokens;
   for (uint32_t i = 0; i < tk.size(); ++i) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/document.h"
+#include "extract/matcher.h"
 #include "lang/langpack.h"
 
 namespace nkg {
@@ -27,8 +28,7 @@ class DateFinder {
   std::vector<DateHit> find(const Document& doc) const;
   // The same, given the tokens' lemma candidates under pack() (token_lemmas):
   // callers that already have them save undoing the endings again.
-  std::vector<DateHit> find(const Document& doc,
-                            const std::vector<std::vector<std::string>>& lemmas) const;
+  std::vector<DateHit> find(const Document& doc, const LemmaTable& lemmas) const;
   // Weekday (1 = Monday .. 7) named by a token key, 0 if none.
   int weekday(const std::string& key) const;
   // The same from the key's lemma candidates under pack().
@@ -38,7 +38,8 @@ class DateFinder {
  private:
   int month_of(const std::vector<std::string>& lemmas) const;
   int ordinal_of(const std::string& key) const;
-  std::unordered_map<std::string, int> months_, ordinals_, weekdays_;
+  // Month, ordinal-day and weekday numbers by key (0: none).
+  KeyTable months_, ordinals_, weekdays_;
   const LangPack& pack_;
 };
 

@@ -73,30 +73,30 @@ bool Knowledge::load(const std::string& dir, Error* err) {
 void Knowledge::build_language(const std::string& lang) {
   Dictionary& d = names_[lang];
   const LangPack& pack = data_.pack(lang);
-  cues_[lang].build(pack);
+  cues_[lang].build(pack, vocab_);
   // Gazetteer first so that, on equal length, a firm such as "Uzbekistan
   // Airways" is preferred by length anyway and a person's name by data order.
   for (const auto& g : data_.gazetteer()) {
     const KnownEntity& e = entities_["gaz:" + g.id];
-    d.add(g.canonical, e.key, e.type);
-    for (const auto& a : g.aliases) d.add(a, e.key, e.type);
+    d.add(vocab_, g.canonical, e.key, e.type);
+    for (const auto& a : g.aliases) d.add(vocab_, a, e.key, e.type);
   }
   for (const auto& [id, labels] : pack.gazetteer) {
     auto it = entities_.find("gaz:" + id);
     if (it == entities_.end()) continue;
     if (!labels.empty()) it->second.labels[lang] = labels[0];
-    for (const auto& l : labels) d.add(l, it->first, it->second.type);
+    for (const auto& l : labels) d.add(vocab_, l, it->first, it->second.type);
   }
   for (const auto& s : data_.states()) {
     KnownEntity& e = entities_["state:" + s.iso];
     auto names = icu_country_names(s.iso, lang);
     if (!names.empty()) e.labels[lang] = names[0];
-    for (const auto& n : names) d.add(n, e.key, EntityType::State);
-    if (lang == "en") d.add(s.name_en, e.key, EntityType::State);
+    for (const auto& n : names) d.add(vocab_, n, e.key, EntityType::State);
+    if (lang == "en") d.add(vocab_, s.name_en, e.key, EntityType::State);
   }
   for (const auto& [iso, forms] : pack.states) {
     if (!entities_.count("state:" + iso)) continue;
-    for (const auto& f : forms) d.add(f, "state:" + iso, EntityType::State);
+    for (const auto& f : forms) d.add(vocab_, f, "state:" + iso, EntityType::State);
   }
 }
 

@@ -35,11 +35,14 @@ class Knowledge {
   // Cue words for documents in `lang` (falls back to "en").
   const Cues& cues(const std::string& lang) const;
   const std::map<std::string, KnownEntity>& entities() const { return entities_; }
+  // The keys every dictionary and cue set above matches (token_lemmas).
+  const Vocabulary& vocabulary() const { return vocab_; }
 
  private:
   void build_language(const std::string& lang);
 
   LangData data_;
+  Vocabulary vocab_;
   std::map<std::string, Dictionary> names_;
   std::map<std::string, Cues> cues_;
   std::map<std::string, KnownEntity> entities_;

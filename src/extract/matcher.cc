@@ -24,8 +24,8 @@ bool is_short_caps(const std::string& form) {
   return letters > 0 && letters <= 5;
 }
 
-void Dictionary::add(const std::string& form, const std::string& payload, EntityType type,
-                     bool inflect) {
+void Dictionary::add(Vocabulary& vocab, const std::string& form, const std::string& payload,
+                     EntityType type, bool inflect) {
   DictEntry e;
   e.tokens = key_tokens(form);
   if (e.tokens.empty()) return;
@@ -37,43 +37,33 @@ void Dictionary::add(const std::string& form, const std::string& payload, Entity
   e.type = type;
   e.label = form;
   e.inflect = inflect;
+  for (const auto& t : e.tokens) e.ids.push_back(vocab.intern(t));
   // The same form for the same payload twice adds nothing.
-  auto& bucket = by_first_[e.tokens[0]];
+  uint32_t first = e.ids[0];
+  auto& bucket = by_first_[first];
   for (uint32_t idx : bucket) {
     const DictEntry& o = entries_[idx];
-    if (o.tokens == e.tokens && o.payload == e.payload && o.exact == e.exact) return;
+    if (o.ids == e.ids && o.payload == e.payload && o.exact == e.exact) return;
   }
   bucket.push_back(static_cast<uint32_t>(entries_.size()));
-  size_t a, b;
-  bloom_bits(std::hash<std::string_view>{}(e.tokens[0]), &a, &b);
-  bloom_[a / 64] |= uint64_t{1} << (a % 64);
-  bloom_[b / 64] |= uint64_t{1} << (b % 64);
+  if (first / 64 >= starts_.size()) starts_.resize(first / 64 + 1, 0);
+  starts_[first / 64] |= uint64_t{1} << (first % 64);
   entries_.push_back(std::move(e));
 }
 
-void Dictionary::bloom_bits(size_t h, size_t* a, size_t* b) {
-  *a = h % kBloomBits;
-  *b = (h >> 32 ^ h * 0x9E3779B97F4A7C15ull) % kBloomBits;
-}
-
-bool Dictionary::may_start(size_t hash) const {
-  size_t a, b;
-  bloom_bits(hash, &a, &b);
-  return (bloom_[a / 64] >> (a % 64) & 1) && (bloom_[b / 64] >> (b % 64) & 1);
-}
-
-static bool token_matches(const std::vector<std::string>& lemmas, const std::string& want,
-                          bool inflect) {
-  if (!inflect) return !lemmas.empty() && lemmas[0] == want;
-  return std::find(lemmas.begin(), lemmas.end(), want) != lemmas.end();
+// Ids are equal exactly when the keys are, and a dictionary's ids are never
+// kUnknown: comparing ids is comparing keys.
+static bool token_matches(const std::vector<uint32_t>& ids, uint32_t want, bool inflect) {
+  if (!inflect) return !ids.empty() && ids[0] == want;
+  return std::find(ids.begin(), ids.end(), want) != ids.end();
 }
 
 void Dictionary::match_at(const Document& doc, const LemmaTable& lemmas, uint32_t i,
                           std::vector<DictMatch>* out) const {
-  const auto& cands = lemmas[i];
+  const auto& cands = lemmas.ids(i);
   for (size_t c = 0; c < cands.size(); ++c) {
-    if (!may_start(lemmas.hash(i, c))) continue;
-    const std::string& cand = cands[c];
+    const uint32_t cand = cands[c];
+    if (!may_start(cand)) continue;
     // Each entry sits in the one bucket of its first key, so only a repeated
     // candidate could offer an entry twice: skip repeats instead of
     // remembering every entry tried.
@@ -84,11 +74,11 @@ void Dictionary::match_at(const Document& doc, const LemmaTable& lemmas, uint32_
     if (it == by_first_.end()) continue;
     for (uint32_t idx : it->second) {
       const DictEntry& e = entries_[idx];
-      size_t n = e.tokens.size();
+      size_t n = e.ids.size();
       if (i + n > doc.tokens.size()) continue;
-      bool ok = token_matches(lemmas[i], e.tokens[0], e.inflect);
+      bool ok = token_matches(cands, e.ids[0], e.inflect);
       for (size_t j = 1; ok && j < n; ++j)
-        ok = !doc.tokens[i + j].gap_before && token_matches(lemmas[i + j], e.tokens[j], e.inflect);
+        ok = !doc.tokens[i + j].gap_before && token_matches(lemmas.ids(i + j), e.ids[j], e.inflect);
       if (!ok) continue;
       if (!e.exact.empty()) {
         Span s{doc.tokens[i].span.begin, doc.tokens[i + n - 1].span.end};
@@ -114,7 +104,7 @@ std::vector<DictMatch> Dictionary::find(const Document& doc, const LemmaTable& l
     auto exactness = [&](const DictMatch& m) {
       int s = 0;
       for (uint32_t k = m.first; k <= m.last; ++k)
-        s += lemmas[k][0] == m.entry->tokens[k - m.first];
+        s += lemmas.ids(k)[0] == m.entry->ids[k - m.first];
       return s;
     };
     auto best =
@@ -129,25 +119,22 @@ std::vector<DictMatch> Dictionary::find(const Document& doc, const LemmaTable& l
   return out;
 }
 
-LemmaTable token_lemmas(const Document& doc, const LangPack& pack) {
+LemmaTable token_lemmas(const Document& doc, const LangPack& pack, const Vocabulary* vocab) {
   LemmaTable out;
-  out.reserve(doc.tokens.size());
-  out.hash_begin.reserve(doc.tokens.size());
-  out.hashes.reserve(doc.tokens.size() * 2);
+  out.slot_.reserve(doc.tokens.size());
   // Articles repeat their words: undo endings once per distinct key.
-  std::unordered_map<std::string_view, uint32_t> first;
-  first.reserve(doc.tokens.size());
-  for (uint32_t i = 0; i < doc.tokens.size(); ++i) {
-    auto [it, fresh] = first.emplace(doc.tokens[i].key, i);
-    out.hash_begin.push_back(static_cast<uint32_t>(out.hashes.size()));
-    if (fresh) {
-      out.push_back(pack.lemmas(doc.tokens[i].key));
-      for (const auto& l : out.back()) out.hashes.push_back(std::hash<std::string_view>{}(l));
-    } else {
-      out.push_back(out[it->second]);
-      uint32_t h = out.hash_begin[it->second];
-      for (size_t j = 0; j < out.back().size(); ++j) out.hashes.push_back(out.hashes[h + j]);
+  KeyTable slot_of(doc.tokens.size() / 2);
+  for (const Token& t : doc.tokens) {
+    const auto next = static_cast<uint32_t>(out.forms_.size());
+    const uint32_t slot = slot_of.emplace(t.key, next);
+    if (slot == next) {
+      LemmaTable::Forms f;
+      f.cands = pack.lemmas(t.key);
+      f.ids.reserve(f.cands.size());
+      for (const auto& l : f.cands) f.ids.push_back(vocab ? vocab->id(l) : Vocabulary::kUnknown);
+      out.forms_.push_back(std::move(f));
     }
+    out.slot_.push_back(slot);
   }
   return out;
 }

@@ -11,20 +11,53 @@
 
 #include "core/document.h"
 #include "lang/langpack.h"
+#include "text/key_table.h"
 
 namespace nkg {
 
+// Every key that a dictionary or cue set of the loaded knowledge can match,
+// numbered from 1. Matching then compares numbers instead of hashing and
+// comparing strings at every token; a candidate outside the vocabulary
+// (id 0) can match nothing. Written while the knowledge loads, read-only
+// (and so shared by the analysis threads) after.
+class Vocabulary {
+ public:
+  static constexpr uint32_t kUnknown = 0;
+  uint32_t intern(std::string_view key) {
+    return ids_.emplace(key, static_cast<uint32_t>(ids_.size() + 1));
+  }
+  uint32_t id(std::string_view key) const { return ids_.get(key, kUnknown); }
+  size_t size() const { return ids_.size(); }
+
+ private:
+  KeyTable ids_;
+};
+
 // Per-token lemma candidates (token key first, as LangPack::lemmas gives
-// them) with the hash of each, computed once per document for the
-// dictionaries' filters.
-struct LemmaTable : std::vector<std::vector<std::string>> {
-  std::vector<uint32_t> hash_begin;  // per token: index of its first hash
-  std::vector<size_t> hashes;        // std::hash of every candidate, token by token
-  size_t hash(size_t token, size_t j) const { return hashes[hash_begin[token] + j]; }
+// them) and their vocabulary ids, computed once per distinct key of a
+// document: a repeated word shares its first occurrence's entry.
+class LemmaTable {
+ public:
+  size_t size() const { return slot_.size(); }
+  const std::vector<std::string>& operator[](size_t token) const {
+    return forms_[slot_[token]].cands;
+  }
+  // Vocabulary ids of operator[](token), candidate by candidate.
+  const std::vector<uint32_t>& ids(size_t token) const { return forms_[slot_[token]].ids; }
+
+ private:
+  friend LemmaTable token_lemmas(const Document&, const LangPack&, const Vocabulary*);
+  struct Forms {
+    std::vector<std::string> cands;
+    std::vector<uint32_t> ids;
+  };
+  std::vector<uint32_t> slot_;  // per token: index into forms_
+  std::vector<Forms> forms_;
 };
 
 struct DictEntry {
   std::vector<std::string> tokens;  // match keys
+  std::vector<uint32_t> ids;        // their vocabulary ids
   std::string exact;                // non-empty: the surface must equal this (short all-caps forms)
   std::string payload;              // e.g. "state:KZ"
   EntityType type = EntityType::State;
@@ -39,32 +72,36 @@ struct DictMatch {
 
 class Dictionary {
  public:
-  // Adds `form`; forms of at most five capital letters are matched exactly.
-  void add(const std::string& form, const std::string& payload, EntityType type,
+  // Adds `form`, its keys interned in `vocab`; forms of at most five capital
+  // letters are matched exactly.
+  void add(Vocabulary& vocab, const std::string& form, const std::string& payload, EntityType type,
            bool inflect = true);
   size_t size() const { return entries_.size(); }
 
   // Leftmost-longest, non-overlapping matches. `lemmas` holds, per token,
-  // its candidate base keys (token key first).
+  // its candidate base keys (token key first) with their ids in the
+  // vocabulary the dictionary was built with.
   std::vector<DictMatch> find(const Document& doc, const LemmaTable& lemmas) const;
   // Every entry matching at token `i` (for callers that need alternatives).
   void match_at(const Document& doc, const LemmaTable& lemmas, uint32_t i,
                 std::vector<DictMatch>* out) const;
 
  private:
-  // Bloom filter over the first keys: most tokens start no entry, and this
-  // answers them from a few cache-resident bits instead of a hash-map probe.
-  static constexpr size_t kBloomBits = size_t{1} << 17;
-  static void bloom_bits(size_t hash, size_t* a, size_t* b);
-  bool may_start(size_t hash) const;
+  bool may_start(uint32_t id) const {
+    return id / 64 < starts_.size() && (starts_[id / 64] >> (id % 64) & 1);
+  }
 
   std::vector<DictEntry> entries_;
-  std::unordered_map<std::string, std::vector<uint32_t>> by_first_;
-  std::vector<uint64_t> bloom_ = std::vector<uint64_t>(kBloomBits / 64, 0);
+  // Entries by the id of their first key; the bit set answers the many
+  // tokens that start no entry without a hash-map probe.
+  std::unordered_map<uint32_t, std::vector<uint32_t>> by_first_;
+  std::vector<uint64_t> starts_;
 };
 
-// Per-token lemma candidates for a document under a language pack.
-LemmaTable token_lemmas(const Document& doc, const LangPack& pack);
+// Per-token lemma candidates for a document under a language pack, with
+// their ids in `vocab` (all kUnknown without one).
+LemmaTable token_lemmas(const Document& doc, const LangPack& pack,
+                        const Vocabulary* vocab = nullptr);
 
 // True for forms such as "US", "USA", "ZDA", "AP": short and all capitals.
 bool is_short_caps(const std::string& form);

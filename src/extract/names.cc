@@ -34,9 +34,10 @@ struct Ctx {
   const Cues& cues;
   const Cues* latin = nullptr;  // English cues for Latin names inside non-Latin text
   const LemmaTable& lemmas;
-  std::vector<uint32_t> covered;                           // token -> mention index or kNone
-  std::vector<uint32_t> title_at;                          // token -> title index or kNone
-  std::unordered_map<std::string, uint32_t> key_to_token;  // first token with that key
+  std::vector<uint32_t> covered;   // token -> mention index or kNone
+  std::vector<uint32_t> title_at;  // token -> title index or kNone
+  // First token with that key (views into doc.tokens, which stay put here).
+  std::unordered_map<std::string_view, uint32_t> key_to_token;
 };
 
 // The base form of token i: a lemma candidate attested elsewhere in the
@@ -160,8 +161,8 @@ bool firm_cue_before(const Ctx& c, uint32_t a) {
     uint32_t j = a - back;
     // Punctuation between cue and name breaks the link ("producentem – powiedział Fijoł").
     if (!same_sentence(c.doc, j, a) || c.doc.tokens[j + 1].gap_before) return false;
-    if (Cues::any_in(c.cues.firm_prefix, c.lemmas[j]) ||
-        Cues::any_in(c.cues.firm_sector, c.lemmas[j]))
+    if (Cues::any_in(c.cues.firm_prefix, c.lemmas.ids(j)) ||
+        Cues::any_in(c.cues.firm_sector, c.lemmas.ids(j)))
       return true;
     if (c.doc.tokens[j].upper && c.covered[j] == kNone) return false;
   }
@@ -187,7 +188,7 @@ void alias_before_parenthesis(Ctx& c, uint32_t a, const std::string& key, const 
       // Skip a state adjective right after the cue.
       continue;
     }
-    if (Cues::any_in(c.cues.firm_prefix, c.lemmas[j])) {
+    if (Cues::any_in(c.cues.firm_prefix, c.lemmas.ids(j))) {
       uint32_t first = j + 1;
       while (first <= end && c.covered[first] != kNone) ++first;
       if (first <= end) add_mention(c, first, end, t, key, lemma);
@@ -210,10 +211,10 @@ void find_unknown_names(Document& doc, const Knowledge& k, const LemmaTable& lem
   size_t latin_words = 0, sample = std::min<size_t>(doc.tokens.size(), 200);
   for (size_t i = 0; i < sample; ++i) latin_words += is_latin_word(doc.slice(doc.tokens[i].span));
   if (latin_words * 2 < sample && doc.lang != "en") c.latin = &k.cues("en");
-  auto cue = [&](const std::unordered_set<std::string> Cues::*set, uint32_t i) {
-    return Cues::any_in(c.cues.*set, lemmas[i]) ||
+  auto cue = [&](const CueSet Cues::*set, uint32_t i) {
+    return Cues::any_in(c.cues.*set, lemmas.ids(i)) ||
            (c.latin && is_latin_word(doc.slice(doc.tokens[i].span)) &&
-            Cues::any_in(c.latin->*set, lemmas[i]));
+            Cues::any_in(c.latin->*set, lemmas.ids(i)));
   };
   size_t n = doc.tokens.size();
   c.covered.assign(n, kNone);
@@ -224,6 +225,7 @@ void find_unknown_names(Document& doc, const Knowledge& k, const LemmaTable& lem
   for (uint32_t ti = 0; ti < doc.titles.size(); ++ti)
     for (uint32_t i = doc.titles[ti].first; i <= doc.titles[ti].last; ++i)
       if (c.covered[i] == kNone) c.title_at[i] = ti;
+  c.key_to_token.reserve(n);
   for (uint32_t i = 0; i < n; ++i) c.key_to_token.emplace(doc.tokens[i].key, i);
   // Agreement words ("Joint Venture") are not names either.
   std::vector<bool> trigger(n, false);
@@ -340,7 +342,7 @@ void find_unknown_names(Document& doc, const Knowledge& k, const LemmaTable& lem
 
   // A name in quotes right after a firm word: «استارلینک», „Orlen".
   for (uint32_t i = 0; i + 1 < n; ++i) {
-    if (!Cues::any_in(c.cues.firm_prefix, lemmas[i])) continue;
+    if (!Cues::any_in(c.cues.firm_prefix, lemmas.ids(i))) continue;
     uint32_t q = doc.tokens[i].span.end, a = i + 1;
     std::string_view gap = std::string_view(doc.text).substr(q, doc.tokens[a].span.begin - q);
     static const char* kOpen[] = {"\xC2\xAB", "\xE2\x80\x9E", "\xE2\x80\x9C", "\""};

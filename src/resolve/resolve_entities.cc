@@ -135,7 +135,7 @@ Resolution resolve_entities(const EntityTable& table, const Knowledge& k) {
   // Generic firm words of every language, as skeletons.
   std::set<std::string> generic, generic_weak;
   for (const auto& lang : k.data().languages())
-    for (const auto& w : k.cues(lang).firm_suffix) {
+    for (const auto& w : k.cues(lang).firm_suffix.keys()) {
       for (const auto& s : skeleton_words(w, false)) generic.insert(s);
       for (const auto& s : skeleton_words(w, true)) generic_weak.insert(s);
     }

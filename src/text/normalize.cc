@@ -5,7 +5,9 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <deque>
 #include <unordered_map>
+#include <vector>
 
 namespace nkg {
 namespace {
@@ -65,12 +67,30 @@ std::string fold_code_point(UChar32 c) {
 }
 
 // Folding one code point at a time through ICU is slow; news text uses a
-// small alphabet, so a per-thread cache turns it into a hash lookup.
+// small alphabet, so a per-thread cache turns it into a table lookup: an
+// index per BMP code point (0: not folded yet) into the folded forms, and a
+// hash map for the rest.
 const std::string& folded(UChar32 c) {
-  thread_local std::unordered_map<UChar32, std::string> cache;
-  auto it = cache.find(c);
-  if (it != cache.end()) return it->second;
-  return cache.emplace(c, fold_code_point(c)).first->second;
+  thread_local std::vector<uint16_t> bmp_slot(0x10000, 0);
+  thread_local std::deque<std::string> forms(1);  // stable references
+  thread_local std::unordered_map<UChar32, std::string> astral;
+  if (c >= 0 && c < 0x10000) {
+    uint16_t& slot = bmp_slot[static_cast<size_t>(c)];
+    if (!slot) {
+      // Fewer than 65535 distinct code points fit; past that, fold each time.
+      if (forms.size() == 0xFFFF) {
+        thread_local std::string overflow;
+        overflow = fold_code_point(c);
+        return overflow;
+      }
+      slot = static_cast<uint16_t>(forms.size());
+      forms.push_back(fold_code_point(c));
+    }
+    return forms[slot];
+  }
+  auto it = astral.find(c);
+  if (it != astral.end()) return it->second;
+  return astral.emplace(c, fold_code_point(c)).first->second;
 }
 
 }  // namespace

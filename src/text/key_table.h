@@ -1,0 +1,105 @@
+// A map from short match keys to 32-bit values for the analysis' hot
+// lookups (the vocabulary, month and weekday names, a document's distinct
+// words). Open addressing over one flat slot array, keys in one arena: a
+// lookup that misses, as most do, touches a single slot, where a
+// std::unordered_map chases a bucket and a node and divides by a prime.
+#pragma once
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace nkg {
+
+class KeyTable {
+ public:
+  explicit KeyTable(size_t expected = 16) { rehash(capacity_for(expected)); }
+
+  // Inserts `key` with `value` unless present; returns the stored value.
+  uint32_t emplace(std::string_view key, uint32_t value) {
+    if ((entries_.size() + 1) * 4 > slots_.size() * 3) rehash(slots_.size() * 2);
+    uint64_t h = hash(key);
+    size_t i = probe(key, h);
+    if (slots_[i].entry) return entries_[slots_[i].entry - 1].value;
+    slots_[i] = {static_cast<uint32_t>(h >> 32), static_cast<uint32_t>(entries_.size() + 1)};
+    entries_.push_back(
+        {static_cast<uint32_t>(arena_.size()), static_cast<uint32_t>(key.size()), value, h});
+    arena_.append(key);
+    return value;
+  }
+  // Inserts or overwrites.
+  void set(std::string_view key, uint32_t value) {
+    emplace(key, value);
+    entries_[slots_[probe(key, hash(key))].entry - 1].value = value;
+  }
+  // The value stored for `key`, or `absent`.
+  uint32_t get(std::string_view key, uint32_t absent = 0) const {
+    const Slot& s = slots_[probe(key, hash(key))];
+    return s.entry ? entries_[s.entry - 1].value : absent;
+  }
+  bool contains(std::string_view key) const { return slots_[probe(key, hash(key))].entry != 0; }
+  size_t size() const { return entries_.size(); }
+
+  // FNV-1a, eight bytes at a time where it can: keys are words.
+  static uint64_t hash(std::string_view s) {
+    uint64_t h = 0xcbf29ce484222325ull;
+    size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+      uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      h = (h ^ w) * 0x100000001b3ull;
+      h ^= h >> 29;
+    }
+    for (; i < s.size(); ++i) h = (h ^ static_cast<unsigned char>(s[i])) * 0x100000001b3ull;
+    // Final mix so that the low bits, which pick the slot, depend on every byte.
+    h ^= h >> 32;
+    h *= 0x9E3779B97F4A7C15ull;
+    return h ^ (h >> 29);
+  }
+
+ private:
+  struct Slot {
+    uint32_t tag = 0;    // high half of the key's hash
+    uint32_t entry = 0;  // 1 + index into entries_, 0 when empty
+  };
+  struct Entry {
+    uint32_t offset, length, value;
+    uint64_t hash;
+  };
+
+  static size_t capacity_for(size_t n) {
+    size_t c = 16;
+    while (c * 3 < n * 4) c *= 2;
+    return c;
+  }
+  // The slot holding `key`, or the empty slot where it would go.
+  size_t probe(std::string_view key, uint64_t h) const {
+    const size_t mask = slots_.size() - 1;
+    const auto tag = static_cast<uint32_t>(h >> 32);
+    for (size_t i = static_cast<size_t>(h) & mask;; i = (i + 1) & mask) {
+      const Slot& s = slots_[i];
+      if (!s.entry) return i;
+      if (s.tag != tag) continue;
+      const Entry& e = entries_[s.entry - 1];
+      if (e.length == key.size() &&
+          std::memcmp(arena_.data() + e.offset, key.data(), key.size()) == 0)
+        return i;
+    }
+  }
+  void rehash(size_t capacity) {
+    slots_.assign(capacity, Slot{});
+    const size_t mask = capacity - 1;
+    for (size_t k = 0; k < entries_.size(); ++k) {
+      size_t i = static_cast<size_t>(entries_[k].hash) & mask;
+      while (slots_[i].entry) i = (i + 1) & mask;
+      slots_[i] = {static_cast<uint32_t>(entries_[k].hash >> 32), static_cast<uint32_t>(k + 1)};
+    }
+  }
+
+  std::vector<Slot> slots_;
+  std::vector<Entry> entries_;
+  std::string arena_;
+};
+
+}  // namespace nkg
