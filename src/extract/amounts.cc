@@ -13,6 +13,7 @@
 #include <unordered_map>
 
 #include "extract/dates.h"
+#include "text/key_table.h"
 #include "text/normalize.h"
 #include "text/segment.h"
 
@@ -266,13 +267,6 @@ std::string_view unit_before(std::string_view s, size_t pos) {
   return s.substr(b, pos - b);
 }
 
-struct SvHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-template <class V>
-using SvMap = std::unordered_map<std::string, V, SvHash, std::equal_to<>>;
-
 struct Form {
   std::string s;                                       // stream of the form
   std::string value;                                   // the row's value
@@ -285,8 +279,24 @@ struct Form {
 
 struct FormSet {
   std::vector<Form> forms;
-  SvMap<std::vector<uint32_t>> by_first, by_last;
-  SvMap<uint32_t> single;  // forms that are one bare word, by key
+  // Form indexes by the stream unit they start / end with (KeyTable value:
+  // index into the lists), and forms that are one bare word, by key.
+  struct Lists {
+    KeyTable index;
+    std::vector<std::vector<uint32_t>> lists;
+    void add(std::string_view unit, uint32_t form) {
+      uint32_t at = index.emplace(unit, static_cast<uint32_t>(lists.size()));
+      if (at == lists.size()) lists.emplace_back();
+      lists[at].push_back(form);
+    }
+    const std::vector<uint32_t>* find(std::string_view unit) const {
+      uint32_t at = index.get(unit, UINT32_MAX);
+      return at == UINT32_MAX ? nullptr : &lists[at];
+    }
+  };
+  Lists by_first, by_last;
+  KeyTable single;
+  static constexpr uint32_t kNoForm = UINT32_MAX;
 
   // Adds `text`; false when it reduces to nothing (a lone hyphen).
   bool add(const std::string& text, const std::string& value) {
@@ -328,8 +338,8 @@ struct FormSet {
       single.emplace(k, static_cast<uint32_t>(forms.size()));
     }
     uint32_t idx = static_cast<uint32_t>(forms.size());
-    by_first[std::string(unit_at(f.s, 0))].push_back(idx);
-    by_last[std::string(unit_before(f.s, f.s.size()))].push_back(idx);
+    by_first.add(unit_at(f.s, 0), idx);
+    by_last.add(unit_before(f.s, f.s.size()), idx);
     forms.push_back(std::move(f));
     return true;
   }
@@ -555,9 +565,9 @@ class Run {
   // Longest form of `fs` starting at stream position `c`.
   Hit fwd(const FormSet& fs, uint32_t c) const {
     Hit best;
-    auto it = fs.by_first.find(unit_at(st_.s, c));
-    if (it == fs.by_first.end()) return best;
-    for (uint32_t idx : it->second) {
+    const auto* list = fs.by_first.find(unit_at(st_.s, c));
+    if (!list) return best;
+    for (uint32_t idx : *list) {
       const Form& f = fs.forms[idx];
       if (best && f.s.size() <= best.end - best.begin) continue;
       if (st_.s.compare(c, f.s.size(), f.s) != 0 || !caps_ok(f, c)) continue;
@@ -569,9 +579,9 @@ class Run {
   // Longest form of `fs` ending at stream position `p`.
   Hit bwd(const FormSet& fs, uint32_t p) const {
     Hit best;
-    auto it = fs.by_last.find(unit_before(st_.s, p));
-    if (it == fs.by_last.end()) return best;
-    for (uint32_t idx : it->second) {
+    const auto* list = fs.by_last.find(unit_before(st_.s, p));
+    if (!list) return best;
+    for (uint32_t idx : *list) {
       const Form& f = fs.forms[idx];
       if (f.s.size() > p || (best && f.s.size() <= best.end - best.begin)) continue;
       uint32_t b = static_cast<uint32_t>(p - f.s.size());
@@ -666,10 +676,10 @@ class Run {
       std::string_view suffix = std::string_view(t.key).substr(k);
       const FormSet* sets[] = {&m_.scale, &m_.currency, &m_.percent};
       for (int c = 0; c < 3; ++c) {
-        auto it = sets[c]->single.find(suffix);
-        if (it == sets[c]->single.end()) continue;
+        uint32_t form = sets[c]->single.get(suffix, FormSet::kNoForm);
+        if (form == FormSet::kNoForm) continue;
         if (!parse_number(num, lang_, &out->value)) return false;
-        out->attached = &sets[c]->forms[it->second];
+        out->attached = &sets[c]->forms[form];
         out->attached_class = c + 1;
         out->last = i;
         out->end = st_.end[i];

@@ -35,7 +35,7 @@ struct Cues {
   // Compiles the pack's cues, their keys interned in `vocab`.
   void build(const LangPack& pack, Vocabulary& vocab);
   // True when any lemma candidate of a token (LemmaTable::ids) is in `set`.
-  static bool any_in(const CueSet& set, const std::vector<uint32_t>& lemma_ids);
+  static bool any_in(const CueSet& set, std::span<const uint32_t> lemma_ids);
 };
 
 }  // namespace nkg

@@ -53,14 +53,14 @@ void Dictionary::add(Vocabulary& vocab, const std::string& form, const std::stri
 
 // Ids are equal exactly when the keys are, and a dictionary's ids are never
 // kUnknown: comparing ids is comparing keys.
-static bool token_matches(const std::vector<uint32_t>& ids, uint32_t want, bool inflect) {
+static bool token_matches(std::span<const uint32_t> ids, uint32_t want, bool inflect) {
   if (!inflect) return !ids.empty() && ids[0] == want;
   return std::find(ids.begin(), ids.end(), want) != ids.end();
 }
 
 void Dictionary::match_at(const Document& doc, const LemmaTable& lemmas, uint32_t i,
                           std::vector<DictMatch>* out) const {
-  const auto& cands = lemmas.ids(i);
+  const auto cands = lemmas.ids(i);
   for (size_t c = 0; c < cands.size(); ++c) {
     const uint32_t cand = cands[c];
     if (!may_start(cand)) continue;
@@ -122,6 +122,8 @@ std::vector<DictMatch> Dictionary::find(const Document& doc, const LemmaTable& l
 LemmaTable token_lemmas(const Document& doc, const LangPack& pack, const Vocabulary* vocab) {
   LemmaTable out;
   out.slot_.reserve(doc.tokens.size());
+  out.forms_.reserve(doc.tokens.size() / 2);
+  out.ids_.reserve(doc.tokens.size());
   // Articles repeat their words: undo endings once per distinct key.
   KeyTable slot_of(doc.tokens.size() / 2);
   for (const Token& t : doc.tokens) {
@@ -130,8 +132,8 @@ LemmaTable token_lemmas(const Document& doc, const LangPack& pack, const Vocabul
     if (slot == next) {
       LemmaTable::Forms f;
       f.cands = pack.lemmas(t.key);
-      f.ids.reserve(f.cands.size());
-      for (const auto& l : f.cands) f.ids.push_back(vocab ? vocab->id(l) : Vocabulary::kUnknown);
+      f.first_id = static_cast<uint32_t>(out.ids_.size());
+      for (const auto& l : f.cands) out.ids_.push_back(vocab ? vocab->id(l) : Vocabulary::kUnknown);
       out.forms_.push_back(std::move(f));
     }
     out.slot_.push_back(slot);

@@ -4,6 +4,7 @@
 // no backtracking.
 #pragma once
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -43,16 +44,20 @@ class LemmaTable {
     return forms_[slot_[token]].cands;
   }
   // Vocabulary ids of operator[](token), candidate by candidate.
-  const std::vector<uint32_t>& ids(size_t token) const { return forms_[slot_[token]].ids; }
+  std::span<const uint32_t> ids(size_t token) const {
+    const Forms& f = forms_[slot_[token]];
+    return {ids_.data() + f.first_id, f.cands.size()};
+  }
 
  private:
   friend LemmaTable token_lemmas(const Document&, const LangPack&, const Vocabulary*);
   struct Forms {
     std::vector<std::string> cands;
-    std::vector<uint32_t> ids;
+    uint32_t first_id = 0;  // index into ids_
   };
   std::vector<uint32_t> slot_;  // per token: index into forms_
   std::vector<Forms> forms_;
+  std::vector<uint32_t> ids_;
 };
 
 struct DictEntry {

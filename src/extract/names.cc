@@ -9,6 +9,8 @@
 #include <set>
 #include <unordered_map>
 
+#include "text/key_table.h"
+
 namespace nkg {
 namespace {
 
@@ -36,8 +38,7 @@ struct Ctx {
   const LemmaTable& lemmas;
   std::vector<uint32_t> covered;   // token -> mention index or kNone
   std::vector<uint32_t> title_at;  // token -> title index or kNone
-  // First token with that key (views into doc.tokens, which stay put here).
-  std::unordered_map<std::string_view, uint32_t> key_to_token;
+  KeyTable key_to_token;           // first token with that key
 };
 
 // The base form of token i: a lemma candidate attested elsewhere in the
@@ -49,12 +50,12 @@ struct Ctx {
 std::string lemma_surface(const Ctx& c, uint32_t i) {
   const auto& cands = c.lemmas[i];
   std::string_view surface = c.doc.slice(c.doc.tokens[i].span);
-  if (c.key_to_token.count(cands[0]) && c.key_to_token.at(cands[0]) != i)
+  constexpr uint32_t kAbsent = UINT32_MAX;
+  if (uint32_t at = c.key_to_token.get(cands[0], kAbsent); at != kAbsent && at != i)
     return std::string(surface);
   for (size_t j = 1; j < cands.size(); ++j) {
-    auto it = c.key_to_token.find(cands[j]);
-    if (it != c.key_to_token.end() && it->second != i)
-      return std::string(c.doc.slice(c.doc.tokens[it->second].span));
+    uint32_t at = c.key_to_token.get(cands[j], kAbsent);
+    if (at != kAbsent && at != i) return std::string(c.doc.slice(c.doc.tokens[at].span));
   }
   // Only where names decline (the pack says "option names_inflected").
   if (!c.cues.names_inflected) return std::string(surface);
@@ -225,7 +226,7 @@ void find_unknown_names(Document& doc, const Knowledge& k, const LemmaTable& lem
   for (uint32_t ti = 0; ti < doc.titles.size(); ++ti)
     for (uint32_t i = doc.titles[ti].first; i <= doc.titles[ti].last; ++i)
       if (c.covered[i] == kNone) c.title_at[i] = ti;
-  c.key_to_token.reserve(n);
+  c.key_to_token = KeyTable(n / 2);
   for (uint32_t i = 0; i < n; ++i) c.key_to_token.emplace(doc.tokens[i].key, i);
   // Agreement words ("Joint Venture") are not names either.
   std::vector<bool> trigger(n, false);

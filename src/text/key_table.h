@@ -14,7 +14,8 @@ namespace nkg {
 
 class KeyTable {
  public:
-  explicit KeyTable(size_t expected = 16) { rehash(capacity_for(expected)); }
+  KeyTable() : KeyTable(16) {}
+  explicit KeyTable(size_t expected) { rehash(capacity_for(expected)); }
 
   // Inserts `key` with `value` unless present; returns the stored value.
   uint32_t emplace(std::string_view key, uint32_t value) {
