@@ -141,6 +141,11 @@ void segment(Document& doc) {
     if (sent) sent->setText(empty);
     if (word) word->setText(empty);
     utext_close(ut);
+    // One huge article must not pin its buffers to the thread for good.
+    if (units.capacity() > (size_t{1} << 22)) {
+      std::vector<UChar>().swap(units);
+      std::vector<uint32_t>().swap(byte_at);
+    }
   };
   if (!sent || !word) {
     release();
