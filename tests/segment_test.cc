@@ -22,6 +22,26 @@ BOOST_AUTO_TEST_CASE(words_are_byte_spans_with_keys) {
   BOOST_TEST(!d.tokens[2].upper);
 }
 
+// Breaks are found over UTF-16 and mapped back to bytes: characters of one,
+// two, three and four bytes (the last a surrogate pair) before a word must
+// not shift its span; ill-formed bytes take the UTF-8 path and agree.
+BOOST_AUTO_TEST_CASE(spans_are_byte_offsets_after_wide_characters) {
+  const std::string lead = "a \xC5\x81 \xE2\x82\xAC \xF0\x9F\x98\x80 ";
+  for (const std::string& text :
+       {lead + "Kazachstan. Zdanie.", lead + "\xFF Kazachstan. Zdanie."}) {
+    Document d = seg(text);
+    const Token* kz = nullptr;
+    for (const auto& t : d.tokens)
+      if (d.slice(t.span) == "Kazachstan") kz = &t;
+    BOOST_TEST_REQUIRE(kz != nullptr);
+    BOOST_TEST(kz->span.begin == text.find("Kazachstan"));
+    BOOST_TEST(kz->key == "kazachstan");
+    BOOST_TEST_REQUIRE(d.sentences.size() == 2u);
+    BOOST_TEST(d.sentences.back().end == text.size());
+    BOOST_TEST(d.slice(d.sentences.back()) == "Zdanie.");
+  }
+}
+
 BOOST_AUTO_TEST_CASE(sentences_and_crlf) {
   Document d = seg("Pierwsze zdanie.\r\nDrugie zdanie! Trzecie?");
   BOOST_REQUIRE_EQUAL(d.sentences.size(), 3u);
