@@ -1,4 +1,6 @@
 #include <boost/test/unit_test.hpp>
+#include <map>
+#include <set>
 
 #include "resolve/merge_agreements.h"
 #include "test_util.h"
@@ -54,7 +56,9 @@ BOOST_AUTO_TEST_CASE(slovenian_memorandum) {
 
 BOOST_AUTO_TEST_CASE(persian_treaty_accession_names_the_acceding_state) {
   auto d = analyse(
-      "ازبکستان اعلام کرد که به پیمان پاریس می‌پیوندد و روسیه از آن استقبال "
+      "ازبکستان اعلام کرد که به پیمان پاریس می‌پیوندد و روسیه از "
+      "آن "
+      "استقبال "
       "کرد.",
       "fa");
   BOOST_REQUIRE_GE(d.agreements.size(), 1u);
@@ -119,6 +123,90 @@ BOOST_AUTO_TEST_CASE(one_agreement_across_languages) {
   BOOST_REQUIRE_EQUAL(docs[1].agreements.size(), 1u);
   BOOST_TEST(groups.size() == 1u);
   BOOST_TEST(groups[0].members.size() == 2u);
+}
+
+// Large buckets (one firm in many articles) are merged by classes, not by
+// pairs: the groups must still be the connected components of the rule in
+// merge_agreements.h, checked here against all pairs on random reports.
+BOOST_AUTO_TEST_CASE(merging_large_buckets_gives_the_components_of_all_pairs) {
+  Resolution res;
+  const std::vector<std::string> firms{"f1", "f2", "f3"}, states{"s1", "s2"};
+  for (const auto& f : firms) {
+    res.node_of[f] = "iri:" + f;
+    res.nodes["iri:" + f] = EntityNode{"iri:" + f, EntityType::Firm, f, {}, "", ""};
+  }
+  for (const auto& st : states) {
+    res.node_of[st] = "iri:" + st;
+    res.nodes["iri:" + st] = EntityNode{"iri:" + st, EntityType::State, st, {}, "", ""};
+  }
+  Interner in;
+  uint64_t seed = 42;
+  auto rnd = [&](uint32_t n) {
+    seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+    return static_cast<uint32_t>((seed >> 33) % n);
+  };
+  size_t merged = 0;
+  for (int round = 0; round < 20; ++round) {
+    std::vector<AgreementReport> reports;
+    // Many articles with a few reports each, or a few with many: buckets
+    // whose reports without a count come from one article or from several.
+    const uint32_t docs = round % 2 ? 2 + round % 3 : 100, per_doc = round % 2 ? 24 : 4;
+    for (uint32_t doc = 0; doc < docs; ++doc)
+      for (uint32_t idx = 0, n = rnd(per_doc); idx < n; ++idx) {
+        AgreementRecord r;
+        r.kind = rnd(3) ? "purchase" : "joint_venture";
+        const char* counts[] = {"5", "7", "", ""};
+        r.quantity = doc == 0 || rnd(4) == 0 ? counts[rnd(4)] : counts[rnd(2)];
+        for (const auto& f : firms)
+          if (rnd(3) == 0) r.parties.push_back(f);
+        for (const auto& st : states)
+          if (rnd(2) == 0) r.parties.push_back(st);
+        reports.push_back(make_report(r, doc, idx, in));
+      }
+    auto kinds_of = [&](const AgreementReport& r, EntityType t) {
+      std::set<std::string> out;
+      for (const auto* p : r.parties)
+        if (res.node_for(*p)->type == t) out.insert(*p);
+      return out;
+    };
+    auto same = [&](const AgreementReport& a, const AgreementReport& b) {
+      if (a.doc == b.doc || *a.kind != *b.kind) return false;
+      const std::string &qa = *a.quantity, &qb = *b.quantity;
+      if (!qa.empty() && !qb.empty() && qa != qb) return false;
+      auto fa = kinds_of(a, EntityType::Firm), fb = kinds_of(b, EntityType::Firm);
+      auto sa = kinds_of(a, EntityType::State), sb = kinds_of(b, EntityType::State);
+      for (const auto& f : fa)
+        if (fb.count(f)) return true;
+      if (fa.empty() && fb.empty()) return !sa.empty() && sa == sb;
+      if ((fa.empty() || fb.empty()) && !qa.empty() && qa == qb)
+        for (const auto& st : sa)
+          if (sb.count(st)) return true;
+      return false;
+    };
+    // Components by all pairs.
+    std::vector<size_t> comp(reports.size());
+    for (size_t i = 0; i < comp.size(); ++i) comp[i] = i;
+    for (bool changed = true; changed;) {
+      changed = false;
+      for (size_t i = 0; i < reports.size(); ++i)
+        for (size_t j = 0; j < reports.size(); ++j)
+          if (comp[j] < comp[i] && same(reports[i], reports[j])) {
+            comp[i] = comp[j];
+            changed = true;
+          }
+    }
+    std::set<std::set<std::pair<size_t, size_t>>> want, got;
+    std::map<size_t, std::set<std::pair<size_t, size_t>>> by_comp;
+    for (size_t i = 0; i < reports.size(); ++i)
+      by_comp[comp[i]].insert({reports[i].doc, reports[i].idx});
+    for (auto& [c, m] : by_comp) want.insert(m);
+    for (const auto& g : merge_agreements(reports, res))
+      got.insert(std::set<std::pair<size_t, size_t>>(g.members.begin(), g.members.end()));
+    BOOST_TEST_REQUIRE(reports.size() > 5u);
+    BOOST_TEST(got == want);
+    merged += reports.size() - want.size();
+  }
+  BOOST_TEST(merged > 100u);  // the rounds did merge reports
 }
 
 BOOST_AUTO_TEST_SUITE_END()

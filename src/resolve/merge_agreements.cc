@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <string_view>
 #include <tuple>
 
 #include "core/sha256.h"
@@ -109,19 +110,85 @@ std::vector<AgreementGroup> merge_agreements(const std::vector<AgreementReport>&
     if (!quantity->empty())
       for (const auto* st : r.states) buckets[Key{kind, quantity, st}].push_back(ui);
   }
-  std::vector<const std::vector<uint32_t>*> all;
-  for (const auto& [key, members] : buckets) all.push_back(&members);
-  for (const auto& [key, members] : state_buckets) all.push_back(&members);
-  for (const auto* bucket : all)
-    for (size_t a = 0, n = bucket->size(); a < n; ++a)
-      for (size_t b = a + 1; b < n; ++b) {
-        size_t i = (*bucket)[a], j = (*bucket)[b];
-        if (find(parent, i) == find(parent, j)) continue;
-        if (same(recs[i], recs[j])) {
-          size_t ri = find(parent, i), rj = find(parent, j);
-          parent[std::max(ri, rj)] = std::min(ri, rj);
+  auto unite = [&](size_t i, size_t j) {
+    size_t ri = find(parent, i), rj = find(parent, j);
+    // The smaller index becomes the root: the groups' roots do not depend on
+    // the order of the unions.
+    if (ri != rj) parent[std::max(ri, rj)] = std::min(ri, rj);
+  };
+  // Within a (kind, firm) bucket, and within a (kind, states) bucket of
+  // reports naming no firm, `same` reduces to "other article and compatible
+  // counts" (equal, or either unstated). Its components then follow from
+  // classes without comparing pairs, which large buckets (a firm in
+  // thousands of articles) made quadratic:
+  //  - in a set whose every cross-article pair is an edge, every member joins
+  //    one of two members from different articles;
+  //  - reports with no count pair with every count: each class of one count
+  //    together with them is such a set.
+  auto join_other_articles = [&](const std::vector<uint32_t>& set) {
+    if (set.size() < 2) return;
+    const uint32_t a = set[0];
+    auto other = std::find_if(set.begin(), set.end(),
+                              [&](uint32_t x) { return recs[x].doc != recs[a].doc; });
+    if (other == set.end()) return;
+    for (uint32_t x : set) unite(x, recs[x].doc != recs[a].doc ? a : *other);
+  };
+  auto join_pairs = [&](const std::vector<uint32_t>& bucket) {
+    for (size_t a = 0, n = bucket.size(); a < n; ++a)
+      for (size_t b = a + 1; b < n; ++b)
+        if (find(parent, bucket[a]) != find(parent, bucket[b]) &&
+            same(recs[bucket[a]], recs[bucket[b]]))
+          unite(bucket[a], bucket[b]);
+  };
+  auto join_compatible = [&](const std::vector<uint32_t>& bucket) {
+    // Small buckets, most of them, are cheaper compared pairwise.
+    if (bucket.size() <= 16) return join_pairs(bucket);
+    std::vector<uint32_t> uncounted;
+    std::map<std::string_view, std::vector<uint32_t>> by_count;
+    for (uint32_t x : bucket)
+      (recs[x].r->quantity->empty() ? uncounted : by_count[*recs[x].r->quantity]).push_back(x);
+    join_other_articles(uncounted);
+    for (const auto& [count, members] : by_count) join_other_articles(members);
+    if (uncounted.empty()) return;
+    // A counted report joins the uncounted ones of other articles. These are
+    // one component already when they come from two or more articles (e1
+    // and e2 from different ones); from one article, the first counted report
+    // of another article joins them all.
+    const uint32_t e1 = uncounted[0];
+    auto e2 = std::find_if(uncounted.begin(), uncounted.end(),
+                           [&](uint32_t x) { return recs[x].doc != recs[e1].doc; });
+    bool joined = e2 != uncounted.end();
+    for (const auto& [count, members] : by_count)
+      for (uint32_t x : members) {
+        if (recs[x].doc != recs[e1].doc) {
+          if (!joined)
+            for (uint32_t e : uncounted) unite(x, e);
+          joined = true;
+          unite(x, e1);
+        } else if (e2 != uncounted.end()) {
+          unite(x, *e2);
         }
       }
+  };
+  for (const auto& [key, members] : buckets) {
+    if (!std::get<1>(key)) {
+      join_compatible(members);
+      continue;
+    }
+    // (kind, count, state): pairs sharing a firm are joined through the
+    // firm's bucket, and two reports naming no firm only through equal
+    // states: what is left is a report naming firms against one naming none.
+    for (size_t a = 0, n = members.size(); a < n; ++a) {
+      const size_t i = members[a];
+      if (!recs[i].firms.empty()) continue;
+      for (size_t b = 0; b < n; ++b) {
+        const size_t j = members[b];
+        if (recs[j].firms.empty() || find(parent, i) == find(parent, j)) continue;
+        if (same(recs[i], recs[j])) unite(i, j);
+      }
+    }
+  }
+  for (const auto& [key, members] : state_buckets) join_compatible(members);
   std::map<size_t, AgreementGroup> groups;
   std::map<size_t, std::vector<size_t>> rec_of;
   for (size_t i = 0; i < recs.size(); ++i) {
