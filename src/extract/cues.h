@@ -28,9 +28,8 @@ struct Cues {
   Dictionary subjects;  // payload: concept id
   CueSet firm_suffix, firm_prefix, firm_sector, given, not_name, place_prep, connector, source,
       location_prep, time_unit, vague;
-  bool nouns_capitalised = false;
-  bool names_inflected = false;  // personal names take case endings (pl, sl)  // German: a capital
-                                 // letter does not mark a name
+  bool nouns_capitalised = false;  // German: a capital letter does not mark a name
+  bool names_inflected = false;    // personal names take case endings (pl, sl)
 
   // Compiles the pack's cues, their keys interned in `vocab`.
   void build(const LangPack& pack, Vocabulary& vocab);

@@ -26,9 +26,9 @@ bool is_short_caps(const std::string& form) {
 
 void Dictionary::add(Vocabulary& vocab, const std::string& form, const std::string& payload,
                      EntityType type, bool inflect) {
+  const std::vector<std::string> keys = key_tokens(form);
+  if (keys.empty()) return;
   DictEntry e;
-  e.tokens = key_tokens(form);
-  if (e.tokens.empty()) return;
   if (is_short_caps(form)) {
     e.exact = form;
     inflect = false;
@@ -37,7 +37,7 @@ void Dictionary::add(Vocabulary& vocab, const std::string& form, const std::stri
   e.type = type;
   e.label = form;
   e.inflect = inflect;
-  for (const auto& t : e.tokens) e.ids.push_back(vocab.intern(t));
+  for (const auto& k : keys) e.ids.push_back(vocab.intern(k));
   // The same form for the same payload twice adds nothing.
   uint32_t first = e.ids[0];
   auto& bucket = by_first_[first];

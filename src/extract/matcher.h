@@ -61,10 +61,9 @@ class LemmaTable {
 };
 
 struct DictEntry {
-  std::vector<std::string> tokens;  // match keys
-  std::vector<uint32_t> ids;        // their vocabulary ids
-  std::string exact;                // non-empty: the surface must equal this (short all-caps forms)
-  std::string payload;              // e.g. "state:KZ"
+  std::vector<uint32_t> ids;  // vocabulary ids of the form's match keys
+  std::string exact;          // non-empty: the surface must equal this (short all-caps forms)
+  std::string payload;        // e.g. "state:KZ"
   EntityType type = EntityType::State;
   std::string label;    // the base form, as written in the data
   bool inflect = true;  // may each token carry a case ending?
