@@ -80,6 +80,41 @@ BOOST_AUTO_TEST_CASE(vocabulary_numbers_each_key_once) {
   BOOST_TEST(v.size() == 2u);
 }
 
+// Lemma tables are cached per thread by pack and vocabulary: a changed pack
+// or a grown vocabulary must never be answered from the cache.
+BOOST_AUTO_TEST_CASE(cached_lemmas_follow_changes_to_pack_and_vocabulary) {
+  const auto docs = corpus_docs();
+  BOOST_TEST_REQUIRE(!docs.empty());
+  const Document& d = docs.front();
+  const LangPack& pack = test::knowledge().pack(d.lang);
+  Vocabulary vocab;
+  vocab.intern(d.tokens.front().key);
+  LemmaTable before = token_lemmas(d, pack, &vocab);
+  BOOST_TEST(before.ids(0)[0] != Vocabulary::kUnknown);
+  BOOST_TEST_REQUIRE(d.tokens.size() > 1u);
+  BOOST_TEST(before.ids(1)[0] == Vocabulary::kUnknown);
+
+  // A copy with one more ending, re-indexed: its own lemmas, not the cache's.
+  LangPack changed = pack;
+  changed.rules.push_back({"qqx", ""});  // any word may stand for word+"qqx"
+  changed.index_rules();
+  LemmaTable other = token_lemmas(d, changed, &vocab);
+  size_t differ = 0;
+  for (size_t i = 0; i < d.tokens.size(); ++i) {
+    BOOST_TEST(other[i] == changed.lemmas(d.tokens[i].key));
+    differ += other[i] != before[i];
+  }
+  BOOST_TEST(differ > d.tokens.size() / 4);
+  // A key added to the vocabulary gets its id at once.
+  vocab.intern(d.tokens[1].key);
+  LemmaTable after = token_lemmas(d, pack, &vocab);
+  BOOST_TEST(after.ids(1)[0] == vocab.id(d.tokens[1].key));
+  BOOST_TEST(after.ids(1)[0] != Vocabulary::kUnknown);
+  // The earlier table still reads what it read (its store is kept alive).
+  BOOST_TEST(before.ids(1)[0] == Vocabulary::kUnknown);
+  BOOST_TEST(before[0] == pack.lemmas(d.tokens[0].key));
+}
+
 BOOST_AUTO_TEST_CASE(key_table_agrees_with_a_std_map_through_growth) {
   KeyTable t(4);
   std::map<std::string, uint32_t> want;

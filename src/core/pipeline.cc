@@ -35,15 +35,16 @@ const DateFinder& Analyzer::dates(const std::string& lang) const {
 }
 
 void Analyzer::analyse(Document& doc, const std::string& forced_lang) const {
+  // Segmenting needs no language (root rules); language id samples the words.
+  segment(doc);
   if (!forced_lang.empty()) {
     doc.lang = forced_lang;
     doc.lang_reliable = true;
   } else {
-    LangGuess g = identify_language(doc.text);
+    LangGuess g = identify_language(doc);
     doc.lang = g.lang;
     doc.lang_reliable = g.reliable;
   }
-  segment(doc);
   const LangPack& pack = k_.pack(doc.lang);
   auto lemmas = token_lemmas(doc, pack, &k_.vocabulary());
   // Dates, amounts and article meta all need the dates once: find them here.

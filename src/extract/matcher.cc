@@ -4,6 +4,8 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <atomic>
+#include <deque>
 #include <string_view>
 #include <unordered_map>
 
@@ -119,25 +121,75 @@ std::vector<DictMatch> Dictionary::find(const Document& doc, const LemmaTable& l
   return out;
 }
 
+namespace {
+
+uint64_t next_vocabulary_serial() {
+  static std::atomic<uint64_t> last{0};
+  return ++last;
+}
+
+}  // namespace
+
+Vocabulary::Vocabulary() : serial_(next_vocabulary_serial()) {}
+
+uint32_t Vocabulary::intern(std::string_view key) {
+  const auto next = static_cast<uint32_t>(ids_.size() + 1);
+  const uint32_t id = ids_.emplace(key, next);
+  if (id == next) serial_ = next_vocabulary_serial();
+  return id;
+}
+
+struct LemmaTable::Store {
+  KeyTable index;           // key -> 1 + position in forms
+  std::deque<Forms> forms;  // a deque: growing keeps the Forms in place
+};
+
+namespace {
+
+// One thread's lemma stores, most recently used first. A store is dropped
+// (freed once no table holds it) when it outgrows kStoreKeys, bounding the
+// memory per thread and pack.
+struct StoreSlot {
+  uint64_t pack = 0, vocab = 0;
+  std::shared_ptr<LemmaTable::Store> store;
+};
+constexpr size_t kStoreKeys = size_t{1} << 16;
+constexpr size_t kStoresPerThread = 8;
+
+std::shared_ptr<LemmaTable::Store> thread_store(const LangPack& pack, const Vocabulary* vocab) {
+  const uint64_t ps = pack.serial(), vs = vocab ? vocab->serial() : 0;
+  if (ps == 0) return std::make_shared<LemmaTable::Store>();  // stale index: no caching
+  thread_local std::vector<StoreSlot> slots;
+  auto it = std::find_if(slots.begin(), slots.end(),
+                         [&](const StoreSlot& s) { return s.pack == ps && s.vocab == vs; });
+  if (it != slots.end() && it->store->forms.size() < kStoreKeys) {
+    std::rotate(slots.begin(), it, it + 1);
+    return slots.front().store;
+  }
+  if (it != slots.end()) slots.erase(it);
+  if (slots.size() == kStoresPerThread) slots.pop_back();
+  slots.insert(slots.begin(), {ps, vs, std::make_shared<LemmaTable::Store>()});
+  return slots.front().store;
+}
+
+}  // namespace
+
 LemmaTable token_lemmas(const Document& doc, const LangPack& pack, const Vocabulary* vocab) {
   LemmaTable out;
+  std::shared_ptr<LemmaTable::Store> store = thread_store(pack, vocab);
   out.slot_.reserve(doc.tokens.size());
-  out.forms_.reserve(doc.tokens.size() / 2);
-  out.ids_.reserve(doc.tokens.size());
-  // Articles repeat their words: undo endings once per distinct key.
-  KeyTable slot_of(doc.tokens.size() / 2);
   for (const Token& t : doc.tokens) {
-    const auto next = static_cast<uint32_t>(out.forms_.size());
-    const uint32_t slot = slot_of.emplace(t.key, next);
-    if (slot == next) {
-      LemmaTable::Forms f;
+    const auto next = static_cast<uint32_t>(store->forms.size() + 1);
+    const uint32_t at = store->index.emplace(t.key, next);
+    if (at == next) {
+      LemmaTable::Forms& f = store->forms.emplace_back();
       f.cands = pack.lemmas(t.key);
-      f.first_id = static_cast<uint32_t>(out.ids_.size());
-      for (const auto& l : f.cands) out.ids_.push_back(vocab ? vocab->id(l) : Vocabulary::kUnknown);
-      out.forms_.push_back(std::move(f));
+      f.ids.reserve(f.cands.size());
+      for (const auto& l : f.cands) f.ids.push_back(vocab ? vocab->id(l) : Vocabulary::kUnknown);
     }
-    out.slot_.push_back(slot);
+    out.slot_.push_back(&store->forms[at - 1]);
   }
+  out.store_ = std::move(store);
   return out;
 }
 

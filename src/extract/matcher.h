@@ -4,6 +4,7 @@
 // no backtracking.
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -24,40 +25,42 @@ namespace nkg {
 class Vocabulary {
  public:
   static constexpr uint32_t kUnknown = 0;
-  uint32_t intern(std::string_view key) {
-    return ids_.emplace(key, static_cast<uint32_t>(ids_.size() + 1));
-  }
+  uint32_t intern(std::string_view key);
   uint32_t id(std::string_view key) const { return ids_.get(key, kUnknown); }
   size_t size() const { return ids_.size(); }
+  // Changes whenever a key is added, and differs between vocabularies: ids
+  // looked up under one serial stay right while it holds.
+  uint64_t serial() const { return serial_; }
 
  private:
   KeyTable ids_;
+  uint64_t serial_;
+
+ public:
+  Vocabulary();
 };
 
 // Per-token lemma candidates (token key first, as LangPack::lemmas gives
-// them) and their vocabulary ids, computed once per distinct key of a
-// document: a repeated word shares its first occurrence's entry.
+// them) and their vocabulary ids. Computed once per distinct key, and kept
+// per thread across documents for the same pack and vocabulary: news repeats
+// its words, so most tokens cost one table probe.
 class LemmaTable {
  public:
+  struct Forms {
+    std::vector<std::string> cands;
+    std::vector<uint32_t> ids;  // vocabulary id of each candidate
+  };
+  struct Store;  // where the Forms live (a thread's cache, or this table's own)
+
   size_t size() const { return slot_.size(); }
-  const std::vector<std::string>& operator[](size_t token) const {
-    return forms_[slot_[token]].cands;
-  }
+  const std::vector<std::string>& operator[](size_t token) const { return slot_[token]->cands; }
   // Vocabulary ids of operator[](token), candidate by candidate.
-  std::span<const uint32_t> ids(size_t token) const {
-    const Forms& f = forms_[slot_[token]];
-    return {ids_.data() + f.first_id, f.cands.size()};
-  }
+  std::span<const uint32_t> ids(size_t token) const { return slot_[token]->ids; }
 
  private:
   friend LemmaTable token_lemmas(const Document&, const LangPack&, const Vocabulary*);
-  struct Forms {
-    std::vector<std::string> cands;
-    uint32_t first_id = 0;  // index into ids_
-  };
-  std::vector<uint32_t> slot_;  // per token: index into forms_
-  std::vector<Forms> forms_;
-  std::vector<uint32_t> ids_;
+  std::vector<const Forms*> slot_;      // per token
+  std::shared_ptr<const Store> store_;  // keeps the Forms alive
 };
 
 struct DictEntry {

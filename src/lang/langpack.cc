@@ -3,6 +3,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 
@@ -92,7 +93,17 @@ void LangPack::try_rule(const std::string& key, const InflectionRule& r,
   if (std::find(out->begin(), out->end(), cand) == out->end()) out->push_back(std::move(cand));
 }
 
+namespace {
+uint64_t next_serial() {
+  static std::atomic<uint64_t> last{0};
+  return ++last;
+}
+}  // namespace
+
+LangPack::Serial::Serial() : value(next_serial()) {}
+
 void LangPack::index_rules() {
+  serial_ = Serial();
   by_last_byte_.assign(257, {});
   for (uint32_t i = 0; i < rules.size(); ++i)
     by_last_byte_[rules[i].add.empty() ? 256 : static_cast<unsigned char>(rules[i].add.back())]

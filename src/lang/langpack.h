@@ -41,10 +41,27 @@ struct LangPack {
   // the rules that can apply; call after changing `rules` (lemmas() scans
   // every rule while the index is stale).
   void index_rules();
+  // Changes whenever the rules are indexed, and is 0 while the index is
+  // stale: lemmas() gives the same for the same key and the same non-zero
+  // serial, so callers may cache by it (no two packs share one).
+  uint64_t serial() const { return indexed_ == rules.size() ? serial_ : 0; }
 
  private:
   std::vector<std::vector<uint32_t>> by_last_byte_;  // 256 lists, then the empty endings
   size_t indexed_ = SIZE_MAX;                        // rules.size() when indexed
+  // A copy gets a serial of its own: its rules may change apart.
+  struct Serial {
+    uint64_t value;
+    Serial();
+    Serial(const Serial&) : Serial() {}
+    Serial& operator=(const Serial&) {
+      *this = Serial();
+      return *this;
+    }
+    Serial(Serial&&) = default;
+    Serial& operator=(Serial&&) = default;
+    operator uint64_t() const { return value; }
+  } serial_;
   void try_rule(const std::string& key, const InflectionRule& r,
                 std::vector<std::string>* out) const;
 };

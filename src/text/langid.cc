@@ -45,4 +45,24 @@ LangGuess identify_language(std::string_view text) {
   return g;
 }
 
+std::string language_sample(const Document& doc) {
+  std::string sample;
+  sample.reserve(kLangSampleBytes);
+  for (const Token& t : doc.tokens) {
+    if (t.upper || t.is_number) continue;
+    const std::string_view w = doc.slice(t.span);
+    if (sample.size() + w.size() + 1 > kLangSampleBytes) break;
+    sample.append(w);
+    sample += ' ';
+  }
+  // Below half the budget, CLD2 is better off with everything there is.
+  if (sample.size() < kLangSampleBytes / 2) sample.clear();
+  return sample;
+}
+
+LangGuess identify_language(const Document& doc) {
+  const std::string sample = language_sample(doc);
+  return identify_language(sample.empty() ? std::string_view(doc.text) : std::string_view(sample));
+}
+
 }  // namespace nkg
