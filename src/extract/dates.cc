@@ -20,7 +20,7 @@ std::string DateHit::iso() const {
   return buf;
 }
 
-static void add_icu_months(const std::string& lang, KeyTable* months) {
+static void add_icu_months(const std::string& lang, KeyTable* months, KeyFilter* filter) {
   int32_t n = 0;
   const icu::Locale* all = icu::Locale::getAvailableLocales(n);
   for (int32_t i = 0; i < n; ++i) {
@@ -41,21 +41,28 @@ static void add_icu_months(const std::string& lang, KeyTable* months) {
           names[m].toUTF8String(s);
           std::string key = match_key(s);
           while (!key.empty() && key.back() == '.') key.pop_back();
-          if (key.size() >= 3) months->emplace(key, static_cast<uint32_t>(m + 1));
+          if (key.size() < 3) continue;
+          months->emplace(key, static_cast<uint32_t>(m + 1));
+          filter->add(key);
         }
       }
   }
 }
 
 DateFinder::DateFinder(const LangPack& pack) : pack_(pack) {
-  add_icu_months(pack.lang, &months_);
+  add_icu_months(pack.lang, &months_, &month_filter_);
   for (const auto& [num, forms] : pack.months)
-    for (const auto& f : forms)
-      months_.set(match_key(f), static_cast<uint32_t>(std::atoi(num.c_str())));
+    for (const auto& f : forms) {
+      const std::string key = match_key(f);
+      months_.set(key, static_cast<uint32_t>(std::atoi(num.c_str())));
+      month_filter_.add(key);
+    }
   for (const auto& [num, forms] : pack.weekdays)
     for (const auto& f : forms) {
       auto keys = key_tokens(f);
-      if (keys.size() == 1) weekdays_.set(keys[0], static_cast<uint32_t>(std::atoi(num.c_str())));
+      if (keys.size() != 1) continue;
+      weekdays_.set(keys[0], static_cast<uint32_t>(std::atoi(num.c_str())));
+      weekday_filter_.add(keys[0]);
     }
   for (const auto& w : pack.numbers)
     if (w.cls == "ordinal")
@@ -65,7 +72,8 @@ DateFinder::DateFinder(const LangPack& pack) : pack_(pack) {
 
 int DateFinder::month_of(const std::vector<std::string>& lemmas) const {
   for (const auto& l : lemmas)
-    if (uint32_t m = months_.get(l)) return static_cast<int>(m);
+    if (month_filter_.may_contain(l))
+      if (uint32_t m = months_.get(l)) return static_cast<int>(m);
   return 0;
 }
 
@@ -77,7 +85,8 @@ int DateFinder::weekday(const std::string& key) const { return weekday_of(pack_.
 
 int DateFinder::weekday_of(const std::vector<std::string>& lemmas) const {
   for (const auto& l : lemmas)
-    if (uint32_t d = weekdays_.get(l)) return static_cast<int>(d);
+    if (weekday_filter_.may_contain(l))
+      if (uint32_t d = weekdays_.get(l)) return static_cast<int>(d);
   return 0;
 }
 

@@ -40,6 +40,7 @@ class DateFinder {
   int ordinal_of(const std::string& key) const;
   // Month, ordinal-day and weekday numbers by key (0: none).
   KeyTable months_, ordinals_, weekdays_;
+  KeyFilter month_filter_, weekday_filter_;  // most tokens are neither
   const LangPack& pack_;
 };
 

@@ -40,6 +40,8 @@ void Dictionary::add(Vocabulary& vocab, const std::string& form, const std::stri
   e.label = form;
   e.inflect = inflect;
   for (const auto& k : keys) e.ids.push_back(vocab.intern(k));
+  if (!bit_) bit_ = vocab.dictionary_bit();
+  vocab.mark_start(e.ids[0], bit_);
   // The same form for the same payload twice adds nothing.
   uint32_t first = e.ids[0];
   auto& bucket = by_first_[first];
@@ -62,6 +64,7 @@ static bool token_matches(std::span<const uint32_t> ids, uint32_t want, bool inf
 
 void Dictionary::match_at(const Document& doc, const LemmaTable& lemmas, uint32_t i,
                           std::vector<DictMatch>* out) const {
+  if (!(lemmas.starts(i) & bit_)) return;
   const auto cands = lemmas.ids(i);
   for (size_t c = 0; c < cands.size(); ++c) {
     const uint32_t cand = cands[c];
@@ -95,6 +98,10 @@ std::vector<DictMatch> Dictionary::find(const Document& doc, const LemmaTable& l
   std::vector<DictMatch> out;
   std::vector<DictMatch> here;
   for (uint32_t i = 0; i < doc.tokens.size();) {
+    if (!(lemmas.starts(i) & bit_)) {  // most tokens: skip the call
+      ++i;
+      continue;
+    }
     here.clear();
     match_at(doc, lemmas, i, &here);
     if (here.empty()) {
@@ -137,6 +144,13 @@ uint32_t Vocabulary::intern(std::string_view key) {
   const uint32_t id = ids_.emplace(key, next);
   if (id == next) serial_ = next_vocabulary_serial();
   return id;
+}
+
+void Vocabulary::mark_start(uint32_t id, uint64_t bit) {
+  if (id >= starts_.size()) starts_.resize(id + 1, 0);
+  if ((starts_[id] & bit) == bit) return;
+  starts_[id] |= bit;
+  serial_ = next_vocabulary_serial();  // cached lemma tables carry the old bits
 }
 
 struct LemmaTable::Store {
@@ -185,7 +199,10 @@ LemmaTable token_lemmas(const Document& doc, const LangPack& pack, const Vocabul
       LemmaTable::Forms& f = store->forms.emplace_back();
       f.cands = pack.lemmas(t.key);
       f.ids.reserve(f.cands.size());
-      for (const auto& l : f.cands) f.ids.push_back(vocab ? vocab->id(l) : Vocabulary::kUnknown);
+      for (const auto& l : f.cands) {
+        f.ids.push_back(vocab ? vocab->id(l) : Vocabulary::kUnknown);
+        if (vocab) f.starts |= vocab->starts(f.ids.back());
+      }
     }
     out.slot_.push_back(&store->forms[at - 1]);
   }

@@ -32,9 +32,19 @@ class Vocabulary {
   // looked up under one serial stay right while it holds.
   uint64_t serial() const { return serial_; }
 
+  // Each dictionary built on this vocabulary gets a bit (the 64th is shared
+  // by any beyond 63), and each id the bits of the dictionaries one of whose
+  // forms it starts: a token whose candidates have none of a dictionary's
+  // bit starts no match there, which one AND tells.
+  uint64_t dictionary_bit() { return uint64_t{1} << (dictionaries_ < 63 ? dictionaries_++ : 63); }
+  void mark_start(uint32_t id, uint64_t bit);
+  uint64_t starts(uint32_t id) const { return id < starts_.size() ? starts_[id] : 0; }
+
  private:
   KeyTable ids_;
   uint64_t serial_;
+  std::vector<uint64_t> starts_;  // by id
+  unsigned dictionaries_ = 0;
 
  public:
   Vocabulary();
@@ -49,6 +59,7 @@ class LemmaTable {
   struct Forms {
     std::vector<std::string> cands;
     std::vector<uint32_t> ids;  // vocabulary id of each candidate
+    uint64_t starts = 0;        // Vocabulary::starts of the ids, or'ed
   };
   struct Store;  // where the Forms live (a thread's cache, or this table's own)
 
@@ -56,6 +67,8 @@ class LemmaTable {
   const std::vector<std::string>& operator[](size_t token) const { return slot_[token]->cands; }
   // Vocabulary ids of operator[](token), candidate by candidate.
   std::span<const uint32_t> ids(size_t token) const { return slot_[token]->ids; }
+  // Bits of the dictionaries that one of the token's candidates may start.
+  uint64_t starts(size_t token) const { return slot_[token]->starts; }
 
  private:
   friend LemmaTable token_lemmas(const Document&, const LangPack&, const Vocabulary*);
@@ -103,6 +116,7 @@ class Dictionary {
   // tokens that start no entry without a hash-map probe.
   std::unordered_map<uint32_t, std::vector<uint32_t>> by_first_;
   std::vector<uint64_t> starts_;
+  uint64_t bit_ = 0;  // Vocabulary::dictionary_bit, taken at the first add
 };
 
 // Per-token lemma candidates for a document under a language pack, with

@@ -103,4 +103,25 @@ class KeyTable {
   std::string arena_;
 };
 
+// "Certainly not one of these keys" for a small key set, from a key's
+// length and first two bytes: one bit test, where a KeyTable probe hashes
+// the whole key. For sets of at most a few hundred keys (month names), so
+// that most bits stay clear.
+class KeyFilter {
+ public:
+  void add(std::string_view key) { bits_[slot(key) / 64] |= uint64_t{1} << (slot(key) % 64); }
+  bool may_contain(std::string_view key) const {
+    return bits_[slot(key) / 64] >> (slot(key) % 64) & 1;
+  }
+
+ private:
+  static size_t slot(std::string_view k) {
+    uint32_t h = static_cast<uint32_t>(k.size());
+    if (!k.empty()) h = h * 131 + static_cast<unsigned char>(k[0]);
+    if (k.size() > 1) h = h * 131 + static_cast<unsigned char>(k[1]);
+    return (h * 2654435761u) >> 20;  // 12 bits
+  }
+  uint64_t bits_[64] = {};
+};
+
 }  // namespace nkg

@@ -6,6 +6,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <memory>
 #include <vector>
@@ -40,6 +41,14 @@ bool is_joining_separator(UChar32 c) {
   if (c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029) return false;
   return is_word_joiner(c);
 }
+
+// The same for ASCII, which most gaps are, as a table of the function's own
+// answers.
+const std::array<bool, 128> kAsciiJoining = [] {
+  std::array<bool, 128> t{};
+  for (UChar32 c = 0; c < 128; ++c) t[static_cast<size_t>(c)] = is_joining_separator(c);
+  return t;
+}();
 
 // Building a break iterator costs more than segmenting a short article:
 // each thread keeps one of each kind and points it at the next text.
@@ -106,6 +115,8 @@ void segment(Document& doc) {
   bool utf16 = true;
   units.clear();
   byte_at.clear();
+  units.reserve(static_cast<size_t>(n));
+  byte_at.reserve(static_cast<size_t>(n) + 1);
   for (int32_t i = 0; i < n;) {
     const auto at = static_cast<uint32_t>(i);
     UChar32 c;
@@ -180,9 +191,9 @@ void segment(Document& doc) {
         t.span.end += 1;
     }
     // A possessive "'s" is not part of the name ("Japan's", "Trump’s").
-    for (const char* poss : {"'s", "\xE2\x80\x99s"}) {
-      size_t pl = std::strlen(poss);
-      if (t.span.end - t.span.begin > pl + 1 && doc.text.compare(t.span.end - pl, pl, poss) == 0)
+    for (std::string_view poss : {std::string_view("'s"), std::string_view("\xE2\x80\x99s")}) {
+      const size_t pl = poss.size();
+      if (t.span.end - t.span.begin > pl + 1 && doc.slice(t.span).ends_with(poss))
         t.span.end -= static_cast<uint32_t>(pl);
     }
     while (sidx + 1 < doc.sentences.size() && doc.sentences[sidx].end <= t.span.begin) ++sidx;
@@ -195,6 +206,10 @@ void segment(Document& doc) {
     t.upper = u_isupper(first) || u_istitle(first);
     bool gap = !have_prev || doc.tokens.back().sentence != sidx;
     for (int32_t k = static_cast<int32_t>(prev_end); have_prev && !gap && k < b;) {
+      if (p[k] < 0x80) {
+        gap = !kAsciiJoining[p[k++]];
+        continue;
+      }
       UChar32 c;
       U8_NEXT(p, k, n, c);
       if (!is_joining_separator(c)) gap = true;
