@@ -1,8 +1,13 @@
 #include "extract/dates.h"
 
 #include <boost/test/unit_test.hpp>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <tuple>
 
 #include "test_util.h"
+#include "text/segment.h"
 
 using namespace nkg;
 
@@ -64,6 +69,37 @@ BOOST_AUTO_TEST_CASE(issued_date_and_title) {
       "Nowy terminal w Gdyni\n\nGdynia, 12 października 2025 r.\n\nPort ogłosił plan.", "pl");
   BOOST_TEST(d.title == "Nowy terminal w Gdyni");
   BOOST_TEST(d.issued == "2025-10-12");
+}
+
+// The knowledge's date finders skip tokens by vocabulary bits: they must
+// find what a plain finder finds, and still find everything in a lemma table
+// built without the vocabulary (no bits to trust).
+BOOST_AUTO_TEST_CASE(vocabulary_bits_change_nothing_found) {
+  size_t hits = 0;
+  for (const auto& e : std::filesystem::directory_iterator(NEWSKG_TEST_DIR "/../corpus")) {
+    if (e.path().extension() != ".txt") continue;
+    std::ifstream in(e.path());
+    std::stringstream ss;
+    ss << in.rdbuf();
+    Document d;
+    d.text = ss.str();
+    segment(d);
+    const std::string lang = e.path().filename().string().substr(0, 2);
+    const DateFinder& fast = test::knowledge().dates(lang);
+    DateFinder plain(fast.pack());
+    auto key = [](const std::vector<DateHit>& v) {
+      std::vector<std::tuple<uint32_t, uint32_t, int, int, int>> out;
+      for (const auto& h : v) out.emplace_back(h.first, h.last, h.year, h.month, h.day);
+      return out;
+    };
+    const auto want = key(plain.find(d));
+    hits += want.size();
+    BOOST_TEST(
+        key(fast.find(d, token_lemmas(d, fast.pack(), &test::knowledge().vocabulary()))) == want,
+        e.path().string());
+    BOOST_TEST(key(fast.find(d, token_lemmas(d, fast.pack()))) == want, e.path().string());
+  }
+  BOOST_TEST(hits > 5u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -5,12 +5,13 @@
 namespace nkg::test {
 
 const Knowledge& knowledge() {
-  static Knowledge k = [] {
-    Knowledge kk;
+  static Knowledge k;
+  static const bool loaded = [] {
     Error e;
-    if (!kk.load(NEWSKG_DATA_DIR, &e)) throw std::runtime_error(e.message());
-    return kk;
+    if (!k.load(NEWSKG_DATA_DIR, &e)) throw std::runtime_error(e.message());
+    return true;
   }();
+  (void)loaded;
   return k;
 }
 

@@ -12,14 +12,9 @@
 namespace nkg {
 
 Analyzer::Analyzer(const Knowledge& k) : k_(k) {
-  for (const auto& lang : k.data().languages()) {
-    dates_[lang] = std::make_unique<DateFinder>(k.pack(lang));
+  for (const auto& lang : k.data().languages())
     amounts_[lang] = std::make_unique<AmountFinder>(k.pack(lang));
-  }
-  if (!dates_.count("en")) {
-    dates_["en"] = std::make_unique<DateFinder>(k.pack("en"));
-    amounts_["en"] = std::make_unique<AmountFinder>(k.pack("en"));
-  }
+  if (!amounts_.count("en")) amounts_["en"] = std::make_unique<AmountFinder>(k.pack("en"));
 }
 
 const AmountFinder& Analyzer::amounts(const std::string& lang) const {
@@ -28,11 +23,7 @@ const AmountFinder& Analyzer::amounts(const std::string& lang) const {
   return *it->second;
 }
 
-const DateFinder& Analyzer::dates(const std::string& lang) const {
-  auto it = dates_.find(lang);
-  if (it == dates_.end()) it = dates_.find("en");
-  return *it->second;
-}
+const DateFinder& Analyzer::dates(const std::string& lang) const { return k_.dates(lang); }
 
 void Analyzer::analyse(Document& doc, const std::string& forced_lang) const {
   // Segmenting needs no language (root rules); language id samples the words.

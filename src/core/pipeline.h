@@ -1,5 +1,5 @@
 // The per-article pipeline: each stage reads and extends the Document.
-//   decode -> langid -> segment -> article meta -> mentions -> names ->
+//   decode -> segment -> langid -> article meta -> mentions -> names ->
 //   roles -> agreements
 // Corpus-level stages (resolve, graph, write) run after every article.
 #pragma once
@@ -26,7 +26,6 @@ class Analyzer {
 
  private:
   const Knowledge& k_;
-  std::map<std::string, std::unique_ptr<DateFinder>> dates_;
   // Built once per language: building one costs milliseconds.
   std::map<std::string, std::unique_ptr<AmountFinder>> amounts_;
 };

@@ -20,7 +20,8 @@ std::string DateHit::iso() const {
   return buf;
 }
 
-static void add_icu_months(const std::string& lang, KeyTable* months, KeyFilter* filter) {
+template <class Note>
+static void add_icu_months(const std::string& lang, const Note& note) {
   int32_t n = 0;
   const icu::Locale* all = icu::Locale::getAvailableLocales(n);
   for (int32_t i = 0; i < n; ++i) {
@@ -41,28 +42,37 @@ static void add_icu_months(const std::string& lang, KeyTable* months, KeyFilter*
           names[m].toUTF8String(s);
           std::string key = match_key(s);
           while (!key.empty() && key.back() == '.') key.pop_back();
-          if (key.size() < 3) continue;
-          months->emplace(key, static_cast<uint32_t>(m + 1));
-          filter->add(key);
+          if (key.size() >= 3) note(key, static_cast<uint32_t>(m + 1), false);
         }
       }
   }
 }
 
-DateFinder::DateFinder(const LangPack& pack) : pack_(pack) {
-  add_icu_months(pack.lang, &months_, &month_filter_);
+DateFinder::DateFinder(const LangPack& pack, Vocabulary* vocab) : vocab_(vocab), pack_(pack) {
+  if (vocab) {
+    month_bit_ = vocab->dictionary_bit();
+    weekday_bit_ = vocab->dictionary_bit();
+  }
+  // ICU's names never replace one already there; the pack's do.
+  auto note_month = [&](const std::string& key, uint32_t m, bool replace) {
+    if (replace)
+      months_.set(key, m);
+    else
+      months_.emplace(key, m);
+    month_filter_.add(key);
+    if (vocab) vocab->mark_start(vocab->intern(key), month_bit_);
+  };
+  add_icu_months(pack.lang, note_month);
   for (const auto& [num, forms] : pack.months)
-    for (const auto& f : forms) {
-      const std::string key = match_key(f);
-      months_.set(key, static_cast<uint32_t>(std::atoi(num.c_str())));
-      month_filter_.add(key);
-    }
+    for (const auto& f : forms)
+      note_month(match_key(f), static_cast<uint32_t>(std::atoi(num.c_str())), true);
   for (const auto& [num, forms] : pack.weekdays)
     for (const auto& f : forms) {
       auto keys = key_tokens(f);
       if (keys.size() != 1) continue;
       weekdays_.set(keys[0], static_cast<uint32_t>(std::atoi(num.c_str())));
       weekday_filter_.add(keys[0]);
+      if (vocab) vocab->mark_start(vocab->intern(keys[0]), weekday_bit_);
     }
   for (const auto& w : pack.numbers)
     if (w.cls == "ordinal")
@@ -75,6 +85,16 @@ int DateFinder::month_of(const std::vector<std::string>& lemmas) const {
     if (month_filter_.may_contain(l))
       if (uint32_t m = months_.get(l)) return static_cast<int>(m);
   return 0;
+}
+
+int DateFinder::month_at(const LemmaTable& lemmas, uint32_t i) const {
+  if (lemmas.built_on(vocab_) && !(lemmas.starts(i) & month_bit_)) return 0;
+  return month_of(lemmas[i]);
+}
+
+int DateFinder::weekday_at(const LemmaTable& lemmas, uint32_t i) const {
+  if (lemmas.built_on(vocab_) && !(lemmas.starts(i) & weekday_bit_)) return 0;
+  return weekday_of(lemmas[i]);
 }
 
 int DateFinder::ordinal_of(const std::string& key) const {
@@ -120,7 +140,7 @@ std::vector<DateHit> DateFinder::find(const Document& doc, const LemmaTable& lem
         continue;
       }
     }
-    int m = month_of(lemmas[i]);
+    int m = month_at(lemmas, i);
     if (!m || tk[i].is_number) continue;
     DateHit h{i, i, 0, m, 0};
     // Day before the month: "6 listopada", "6. November", "ششم نومبر".

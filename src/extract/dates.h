@@ -24,7 +24,10 @@ struct DateHit {
 
 class DateFinder {
  public:
-  explicit DateFinder(const LangPack& pack);
+  // With `vocab`, the month and weekday keys are interned there and given a
+  // dictionary bit each (Vocabulary::dictionary_bit), so that tokens of a
+  // LemmaTable built on it that start neither are skipped by one AND.
+  explicit DateFinder(const LangPack& pack, Vocabulary* vocab = nullptr);
   std::vector<DateHit> find(const Document& doc) const;
   // The same, given the tokens' lemma candidates under pack() (token_lemmas):
   // callers that already have them save undoing the endings again.
@@ -33,14 +36,19 @@ class DateFinder {
   int weekday(const std::string& key) const;
   // The same from the key's lemma candidates under pack().
   int weekday_of(const std::vector<std::string>& lemmas) const;
+  // The same for token `i` of `lemmas` (under pack()).
+  int weekday_at(const LemmaTable& lemmas, uint32_t i) const;
   const LangPack& pack() const { return pack_; }
 
  private:
   int month_of(const std::vector<std::string>& lemmas) const;
+  int month_at(const LemmaTable& lemmas, uint32_t i) const;
   int ordinal_of(const std::string& key) const;
   // Month, ordinal-day and weekday numbers by key (0: none).
   KeyTable months_, ordinals_, weekdays_;
   KeyFilter month_filter_, weekday_filter_;  // most tokens are neither
+  const Vocabulary* vocab_ = nullptr;
+  uint64_t month_bit_ = 0, weekday_bit_ = 0;
   const LangPack& pack_;
 };
 

@@ -40,6 +40,9 @@ static std::vector<std::string> icu_country_names(const std::string& iso, const 
   return out;
 }
 
+Knowledge::Knowledge() = default;
+Knowledge::~Knowledge() = default;
+
 bool Knowledge::load(const std::string& dir, Error* err) {
   if (!data_.load(dir, err)) return false;
   for (const auto& s : data_.states()) {
@@ -74,6 +77,7 @@ void Knowledge::build_language(const std::string& lang) {
   Dictionary& d = names_[lang];
   const LangPack& pack = data_.pack(lang);
   cues_[lang].build(pack, vocab_);
+  dates_[lang] = std::make_unique<DateFinder>(pack, &vocab_);
   // Gazetteer first so that, on equal length, a firm such as "Uzbekistan
   // Airways" is preferred by length anyway and a person's name by data order.
   for (const auto& g : data_.gazetteer()) {
@@ -110,6 +114,12 @@ const Cues& Knowledge::cues(const std::string& lang) const {
   auto it = cues_.find(lang);
   if (it == cues_.end()) it = cues_.find("en");
   return it->second;
+}
+
+const DateFinder& Knowledge::dates(const std::string& lang) const {
+  auto it = dates_.find(lang);
+  if (it == dates_.end()) it = dates_.find("en");
+  return *it->second;
 }
 
 const KnownEntity* Knowledge::entity(const std::string& key) const {

@@ -8,6 +8,7 @@
 
 #include "core/document.h"
 #include "extract/cues.h"
+#include "extract/dates.h"
 #include "extract/matcher.h"
 #include "lang/langpack.h"
 
@@ -25,6 +26,12 @@ struct KnownEntity {
 
 class Knowledge {
  public:
+  Knowledge();
+  ~Knowledge();
+  // The date finders refer to the packs in place.
+  Knowledge(const Knowledge&) = delete;
+  Knowledge& operator=(const Knowledge&) = delete;
+
   bool load(const std::string& data_dir, Error* err);
 
   const LangData& data() const { return data_; }
@@ -34,6 +41,9 @@ class Knowledge {
   const KnownEntity* entity(const std::string& key) const;
   // Cue words for documents in `lang` (falls back to "en").
   const Cues& cues(const std::string& lang) const;
+  // Month, weekday and ordinal names for documents in `lang` (falls back to
+  // "en"), their keys in vocabulary() so that most tokens are skipped by bits.
+  const DateFinder& dates(const std::string& lang) const;
   const std::map<std::string, KnownEntity>& entities() const { return entities_; }
   // The keys every dictionary and cue set above matches (token_lemmas).
   const Vocabulary& vocabulary() const { return vocab_; }
@@ -45,6 +55,7 @@ class Knowledge {
   Vocabulary vocab_;
   std::map<std::string, Dictionary> names_;
   std::map<std::string, Cues> cues_;
+  std::map<std::string, std::unique_ptr<DateFinder>> dates_;
   std::map<std::string, KnownEntity> entities_;
 };
 

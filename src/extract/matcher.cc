@@ -44,14 +44,17 @@ void Dictionary::add(Vocabulary& vocab, const std::string& form, const std::stri
   vocab.mark_start(e.ids[0], bit_);
   // The same form for the same payload twice adds nothing.
   uint32_t first = e.ids[0];
-  auto& bucket = by_first_[first];
-  for (uint32_t idx : bucket) {
+  if (first >= bucket_of_.size()) bucket_of_.resize(first + 1, 0);
+  if (!bucket_of_[first]) {
+    buckets_.emplace_back();
+    bucket_of_[first] = static_cast<uint32_t>(buckets_.size());
+  }
+  auto& same_first = buckets_[bucket_of_[first] - 1];
+  for (uint32_t idx : same_first) {
     const DictEntry& o = entries_[idx];
     if (o.ids == e.ids && o.payload == e.payload && o.exact == e.exact) return;
   }
-  bucket.push_back(static_cast<uint32_t>(entries_.size()));
-  if (first / 64 >= starts_.size()) starts_.resize(first / 64 + 1, 0);
-  starts_[first / 64] |= uint64_t{1} << (first % 64);
+  same_first.push_back(static_cast<uint32_t>(entries_.size()));
   entries_.push_back(std::move(e));
 }
 
@@ -68,16 +71,15 @@ void Dictionary::match_at(const Document& doc, const LemmaTable& lemmas, uint32_
   const auto cands = lemmas.ids(i);
   for (size_t c = 0; c < cands.size(); ++c) {
     const uint32_t cand = cands[c];
-    if (!may_start(cand)) continue;
+    const std::vector<uint32_t>* entries = bucket(cand);
+    if (!entries) continue;
     // Each entry sits in the one bucket of its first key, so only a repeated
     // candidate could offer an entry twice: skip repeats instead of
     // remembering every entry tried.
     if (std::find(cands.begin(), cands.begin() + static_cast<std::ptrdiff_t>(c), cand) !=
         cands.begin() + static_cast<std::ptrdiff_t>(c))
       continue;
-    auto it = by_first_.find(cand);
-    if (it == by_first_.end()) continue;
-    for (uint32_t idx : it->second) {
+    for (uint32_t idx : *entries) {
       const DictEntry& e = entries_[idx];
       size_t n = e.ids.size();
       if (i + n > doc.tokens.size()) continue;
@@ -156,6 +158,28 @@ void Vocabulary::mark_start(uint32_t id, uint64_t bit) {
 struct LemmaTable::Store {
   KeyTable index;           // key -> 1 + position in forms
   std::deque<Forms> forms;  // a deque: growing keeps the Forms in place
+  // The Forms' ids, packed in chunks that never move.
+  std::vector<std::unique_ptr<uint32_t[]>> chunks;
+  size_t used = kChunk;
+  static constexpr size_t kChunk = 1 << 14;
+
+  uint32_t* take(size_t n) {
+    if (n > kChunk) {  // more candidates than a chunk holds: a chunk of its own,
+      // kept before the one being filled
+      auto own = std::unique_ptr<uint32_t[]>(new uint32_t[n]);
+      uint32_t* at = own.get();
+      chunks.insert(chunks.empty() ? chunks.end() : chunks.end() - 1, std::move(own));
+      if (chunks.size() == 1) used = kChunk;
+      return at;
+    }
+    if (used + n > kChunk) {
+      chunks.emplace_back(new uint32_t[kChunk]);
+      used = 0;
+    }
+    uint32_t* at = chunks.back().get() + used;
+    used += n;
+    return at;
+  }
 };
 
 namespace {
@@ -198,15 +222,19 @@ LemmaTable token_lemmas(const Document& doc, const LangPack& pack, const Vocabul
     if (at == next) {
       LemmaTable::Forms& f = store->forms.emplace_back();
       f.cands = pack.lemmas(t.key);
-      f.ids.reserve(f.cands.size());
-      for (const auto& l : f.cands) {
-        f.ids.push_back(vocab ? vocab->id(l) : Vocabulary::kUnknown);
-        if (vocab) f.starts |= vocab->starts(f.ids.back());
+      uint32_t* ids = store->take(f.cands.size());
+      for (size_t c = 0; c < f.cands.size(); ++c) {
+        ids[c] = vocab ? vocab->id(f.cands[c]) : Vocabulary::kUnknown;
+        if (vocab) f.starts |= vocab->starts(ids[c]);
       }
+      f.ids = ids;
     }
-    out.slot_.push_back(&store->forms[at - 1]);
+    const LemmaTable::Forms& f = store->forms[at - 1];
+    out.slot_.push_back({&f, f.ids, f.starts, static_cast<uint32_t>(f.cands.size())});
   }
   out.store_ = std::move(store);
+  out.vocab_ = vocab;
+  out.vocab_serial_ = vocab ? vocab->serial() : 0;
   return out;
 }
 

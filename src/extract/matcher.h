@@ -58,21 +58,39 @@ class LemmaTable {
  public:
   struct Forms {
     std::vector<std::string> cands;
-    std::vector<uint32_t> ids;  // vocabulary id of each candidate
-    uint64_t starts = 0;        // Vocabulary::starts of the ids, or'ed
+    const uint32_t* ids = nullptr;  // vocabulary id of each candidate (in the Store)
+    uint64_t starts = 0;            // Vocabulary::starts of the ids, or'ed
   };
   struct Store;  // where the Forms live (a thread's cache, or this table's own)
 
   size_t size() const { return slot_.size(); }
-  const std::vector<std::string>& operator[](size_t token) const { return slot_[token]->cands; }
+  const std::vector<std::string>& operator[](size_t token) const {
+    return slot_[token].forms->cands;
+  }
   // Vocabulary ids of operator[](token), candidate by candidate.
-  std::span<const uint32_t> ids(size_t token) const { return slot_[token]->ids; }
+  std::span<const uint32_t> ids(size_t token) const {
+    return {slot_[token].ids, slot_[token].count};
+  }
   // Bits of the dictionaries that one of the token's candidates may start.
-  uint64_t starts(size_t token) const { return slot_[token]->starts; }
+  uint64_t starts(size_t token) const { return slot_[token].starts; }
+  // True when the ids and bits are those of `vocab` as it is now.
+  bool built_on(const Vocabulary* vocab) const {
+    return vocab && vocab == vocab_ && vocab->serial() == vocab_serial_;
+  }
 
  private:
   friend LemmaTable token_lemmas(const Document&, const LangPack&, const Vocabulary*);
-  std::vector<const Forms*> slot_;      // per token
+  // What the matchers read at every token, in token order: no chase through
+  // the shared Forms for a token that starts nothing.
+  struct Slot {
+    const Forms* forms;
+    const uint32_t* ids;
+    uint64_t starts;
+    uint32_t count;
+  };
+  std::vector<Slot> slot_;  // per token
+  const Vocabulary* vocab_ = nullptr;
+  uint64_t vocab_serial_ = 0;
   std::shared_ptr<const Store> store_;  // keeps the Forms alive
 };
 
@@ -107,15 +125,16 @@ class Dictionary {
                 std::vector<DictMatch>* out) const;
 
  private:
-  bool may_start(uint32_t id) const {
-    return id / 64 < starts_.size() && (starts_[id / 64] >> (id % 64) & 1);
+  // Entries by the id of their first key: bucket_of_[id] is 1 + the index
+  // of its bucket in buckets_, 0 for an id that starts no entry. Ids are
+  // dense, so a vector indexed by id answers in one load.
+  const std::vector<uint32_t>* bucket(uint32_t id) const {
+    const uint32_t b = id < bucket_of_.size() ? bucket_of_[id] : 0;
+    return b ? &buckets_[b - 1] : nullptr;
   }
-
   std::vector<DictEntry> entries_;
-  // Entries by the id of their first key; the bit set answers the many
-  // tokens that start no entry without a hash-map probe.
-  std::unordered_map<uint32_t, std::vector<uint32_t>> by_first_;
-  std::vector<uint64_t> starts_;
+  std::vector<uint32_t> bucket_of_;
+  std::vector<std::vector<uint32_t>> buckets_;
   uint64_t bit_ = 0;  // Vocabulary::dictionary_bit, taken at the first add
 };
 
