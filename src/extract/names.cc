@@ -19,6 +19,12 @@ bool is_latin_word(std::string_view s) {
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
   int32_t n = static_cast<int32_t>(s.size());
   for (int32_t i = 0; i < n;) {
+    // ASCII without ICU: its only letters are A-Z and a-z, all Latin.
+    if (p[i] < 0x80) {
+      if (static_cast<unsigned>((p[i] | 0x20) - 'a') < 26) return true;
+      ++i;
+      continue;
+    }
     UChar32 c;
     U8_NEXT(p, i, n, c);
     if (u_isalpha(c)) {
@@ -37,11 +43,21 @@ struct Ctx {
   const LemmaTable& lemmas;
   std::vector<uint32_t> covered;   // token -> mention index or kNone
   std::vector<uint32_t> title_at;  // token -> title index or kNone
-  KeyTable key_to_token;           // first token with that key
+  // First token with that key; built on first use, as few articles need it.
+  mutable KeyTable key_to_token{0};
+  mutable bool key_to_token_built = false;
+
+  const KeyTable& first_token_of_key() const {
+    if (!key_to_token_built) {
+      size_t n = doc.tokens.size();
+      key_to_token = KeyTable(n / 2);
+      for (uint32_t i = 0; i < n; ++i) key_to_token.emplace(doc.tokens[i].key, i);
+      key_to_token_built = true;
+    }
+    return key_to_token;
+  }
 };
 
-// The base form of token i: a lemma candidate attested elsewhere in the
-// article as a token of its own, else the surface.
 // The base form of token i: a lemma candidate attested elsewhere in the
 // article as a token of its own; else the one undoing the longest ending of
 // at least two letters ("Absametovem" -> "Absametov"; one-letter endings are
@@ -50,10 +66,11 @@ std::string lemma_surface(const Ctx& c, uint32_t i) {
   const auto& cands = c.lemmas[i];
   std::string_view surface = c.doc.slice(c.doc.tokens[i].span);
   constexpr uint32_t kAbsent = UINT32_MAX;
-  if (uint32_t at = c.key_to_token.get(cands[0], kAbsent); at != kAbsent && at != i)
+  const KeyTable& key_to_token = c.first_token_of_key();
+  if (uint32_t at = key_to_token.get(cands[0], kAbsent); at != kAbsent && at != i)
     return std::string(surface);
   for (size_t j = 1; j < cands.size(); ++j) {
-    uint32_t at = c.key_to_token.get(cands[j], kAbsent);
+    uint32_t at = key_to_token.get(cands[j], kAbsent);
     if (at != kAbsent && at != i) return std::string(c.doc.slice(c.doc.tokens[at].span));
   }
   // Only where names decline (the pack says "option names_inflected").
@@ -207,7 +224,7 @@ void find_titles(Document& doc, const Knowledge& k, const LemmaTable& lemmas) {
 }
 
 void find_unknown_names(Document& doc, const Knowledge& k, const LemmaTable& lemmas) {
-  Ctx c{doc, k, k.cues(doc.lang), nullptr, lemmas, {}, {}, {}};
+  Ctx c{doc, k, k.cues(doc.lang), nullptr, lemmas, {}, {}};
   size_t latin_words = 0, sample = std::min<size_t>(doc.tokens.size(), 200);
   for (size_t i = 0; i < sample; ++i) latin_words += is_latin_word(doc.slice(doc.tokens[i].span));
   if (latin_words * 2 < sample && doc.lang != "en") c.latin = &k.cues("en");
@@ -225,8 +242,6 @@ void find_unknown_names(Document& doc, const Knowledge& k, const LemmaTable& lem
   for (uint32_t ti = 0; ti < doc.titles.size(); ++ti)
     for (uint32_t i = doc.titles[ti].first; i <= doc.titles[ti].last; ++i)
       if (c.covered[i] == kNone) c.title_at[i] = ti;
-  c.key_to_token = KeyTable(n / 2);
-  for (uint32_t i = 0; i < n; ++i) c.key_to_token.emplace(doc.tokens[i].key, i);
   // Agreement words ("Joint Venture") are not names either.
   std::vector<bool> trigger(n, false);
   for (const auto& m : c.cues.triggers.find(doc, lemmas))
