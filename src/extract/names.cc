@@ -214,6 +214,30 @@ void alias_before_parenthesis(Ctx& c, uint32_t a, const std::string& key, const 
   }
 }
 
+// A lemma of a part of a full name, and the class of the name's entity key.
+struct Part {
+  std::string_view lemma;
+  uint32_t cls;
+};
+
+// Orders mentions by start exactly as std::sort by start would, equal starts
+// included: the same algorithm on (start, index) pairs under the same
+// comparison makes the same moves, and moves no strings.
+void sort_by_start(std::vector<Mention>& ms) {
+  bool sorted = true;
+  for (size_t i = 1; i < ms.size() && sorted; ++i) sorted = ms[i - 1].span.begin < ms[i].span.begin;
+  if (sorted) return;  // starts all distinct: the order is unique
+  thread_local std::vector<std::pair<uint32_t, uint32_t>> order;
+  order.clear();
+  for (uint32_t i = 0; i < ms.size(); ++i) order.push_back({ms[i].span.begin, i});
+  std::sort(order.begin(), order.end(),
+            [](const auto& x, const auto& y) { return x.first < y.first; });
+  std::vector<Mention> out;
+  out.reserve(ms.size());
+  for (const auto& o : order) out.push_back(std::move(ms[o.second]));
+  ms.swap(out);
+}
+
 }  // namespace
 
 void find_titles(Document& doc, const Knowledge& k, const LemmaTable& lemmas) {
@@ -225,9 +249,14 @@ void find_titles(Document& doc, const Knowledge& k, const LemmaTable& lemmas) {
 
 void find_unknown_names(Document& doc, const Knowledge& k, const LemmaTable& lemmas) {
   Ctx c{doc, k, k.cues(doc.lang), nullptr, lemmas, {}, {}};
-  size_t latin_words = 0, sample = std::min<size_t>(doc.tokens.size(), 200);
-  for (size_t i = 0; i < sample; ++i) latin_words += is_latin_word(doc.slice(doc.tokens[i].span));
-  if (latin_words * 2 < sample && doc.lang != "en") c.latin = &k.cues("en");
+  // Latin cues too where most of the first 200 words are not Latin; counted
+  // only until the answer is certain.
+  if (doc.lang != "en") {
+    size_t sample = std::min<size_t>(doc.tokens.size(), 200), latin = 0, other = 0;
+    for (size_t i = 0; i < sample && latin * 2 < sample && (sample - other) * 2 >= sample; ++i)
+      (is_latin_word(doc.slice(doc.tokens[i].span)) ? latin : other) += 1;
+    if (latin * 2 < sample) c.latin = &k.cues("en");
+  }
   auto cue = [&](const CueSet Cues::*set, uint32_t i) {
     return Cues::any_in(c.cues.*set, lemmas.ids(i)) ||
            (c.latin && is_latin_word(doc.slice(doc.tokens[i].span)) &&
@@ -357,9 +386,13 @@ void find_unknown_names(Document& doc, const Knowledge& k, const LemmaTable& lem
 
   // A name in quotes right after a firm word: «استارلینک», „Orlen".
   for (uint32_t i = 0; i + 1 < n; ++i) {
-    if (!Cues::any_in(c.cues.firm_prefix, lemmas.ids(i))) continue;
     uint32_t q = doc.tokens[i].span.end, a = i + 1;
     std::string_view gap = std::string_view(doc.text).substr(q, doc.tokens[a].span.begin - q);
+    // Most gaps are a space: test for a quote's first byte before the cue.
+    bool quote = false;
+    for (char ch : gap) quote |= ch == '"' || ch == '\xC2' || ch == '\xE2';
+    if (!quote) continue;
+    if (!Cues::any_in(c.cues.firm_prefix, lemmas.ids(i))) continue;
     static const char* kOpen[] = {"\xC2\xAB", "\xE2\x80\x9E", "\xE2\x80\x9C", "\""};
     static const char* kClose[] = {"\xC2\xBB", "\xE2\x80\x9D", "\xE2\x80\x9D", "\""};
     int which = -1;
@@ -389,29 +422,55 @@ void find_unknown_names(Document& doc, const Knowledge& k, const LemmaTable& lem
 
   // Surnames alone, and a firm's first word alone, refer to the full name
   // introduced in the same article (persons: last word; firms: first word).
-  std::map<std::string, std::set<std::string>> by_part;  // key part -> entity keys
-  std::map<std::string, std::pair<EntityType, std::string>> info;
-  for (const auto& m : doc.mentions) {
-    if (m.type != EntityType::Person && m.type != EntityType::Firm) continue;
-    if (m.last_token == m.first_token) continue;
+  // Entity keys become small class numbers and the parts a flat vector sorted
+  // by lemma: an article introduces few full names.
+  thread_local std::vector<uint32_t> full;     // the mentions of full names
+  thread_local std::vector<uint32_t> last_of;  // class -> its last full mention
+  thread_local std::vector<Part> parts;
+  full.clear();
+  last_of.clear();
+  parts.clear();
+  for (uint32_t mi = 0; mi < doc.mentions.size(); ++mi) {
+    const Mention& m = doc.mentions[mi];
+    if ((m.type == EntityType::Person || m.type == EntityType::Firm) &&
+        m.last_token != m.first_token)
+      full.push_back(mi);
+  }
+  // Equal keys next to each other, each run in mention order.
+  std::sort(full.begin(), full.end(), [&](uint32_t x, uint32_t y) {
+    int o = doc.mentions[x].entity.compare(doc.mentions[y].entity);
+    return o < 0 || (o == 0 && x < y);
+  });
+  for (size_t f = 0; f < full.size(); ++f) {
+    const Mention& m = doc.mentions[full[f]];
+    if (f == 0 || m.entity != doc.mentions[full[f - 1]].entity) last_of.push_back(full[f]);
+    last_of.back() = full[f];
     uint32_t part = m.type == EntityType::Person ? m.last_token : m.first_token;
-    for (const auto& l : lemmas[part]) by_part[l].insert(m.entity);
-    info[m.entity] = {m.type, m.lemma};
+    for (const auto& l : lemmas[part])
+      parts.push_back({l, static_cast<uint32_t>(last_of.size() - 1)});
   }
-  for (uint32_t i = 0; i < n; ++i) {
-    if (!can_name(i)) continue;
-    std::set<std::string> hits;
-    for (const auto& l : lemmas[i]) {
-      auto it = by_part.find(l);
-      if (it != by_part.end()) hits.insert(it->second.begin(), it->second.end());
+  if (!parts.empty()) {
+    std::sort(parts.begin(), parts.end(),
+              [](const Part& x, const Part& y) { return x.lemma < y.lemma; });
+    for (uint32_t i = 0; i < n; ++i) {
+      if (!can_name(i)) continue;
+      uint32_t hit = kNone;
+      bool several = false;
+      for (const auto& l : lemmas[i]) {
+        auto it = std::lower_bound(parts.begin(), parts.end(), std::string_view(l),
+                                   [](const Part& p, std::string_view v) { return p.lemma < v; });
+        for (; it != parts.end() && it->lemma == l; ++it) {
+          several |= hit != kNone && it->cls != hit;
+          hit = it->cls;
+        }
+      }
+      // Two people sharing the surname: no evidence which one is meant.
+      if (hit == kNone || several) continue;
+      const Mention& named = doc.mentions[last_of[hit]];
+      add_mention(c, i, i, named.type, named.entity, named.lemma);
     }
-    // Two people sharing the surname: no evidence which one is meant.
-    if (hits.size() != 1) continue;
-    const auto& [t, lemma] = info[*hits.begin()];
-    add_mention(c, i, i, t, *hits.begin(), lemma);
   }
-  std::sort(doc.mentions.begin(), doc.mentions.end(),
-            [](const Mention& x, const Mention& y) { return x.span.begin < y.span.begin; });
+  sort_by_start(doc.mentions);
 }
 
 }  // namespace nkg
