@@ -386,12 +386,12 @@ void find_unknown_names(Document& doc, const Knowledge& k, const LemmaTable& lem
 
   // A name in quotes right after a firm word: «استارلینک», „Orlen".
   for (uint32_t i = 0; i + 1 < n; ++i) {
+    // A quote is punctuation: most words follow none (gap_before), and the
+    // bytes are read only where one might.
+    if (!doc.tokens[i + 1].gap_before) continue;
     uint32_t q = doc.tokens[i].span.end, a = i + 1;
     std::string_view gap = std::string_view(doc.text).substr(q, doc.tokens[a].span.begin - q);
-    // Most gaps are a space: test for a quote's first byte before the cue.
-    bool quote = false;
-    for (char ch : gap) quote |= ch == '"' || ch == '\xC2' || ch == '\xE2';
-    if (!quote) continue;
+    if (gap.find_first_of("\"\xC2\xE2") == std::string_view::npos) continue;
     if (!Cues::any_in(c.cues.firm_prefix, lemmas.ids(i))) continue;
     static const char* kOpen[] = {"\xC2\xAB", "\xE2\x80\x9E", "\xE2\x80\x9C", "\""};
     static const char* kClose[] = {"\xC2\xBB", "\xE2\x80\x9D", "\xE2\x80\x9D", "\""};
