@@ -1,7 +1,9 @@
 #include "extract/roles.h"
 
 #include <set>
+#include <string_view>
 #include <tuple>
+#include <vector>
 
 namespace nkg {
 namespace {
@@ -36,12 +38,16 @@ bool comma_between(const Document& d, uint32_t left_last, uint32_t right_first) 
 
 void find_roles(Document& doc) {
   size_t n = doc.tokens.size();
-  std::vector<uint32_t> starts(n, kNone), ends(n, kNone);
+  if (doc.titles.empty()) return;  // every role stems from a title
+  thread_local std::vector<uint32_t> starts, ends;
+  starts.assign(n, kNone);
+  ends.assign(n, kNone);
   for (uint32_t i = 0; i < doc.mentions.size(); ++i) {
     starts[doc.mentions[i].first_token] = i;
     ends[doc.mentions[i].last_token] = i;
   }
-  std::set<std::tuple<std::string, std::string, std::string>> seen;
+  // Views of the mentions' and titles' strings, which stay put meanwhile.
+  std::set<std::tuple<std::string_view, std::string_view, std::string_view>> seen;
   for (const auto& t : doc.titles) {
     const Mention* org = nullptr;
     const Mention* person = nullptr;
