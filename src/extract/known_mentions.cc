@@ -5,8 +5,9 @@ namespace nkg {
 void find_known_mentions(Document& doc, const Knowledge& k, const LemmaTable& lemmas) {
   const Dictionary& dict = k.names(doc.lang);
   const std::vector<DictMatch> matches = dict.find(doc, lemmas);
-  // Built in place: no Mention is moved, none reallocated.
-  doc.mentions.reserve(doc.mentions.size() + matches.size());
+  // Built in place, with room for the unknown names found next: no Mention
+  // is moved to grow the vector.
+  doc.mentions.reserve(doc.mentions.size() + matches.size() + matches.size() / 2 + 16);
   for (const auto& m : matches) {
     Mention& mention = doc.mentions.emplace_back();
     mention.span = {doc.tokens[m.first].span.begin, doc.tokens[m.last].span.end};

@@ -262,6 +262,12 @@ void find_unknown_names(Document& doc, const Knowledge& k, const LemmaTable& lem
            (c.latin && is_latin_word(doc.slice(doc.tokens[i].span)) &&
             Cues::any_in(c.latin->*set, lemmas.ids(i)));
   };
+  // No cue matches a word outside the vocabulary, as most names are.
+  auto in_vocabulary = [&](uint32_t i) {
+    for (uint32_t id : lemmas.ids(i))
+      if (id != Vocabulary::kUnknown) return true;
+    return false;
+  };
   size_t n = doc.tokens.size();
   c.covered.assign(n, kNone);
   c.title_at.assign(n, kNone);
@@ -284,8 +290,9 @@ void find_unknown_names(Document& doc, const Knowledge& k, const LemmaTable& lem
   // Runs of capitalised words.
   for (uint32_t i = 0; i < n;) {
     // Cue words ("Firma", "Investor", "Der") never start a name.
-    if (!can_name(i) || cue(&Cues::not_name, i) || cue(&Cues::firm_prefix, i) ||
-        cue(&Cues::firm_sector, i)) {
+    if (!can_name(i) ||
+        (in_vocabulary(i) &&
+         (cue(&Cues::not_name, i) || cue(&Cues::firm_prefix, i) || cue(&Cues::firm_sector, i)))) {
       ++i;
       continue;
     }
