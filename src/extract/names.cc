@@ -35,6 +35,45 @@ bool is_latin_word(std::string_view s) {
   return false;
 }
 
+// The first token of each key: open addressing over token indexes, the
+// keys read from the tokens instead of copied as a KeyTable would.
+class FirstTokenOfKey {
+ public:
+  void build(const std::vector<Token>& tokens) {
+    tokens_ = &tokens;
+    size_t capacity = 16;
+    while (capacity < tokens.size() * 2) capacity *= 2;
+    slots_.assign(capacity, Slot{});
+    for (uint32_t i = 0; i < tokens.size(); ++i) {
+      uint64_t h = KeyTable::hash(tokens[i].key);
+      Slot& s = slots_[probe(tokens[i].key, h)];
+      if (s.token == kNone) s = {static_cast<uint32_t>(h >> 32), i};
+    }
+  }
+  uint32_t get(std::string_view key, uint32_t absent) const {
+    uint32_t t = slots_[probe(key, KeyTable::hash(key))].token;
+    return t == kNone ? absent : t;
+  }
+
+ private:
+  struct Slot {
+    uint32_t tag = 0;  // high half of the key's hash
+    uint32_t token = kNone;
+  };
+  // The slot holding `key`, or the empty slot where it would go.
+  size_t probe(std::string_view key, uint64_t h) const {
+    const size_t mask = slots_.size() - 1;
+    const auto tag = static_cast<uint32_t>(h >> 32);
+    for (size_t i = static_cast<size_t>(h) & mask;; i = (i + 1) & mask) {
+      const Slot& s = slots_[i];
+      if (s.token == kNone || (s.tag == tag && (*tokens_)[s.token].key == key)) return i;
+    }
+  }
+
+  const std::vector<Token>* tokens_ = nullptr;
+  std::vector<Slot> slots_;
+};
+
 struct Ctx {
   Document& doc;
   const Knowledge& k;
@@ -44,17 +83,13 @@ struct Ctx {
   std::vector<uint32_t> covered;   // token -> mention index or kNone
   std::vector<uint32_t> title_at;  // token -> title index or kNone
   // First token with that key; built on first use, as few articles need it.
-  mutable KeyTable key_to_token{0};
-  mutable bool key_to_token_built = false;
+  mutable FirstTokenOfKey first_of_key{};
+  mutable bool first_of_key_built = false;
 
-  const KeyTable& first_token_of_key() const {
-    if (!key_to_token_built) {
-      size_t n = doc.tokens.size();
-      key_to_token = KeyTable(n / 2);
-      for (uint32_t i = 0; i < n; ++i) key_to_token.emplace(doc.tokens[i].key, i);
-      key_to_token_built = true;
-    }
-    return key_to_token;
+  const FirstTokenOfKey& first_token_of_key() const {
+    if (!first_of_key_built) first_of_key.build(doc.tokens);
+    first_of_key_built = true;
+    return first_of_key;
   }
 };
 
@@ -66,7 +101,7 @@ std::string lemma_surface(const Ctx& c, uint32_t i) {
   const auto& cands = c.lemmas[i];
   std::string_view surface = c.doc.slice(c.doc.tokens[i].span);
   constexpr uint32_t kAbsent = UINT32_MAX;
-  const KeyTable& key_to_token = c.first_token_of_key();
+  const FirstTokenOfKey& key_to_token = c.first_token_of_key();
   if (uint32_t at = key_to_token.get(cands[0], kAbsent); at != kAbsent && at != i)
     return std::string(surface);
   for (size_t j = 1; j < cands.size(); ++j) {
