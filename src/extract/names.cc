@@ -267,10 +267,22 @@ void sort_by_start(std::vector<Mention>& ms) {
   for (uint32_t i = 0; i < ms.size(); ++i) order.push_back({ms[i].span.begin, i});
   std::sort(order.begin(), order.end(),
             [](const auto& x, const auto& y) { return x.first < y.first; });
-  std::vector<Mention> out;
-  out.reserve(ms.size());
-  for (const auto& o : order) out.push_back(std::move(ms[o.second]));
-  ms.swap(out);
+  // Position j takes the mention from order[j].second: follow each cycle,
+  // marking positions done by pointing them at themselves.
+  for (uint32_t s = 0; s < order.size(); ++s) {
+    if (order[s].second == s) continue;
+    Mention first = std::move(ms[s]);
+    for (uint32_t j = s;;) {
+      uint32_t from = order[j].second;
+      order[j].second = j;
+      if (from == s) {
+        ms[j] = std::move(first);
+        break;
+      }
+      ms[j] = std::move(ms[from]);
+      j = from;
+    }
+  }
 }
 
 }  // namespace
@@ -313,14 +325,18 @@ void find_unknown_names(Document& doc, const Knowledge& k, const LemmaTable& lem
     for (uint32_t i = doc.titles[ti].first; i <= doc.titles[ti].last; ++i)
       if (c.covered[i] == kNone) c.title_at[i] = ti;
   // Agreement words ("Joint Venture") are not names either.
-  std::vector<bool> trigger(n, false);
+  // Per token: kTrigger, and kCapital for a capitalised word, not a number.
+  constexpr uint8_t kTrigger = 1, kCapital = 2;
+  thread_local std::vector<uint8_t> word;
+  word.assign(n, 0);
+  for (uint32_t i = 0; i < n; ++i)
+    word[i] = doc.tokens[i].upper && !doc.tokens[i].is_number ? kCapital : 0;
   for (const auto& m : c.cues.triggers.find(doc, lemmas))
-    for (uint32_t t = m.first; t <= m.last; ++t) trigger[t] = true;
+    for (uint32_t t = m.first; t <= m.last; ++t) word[t] |= kTrigger;
+  auto trigger = [&](uint32_t i) { return (word[i] & kTrigger) != 0; };
 
   auto can_name = [&](uint32_t i) {
-    const Token& t = doc.tokens[i];
-    return t.upper && !t.is_number && c.covered[i] == kNone && c.title_at[i] == kNone &&
-           !trigger[i];
+    return word[i] == kCapital && c.covered[i] == kNone && c.title_at[i] == kNone;
   };
   // Runs of capitalised words.
   for (uint32_t i = 0; i < n;) {
@@ -420,7 +436,7 @@ void find_unknown_names(Document& doc, const Knowledge& k, const LemmaTable& lem
     for (uint32_t x = a; x <= b; ++x)
       ok &= c.covered[x] == kNone && c.title_at[x] == kNone && !doc.tokens[x].upper &&
             !doc.tokens[x].is_number && !is_latin_word(doc.slice(doc.tokens[x].span)) &&
-            !trigger[x];
+            !trigger(x);
     if (!ok || a == b) continue;
     std::string lemma(doc.slice({doc.tokens[a].span.begin, doc.tokens[b].span.end}));
     add_mention(c, a, b, EntityType::Person, "name:person:" + lemma, lemma);
