@@ -161,6 +161,14 @@ void add_mention(Ctx& c, uint32_t a, uint32_t b, EntityType t, const std::string
   for (uint32_t i = a; i <= b; ++i) c.covered[i] = idx;
 }
 
+// No cue matches a word outside the vocabulary, as most names are: the cue
+// sets need not be searched for it.
+bool in_vocabulary(const LemmaTable& lemmas, uint32_t i) {
+  for (uint32_t id : lemmas.ids(i))
+    if (id != Vocabulary::kUnknown) return true;
+  return false;
+}
+
 bool same_sentence(const Document& d, uint32_t a, uint32_t b) {
   return d.tokens[a].sentence == d.tokens[b].sentence;
 }
@@ -186,24 +194,27 @@ bool title_before(const Ctx& c, uint32_t a) {
 bool title_after(const Ctx& c, uint32_t b) {
   uint32_t j = b + 1;
   if (j >= c.doc.tokens.size() || !same_sentence(c.doc, b, j)) return false;
+  // The title may follow a state adjective or a short article:
+  // ", der kasachische Präsident", ", the US ambassador".
+  auto title_follows = [&] {
+    if (c.title_at[j] != kNone) return true;
+    for (uint32_t k = j + 1; k < j + 3 && k < c.doc.tokens.size() && same_sentence(c.doc, b, k);
+         ++k) {
+      const Token& prev = c.doc.tokens[k - 1];
+      bool modifier =
+          c.covered[k - 1] != kNone || (!prev.upper && prev.span.end - prev.span.begin <= 3);
+      if (!modifier) return false;
+      if (c.title_at[k] != kNone) return true;
+    }
+    return false;
+  };
+  // The comma, dearer to look for, only where a title follows.
+  if (!title_follows()) return false;
   std::string_view between =
       std::string_view(c.doc.text)
           .substr(c.doc.tokens[b].span.end, c.doc.tokens[j].span.begin - c.doc.tokens[b].span.end);
-  if (between.find(',') == std::string_view::npos &&
-      between.find("\xD8\x8C") == std::string_view::npos)
-    return false;
-  if (c.title_at[j] != kNone) return true;
-  // The title may follow a state adjective or a short article:
-  // ", der kasachische Präsident", ", the US ambassador".
-  for (uint32_t k = j + 1; k < j + 3 && k < c.doc.tokens.size() && same_sentence(c.doc, b, k);
-       ++k) {
-    const Token& prev = c.doc.tokens[k - 1];
-    bool modifier =
-        c.covered[k - 1] != kNone || (!prev.upper && prev.span.end - prev.span.begin <= 3);
-    if (!modifier) return false;
-    if (c.title_at[k] != kNone) return true;
-  }
-  return false;
+  return between.find(',') != std::string_view::npos ||
+         between.find("\xD8\x8C") != std::string_view::npos;
 }
 
 // A firm cue (prefix or sector word) within three tokens before a, with no
@@ -213,8 +224,8 @@ bool firm_cue_before(const Ctx& c, uint32_t a) {
     uint32_t j = a - back;
     // Punctuation between cue and name breaks the link ("producentem – powiedział Fijoł").
     if (!same_sentence(c.doc, j, a) || c.doc.tokens[j + 1].gap_before) return false;
-    if (Cues::any_in(c.cues.firm_prefix, c.lemmas.ids(j)) ||
-        Cues::any_in(c.cues.firm_sector, c.lemmas.ids(j)))
+    if (in_vocabulary(c.lemmas, j) && (Cues::any_in(c.cues.firm_prefix, c.lemmas.ids(j)) ||
+                                       Cues::any_in(c.cues.firm_sector, c.lemmas.ids(j))))
       return true;
     if (c.doc.tokens[j].upper && c.covered[j] == kNone) return false;
   }
@@ -309,12 +320,6 @@ void find_unknown_names(Document& doc, const Knowledge& k, const LemmaTable& lem
            (c.latin && is_latin_word(doc.slice(doc.tokens[i].span)) &&
             Cues::any_in(c.latin->*set, lemmas.ids(i)));
   };
-  // No cue matches a word outside the vocabulary, as most names are.
-  auto in_vocabulary = [&](uint32_t i) {
-    for (uint32_t id : lemmas.ids(i))
-      if (id != Vocabulary::kUnknown) return true;
-    return false;
-  };
   size_t n = doc.tokens.size();
   c.covered.assign(n, kNone);
   c.title_at.assign(n, kNone);
@@ -342,7 +347,7 @@ void find_unknown_names(Document& doc, const Knowledge& k, const LemmaTable& lem
   for (uint32_t i = 0; i < n;) {
     // Cue words ("Firma", "Investor", "Der") never start a name.
     if (!can_name(i) ||
-        (in_vocabulary(i) &&
+        (in_vocabulary(lemmas, i) &&
          (cue(&Cues::not_name, i) || cue(&Cues::firm_prefix, i) || cue(&Cues::firm_sector, i)))) {
       ++i;
       continue;
