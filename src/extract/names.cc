@@ -161,6 +161,12 @@ void add_mention(Ctx& c, uint32_t a, uint32_t b, EntityType t, const std::string
   for (uint32_t i = a; i <= b; ++i) c.covered[i] = idx;
 }
 
+// One huge article must not pin its buffers to the thread for good.
+template <class T>
+void release_if_huge(std::vector<T>& v) {
+  if (v.capacity() > (size_t{1} << 22)) std::vector<T>().swap(v);
+}
+
 // No cue matches a word outside the vocabulary, as most names are: the cue
 // sets need not be searched for it.
 bool in_vocabulary(const LemmaTable& lemmas, uint32_t i) {
@@ -294,6 +300,7 @@ void sort_by_start(std::vector<Mention>& ms) {
       j = from;
     }
   }
+  release_if_huge(order);
 }
 
 }  // namespace
@@ -534,6 +541,10 @@ void find_unknown_names(Document& doc, const Knowledge& k, const LemmaTable& lem
     }
   }
   sort_by_start(doc.mentions);
+  release_if_huge(word);
+  release_if_huge(full);
+  release_if_huge(last_of);
+  release_if_huge(parts);
 }
 
 }  // namespace nkg

@@ -34,6 +34,12 @@ bool comma_between(const Document& d, uint32_t left_last, uint32_t right_first) 
          between.find("\xD8\x8C") != std::string_view::npos;  // Arabic comma
 }
 
+// One huge article must not pin its buffers to the thread for good.
+template <class T>
+void release_if_huge(std::vector<T>& v) {
+  if (v.capacity() > (size_t{1} << 22)) std::vector<T>().swap(v);
+}
+
 }  // namespace
 
 void find_roles(Document& doc) {
@@ -133,6 +139,8 @@ void find_roles(Document& doc) {
     doc.roles.push_back({person->entity, org->entity, t.post, std::string(doc.slice(title_span)),
                          doc.tokens[t.first].sentence});
   }
+  release_if_huge(starts);
+  release_if_huge(ends);
 }
 
 }  // namespace nkg
