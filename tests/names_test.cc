@@ -65,6 +65,25 @@ BOOST_AUTO_TEST_CASE(two_people_sharing_a_surname_stay_apart) {
   BOOST_TEST(bare == 0);
 }
 
+BOOST_AUTO_TEST_CASE(firm_first_word_alone_and_mentions_in_text_order) {
+  auto d = analyse(
+      "Umowę z Kazachstanem podpisała Baltic Rail Group. Prezes Anna Nowicka "
+      "powiedziała, że Baltic zapłaci w Polsce i że spółka „Wistulana” też.",
+      "pl");
+  const Mention* full = find_surface(d, "Baltic Rail Group");
+  const Mention* alone = find_surface(d, "Baltic");
+  BOOST_REQUIRE(full);
+  BOOST_REQUIRE(alone);
+  BOOST_TEST(alone->entity == full->entity);
+  BOOST_TEST(alone->type == EntityType::Firm);
+  const Mention* quoted = find_surface(d, "Wistulana");
+  BOOST_REQUIRE(quoted);
+  BOOST_TEST(quoted->type == EntityType::Firm);
+  // Known states and names found later are merged into one order by start.
+  for (size_t i = 1; i < d.mentions.size(); ++i)
+    BOOST_TEST(d.mentions[i - 1].span.begin < d.mentions[i].span.begin);
+}
+
 BOOST_AUTO_TEST_CASE(latin_name_in_parentheses_after_persian) {
   auto d =
       analyse("شرکت آلفا نورد لاجستیک (Alpha Nord Logistics Group) قرارداد را امضا کرد.", "fa");

@@ -19,6 +19,12 @@ bool is_latin_word(std::string_view s) {
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
   int32_t n = static_cast<int32_t>(s.size());
   for (int32_t i = 0; i < n;) {
+    // ASCII without ICU: its only letters are A-Z and a-z, all Latin.
+    if (p[i] < 0x80) {
+      if (static_cast<unsigned>((p[i] | 0x20) - 'a') < 26) return true;
+      ++i;
+      continue;
+    }
     UChar32 c;
     U8_NEXT(p, i, n, c);
     if (u_isalpha(c)) {
@@ -29,6 +35,45 @@ bool is_latin_word(std::string_view s) {
   return false;
 }
 
+// The first token of each key: open addressing over token indexes, the
+// keys read from the tokens instead of copied as a KeyTable would.
+class FirstTokenOfKey {
+ public:
+  void build(const std::vector<Token>& tokens) {
+    tokens_ = &tokens;
+    size_t capacity = 16;
+    while (capacity < tokens.size() * 2) capacity *= 2;
+    slots_.assign(capacity, Slot{});
+    for (uint32_t i = 0; i < tokens.size(); ++i) {
+      uint64_t h = KeyTable::hash(tokens[i].key);
+      Slot& s = slots_[probe(tokens[i].key, h)];
+      if (s.token == kNone) s = {static_cast<uint32_t>(h >> 32), i};
+    }
+  }
+  uint32_t get(std::string_view key, uint32_t absent) const {
+    uint32_t t = slots_[probe(key, KeyTable::hash(key))].token;
+    return t == kNone ? absent : t;
+  }
+
+ private:
+  struct Slot {
+    uint32_t tag = 0;  // high half of the key's hash
+    uint32_t token = kNone;
+  };
+  // The slot holding `key`, or the empty slot where it would go.
+  size_t probe(std::string_view key, uint64_t h) const {
+    const size_t mask = slots_.size() - 1;
+    const auto tag = static_cast<uint32_t>(h >> 32);
+    for (size_t i = static_cast<size_t>(h) & mask;; i = (i + 1) & mask) {
+      const Slot& s = slots_[i];
+      if (s.token == kNone || (s.tag == tag && (*tokens_)[s.token].key == key)) return i;
+    }
+  }
+
+  const std::vector<Token>* tokens_ = nullptr;
+  std::vector<Slot> slots_;
+};
+
 struct Ctx {
   Document& doc;
   const Knowledge& k;
@@ -37,11 +82,17 @@ struct Ctx {
   const LemmaTable& lemmas;
   std::vector<uint32_t> covered;   // token -> mention index or kNone
   std::vector<uint32_t> title_at;  // token -> title index or kNone
-  KeyTable key_to_token;           // first token with that key
+  // First token with that key; built on first use, as few articles need it.
+  mutable FirstTokenOfKey first_of_key{};
+  mutable bool first_of_key_built = false;
+
+  const FirstTokenOfKey& first_token_of_key() const {
+    if (!first_of_key_built) first_of_key.build(doc.tokens);
+    first_of_key_built = true;
+    return first_of_key;
+  }
 };
 
-// The base form of token i: a lemma candidate attested elsewhere in the
-// article as a token of its own, else the surface.
 // The base form of token i: a lemma candidate attested elsewhere in the
 // article as a token of its own; else the one undoing the longest ending of
 // at least two letters ("Absametovem" -> "Absametov"; one-letter endings are
@@ -50,10 +101,11 @@ std::string lemma_surface(const Ctx& c, uint32_t i) {
   const auto& cands = c.lemmas[i];
   std::string_view surface = c.doc.slice(c.doc.tokens[i].span);
   constexpr uint32_t kAbsent = UINT32_MAX;
-  if (uint32_t at = c.key_to_token.get(cands[0], kAbsent); at != kAbsent && at != i)
+  const FirstTokenOfKey& key_to_token = c.first_token_of_key();
+  if (uint32_t at = key_to_token.get(cands[0], kAbsent); at != kAbsent && at != i)
     return std::string(surface);
   for (size_t j = 1; j < cands.size(); ++j) {
-    uint32_t at = c.key_to_token.get(cands[j], kAbsent);
+    uint32_t at = key_to_token.get(cands[j], kAbsent);
     if (at != kAbsent && at != i) return std::string(c.doc.slice(c.doc.tokens[at].span));
   }
   // Only where names decline (the pack says "option names_inflected").
@@ -109,6 +161,20 @@ void add_mention(Ctx& c, uint32_t a, uint32_t b, EntityType t, const std::string
   for (uint32_t i = a; i <= b; ++i) c.covered[i] = idx;
 }
 
+// One huge article must not pin its buffers to the thread for good.
+template <class T>
+void release_if_huge(std::vector<T>& v) {
+  if (v.capacity() > (size_t{1} << 22)) std::vector<T>().swap(v);
+}
+
+// No cue matches a word outside the vocabulary, as most names are: the cue
+// sets need not be searched for it.
+bool in_vocabulary(const LemmaTable& lemmas, uint32_t i) {
+  for (uint32_t id : lemmas.ids(i))
+    if (id != Vocabulary::kUnknown) return true;
+  return false;
+}
+
 bool same_sentence(const Document& d, uint32_t a, uint32_t b) {
   return d.tokens[a].sentence == d.tokens[b].sentence;
 }
@@ -134,24 +200,27 @@ bool title_before(const Ctx& c, uint32_t a) {
 bool title_after(const Ctx& c, uint32_t b) {
   uint32_t j = b + 1;
   if (j >= c.doc.tokens.size() || !same_sentence(c.doc, b, j)) return false;
+  // The title may follow a state adjective or a short article:
+  // ", der kasachische Präsident", ", the US ambassador".
+  auto title_follows = [&] {
+    if (c.title_at[j] != kNone) return true;
+    for (uint32_t k = j + 1; k < j + 3 && k < c.doc.tokens.size() && same_sentence(c.doc, b, k);
+         ++k) {
+      const Token& prev = c.doc.tokens[k - 1];
+      bool modifier =
+          c.covered[k - 1] != kNone || (!prev.upper && prev.span.end - prev.span.begin <= 3);
+      if (!modifier) return false;
+      if (c.title_at[k] != kNone) return true;
+    }
+    return false;
+  };
+  // The comma, dearer to look for, only where a title follows.
+  if (!title_follows()) return false;
   std::string_view between =
       std::string_view(c.doc.text)
           .substr(c.doc.tokens[b].span.end, c.doc.tokens[j].span.begin - c.doc.tokens[b].span.end);
-  if (between.find(',') == std::string_view::npos &&
-      between.find("\xD8\x8C") == std::string_view::npos)
-    return false;
-  if (c.title_at[j] != kNone) return true;
-  // The title may follow a state adjective or a short article:
-  // ", der kasachische Präsident", ", the US ambassador".
-  for (uint32_t k = j + 1; k < j + 3 && k < c.doc.tokens.size() && same_sentence(c.doc, b, k);
-       ++k) {
-    const Token& prev = c.doc.tokens[k - 1];
-    bool modifier =
-        c.covered[k - 1] != kNone || (!prev.upper && prev.span.end - prev.span.begin <= 3);
-    if (!modifier) return false;
-    if (c.title_at[k] != kNone) return true;
-  }
-  return false;
+  return between.find(',') != std::string_view::npos ||
+         between.find("\xD8\x8C") != std::string_view::npos;
 }
 
 // A firm cue (prefix or sector word) within three tokens before a, with no
@@ -161,8 +230,8 @@ bool firm_cue_before(const Ctx& c, uint32_t a) {
     uint32_t j = a - back;
     // Punctuation between cue and name breaks the link ("producentem – powiedział Fijoł").
     if (!same_sentence(c.doc, j, a) || c.doc.tokens[j + 1].gap_before) return false;
-    if (Cues::any_in(c.cues.firm_prefix, c.lemmas.ids(j)) ||
-        Cues::any_in(c.cues.firm_sector, c.lemmas.ids(j)))
+    if (in_vocabulary(c.lemmas, j) && (Cues::any_in(c.cues.firm_prefix, c.lemmas.ids(j)) ||
+                                       Cues::any_in(c.cues.firm_sector, c.lemmas.ids(j))))
       return true;
     if (c.doc.tokens[j].upper && c.covered[j] == kNone) return false;
   }
@@ -197,6 +266,43 @@ void alias_before_parenthesis(Ctx& c, uint32_t a, const std::string& key, const 
   }
 }
 
+// A lemma of a part of a full name, and the class of the name's entity key.
+struct Part {
+  std::string_view lemma;
+  uint32_t cls;
+};
+
+// Orders mentions by start exactly as std::sort by start would, equal starts
+// included: the same algorithm on (start, index) pairs under the same
+// comparison makes the same moves, and moves no strings.
+void sort_by_start(std::vector<Mention>& ms) {
+  bool sorted = true;
+  for (size_t i = 1; i < ms.size() && sorted; ++i) sorted = ms[i - 1].span.begin < ms[i].span.begin;
+  if (sorted) return;  // starts all distinct: the order is unique
+  thread_local std::vector<std::pair<uint32_t, uint32_t>> order;
+  order.clear();
+  for (uint32_t i = 0; i < ms.size(); ++i) order.push_back({ms[i].span.begin, i});
+  std::sort(order.begin(), order.end(),
+            [](const auto& x, const auto& y) { return x.first < y.first; });
+  // Position j takes the mention from order[j].second: follow each cycle,
+  // marking positions done by pointing them at themselves.
+  for (uint32_t s = 0; s < order.size(); ++s) {
+    if (order[s].second == s) continue;
+    Mention first = std::move(ms[s]);
+    for (uint32_t j = s;;) {
+      uint32_t from = order[j].second;
+      order[j].second = j;
+      if (from == s) {
+        ms[j] = std::move(first);
+        break;
+      }
+      ms[j] = std::move(ms[from]);
+      j = from;
+    }
+  }
+  release_if_huge(order);
+}
+
 }  // namespace
 
 void find_titles(Document& doc, const Knowledge& k, const LemmaTable& lemmas) {
@@ -207,10 +313,15 @@ void find_titles(Document& doc, const Knowledge& k, const LemmaTable& lemmas) {
 }
 
 void find_unknown_names(Document& doc, const Knowledge& k, const LemmaTable& lemmas) {
-  Ctx c{doc, k, k.cues(doc.lang), nullptr, lemmas, {}, {}, {}};
-  size_t latin_words = 0, sample = std::min<size_t>(doc.tokens.size(), 200);
-  for (size_t i = 0; i < sample; ++i) latin_words += is_latin_word(doc.slice(doc.tokens[i].span));
-  if (latin_words * 2 < sample && doc.lang != "en") c.latin = &k.cues("en");
+  Ctx c{doc, k, k.cues(doc.lang), nullptr, lemmas, {}, {}};
+  // Latin cues too where most of the first 200 words are not Latin; counted
+  // only until the answer is certain.
+  if (doc.lang != "en") {
+    size_t sample = std::min<size_t>(doc.tokens.size(), 200), latin = 0, other = 0;
+    for (size_t i = 0; i < sample && latin * 2 < sample && (sample - other) * 2 >= sample; ++i)
+      (is_latin_word(doc.slice(doc.tokens[i].span)) ? latin : other) += 1;
+    if (latin * 2 < sample) c.latin = &k.cues("en");
+  }
   auto cue = [&](const CueSet Cues::*set, uint32_t i) {
     return Cues::any_in(c.cues.*set, lemmas.ids(i)) ||
            (c.latin && is_latin_word(doc.slice(doc.tokens[i].span)) &&
@@ -225,23 +336,26 @@ void find_unknown_names(Document& doc, const Knowledge& k, const LemmaTable& lem
   for (uint32_t ti = 0; ti < doc.titles.size(); ++ti)
     for (uint32_t i = doc.titles[ti].first; i <= doc.titles[ti].last; ++i)
       if (c.covered[i] == kNone) c.title_at[i] = ti;
-  c.key_to_token = KeyTable(n / 2);
-  for (uint32_t i = 0; i < n; ++i) c.key_to_token.emplace(doc.tokens[i].key, i);
   // Agreement words ("Joint Venture") are not names either.
-  std::vector<bool> trigger(n, false);
+  // Per token: kTrigger, and kCapital for a capitalised word, not a number.
+  constexpr uint8_t kTrigger = 1, kCapital = 2;
+  thread_local std::vector<uint8_t> word;
+  word.assign(n, 0);
+  for (uint32_t i = 0; i < n; ++i)
+    word[i] = doc.tokens[i].upper && !doc.tokens[i].is_number ? kCapital : 0;
   for (const auto& m : c.cues.triggers.find(doc, lemmas))
-    for (uint32_t t = m.first; t <= m.last; ++t) trigger[t] = true;
+    for (uint32_t t = m.first; t <= m.last; ++t) word[t] |= kTrigger;
+  auto trigger = [&](uint32_t i) { return (word[i] & kTrigger) != 0; };
 
   auto can_name = [&](uint32_t i) {
-    const Token& t = doc.tokens[i];
-    return t.upper && !t.is_number && c.covered[i] == kNone && c.title_at[i] == kNone &&
-           !trigger[i];
+    return word[i] == kCapital && c.covered[i] == kNone && c.title_at[i] == kNone;
   };
   // Runs of capitalised words.
   for (uint32_t i = 0; i < n;) {
     // Cue words ("Firma", "Investor", "Der") never start a name.
-    if (!can_name(i) || cue(&Cues::not_name, i) || cue(&Cues::firm_prefix, i) ||
-        cue(&Cues::firm_sector, i)) {
+    if (!can_name(i) ||
+        (in_vocabulary(lemmas, i) &&
+         (cue(&Cues::not_name, i) || cue(&Cues::firm_prefix, i) || cue(&Cues::firm_sector, i)))) {
       ++i;
       continue;
     }
@@ -334,7 +448,7 @@ void find_unknown_names(Document& doc, const Knowledge& k, const LemmaTable& lem
     for (uint32_t x = a; x <= b; ++x)
       ok &= c.covered[x] == kNone && c.title_at[x] == kNone && !doc.tokens[x].upper &&
             !doc.tokens[x].is_number && !is_latin_word(doc.slice(doc.tokens[x].span)) &&
-            !trigger[x];
+            !trigger(x);
     if (!ok || a == b) continue;
     std::string lemma(doc.slice({doc.tokens[a].span.begin, doc.tokens[b].span.end}));
     add_mention(c, a, b, EntityType::Person, "name:person:" + lemma, lemma);
@@ -342,9 +456,13 @@ void find_unknown_names(Document& doc, const Knowledge& k, const LemmaTable& lem
 
   // A name in quotes right after a firm word: «استارلینک», „Orlen".
   for (uint32_t i = 0; i + 1 < n; ++i) {
-    if (!Cues::any_in(c.cues.firm_prefix, lemmas.ids(i))) continue;
+    // A quote is punctuation: most words follow none (gap_before), and the
+    // bytes are read only where one might.
+    if (!doc.tokens[i + 1].gap_before) continue;
     uint32_t q = doc.tokens[i].span.end, a = i + 1;
     std::string_view gap = std::string_view(doc.text).substr(q, doc.tokens[a].span.begin - q);
+    if (gap.find_first_of("\"\xC2\xE2") == std::string_view::npos) continue;
+    if (!Cues::any_in(c.cues.firm_prefix, lemmas.ids(i))) continue;
     static const char* kOpen[] = {"\xC2\xAB", "\xE2\x80\x9E", "\xE2\x80\x9C", "\""};
     static const char* kClose[] = {"\xC2\xBB", "\xE2\x80\x9D", "\xE2\x80\x9D", "\""};
     int which = -1;
@@ -374,29 +492,59 @@ void find_unknown_names(Document& doc, const Knowledge& k, const LemmaTable& lem
 
   // Surnames alone, and a firm's first word alone, refer to the full name
   // introduced in the same article (persons: last word; firms: first word).
-  std::map<std::string, std::set<std::string>> by_part;  // key part -> entity keys
-  std::map<std::string, std::pair<EntityType, std::string>> info;
-  for (const auto& m : doc.mentions) {
-    if (m.type != EntityType::Person && m.type != EntityType::Firm) continue;
-    if (m.last_token == m.first_token) continue;
+  // Entity keys become small class numbers and the parts a flat vector sorted
+  // by lemma: an article introduces few full names.
+  thread_local std::vector<uint32_t> full;     // the mentions of full names
+  thread_local std::vector<uint32_t> last_of;  // class -> its last full mention
+  thread_local std::vector<Part> parts;
+  full.clear();
+  last_of.clear();
+  parts.clear();
+  for (uint32_t mi = 0; mi < doc.mentions.size(); ++mi) {
+    const Mention& m = doc.mentions[mi];
+    if ((m.type == EntityType::Person || m.type == EntityType::Firm) &&
+        m.last_token != m.first_token)
+      full.push_back(mi);
+  }
+  // Equal keys next to each other, each run in mention order.
+  std::sort(full.begin(), full.end(), [&](uint32_t x, uint32_t y) {
+    int o = doc.mentions[x].entity.compare(doc.mentions[y].entity);
+    return o < 0 || (o == 0 && x < y);
+  });
+  for (size_t f = 0; f < full.size(); ++f) {
+    const Mention& m = doc.mentions[full[f]];
+    if (f == 0 || m.entity != doc.mentions[full[f - 1]].entity) last_of.push_back(full[f]);
+    last_of.back() = full[f];
     uint32_t part = m.type == EntityType::Person ? m.last_token : m.first_token;
-    for (const auto& l : lemmas[part]) by_part[l].insert(m.entity);
-    info[m.entity] = {m.type, m.lemma};
+    for (const auto& l : lemmas[part])
+      parts.push_back({l, static_cast<uint32_t>(last_of.size() - 1)});
   }
-  for (uint32_t i = 0; i < n; ++i) {
-    if (!can_name(i)) continue;
-    std::set<std::string> hits;
-    for (const auto& l : lemmas[i]) {
-      auto it = by_part.find(l);
-      if (it != by_part.end()) hits.insert(it->second.begin(), it->second.end());
+  if (!parts.empty()) {
+    std::sort(parts.begin(), parts.end(),
+              [](const Part& x, const Part& y) { return x.lemma < y.lemma; });
+    for (uint32_t i = 0; i < n; ++i) {
+      if (!can_name(i)) continue;
+      uint32_t hit = kNone;
+      bool several = false;
+      for (const auto& l : lemmas[i]) {
+        auto it = std::lower_bound(parts.begin(), parts.end(), std::string_view(l),
+                                   [](const Part& p, std::string_view v) { return p.lemma < v; });
+        for (; it != parts.end() && it->lemma == l; ++it) {
+          several |= hit != kNone && it->cls != hit;
+          hit = it->cls;
+        }
+      }
+      // Two people sharing the surname: no evidence which one is meant.
+      if (hit == kNone || several) continue;
+      const Mention& named = doc.mentions[last_of[hit]];
+      add_mention(c, i, i, named.type, named.entity, named.lemma);
     }
-    // Two people sharing the surname: no evidence which one is meant.
-    if (hits.size() != 1) continue;
-    const auto& [t, lemma] = info[*hits.begin()];
-    add_mention(c, i, i, t, *hits.begin(), lemma);
   }
-  std::sort(doc.mentions.begin(), doc.mentions.end(),
-            [](const Mention& x, const Mention& y) { return x.span.begin < y.span.begin; });
+  sort_by_start(doc.mentions);
+  release_if_huge(word);
+  release_if_huge(full);
+  release_if_huge(last_of);
+  release_if_huge(parts);
 }
 
 }  // namespace nkg

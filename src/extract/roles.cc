@@ -1,7 +1,9 @@
 #include "extract/roles.h"
 
 #include <set>
+#include <string_view>
 #include <tuple>
+#include <vector>
 
 namespace nkg {
 namespace {
@@ -32,16 +34,26 @@ bool comma_between(const Document& d, uint32_t left_last, uint32_t right_first) 
          between.find("\xD8\x8C") != std::string_view::npos;  // Arabic comma
 }
 
+// One huge article must not pin its buffers to the thread for good.
+template <class T>
+void release_if_huge(std::vector<T>& v) {
+  if (v.capacity() > (size_t{1} << 22)) std::vector<T>().swap(v);
+}
+
 }  // namespace
 
 void find_roles(Document& doc) {
   size_t n = doc.tokens.size();
-  std::vector<uint32_t> starts(n, kNone), ends(n, kNone);
+  if (doc.titles.empty()) return;  // every role stems from a title
+  thread_local std::vector<uint32_t> starts, ends;
+  starts.assign(n, kNone);
+  ends.assign(n, kNone);
   for (uint32_t i = 0; i < doc.mentions.size(); ++i) {
     starts[doc.mentions[i].first_token] = i;
     ends[doc.mentions[i].last_token] = i;
   }
-  std::set<std::tuple<std::string, std::string, std::string>> seen;
+  // Views of the mentions' and titles' strings, which stay put meanwhile.
+  std::set<std::tuple<std::string_view, std::string_view, std::string_view>> seen;
   for (const auto& t : doc.titles) {
     const Mention* org = nullptr;
     const Mention* person = nullptr;
@@ -127,6 +139,8 @@ void find_roles(Document& doc) {
     doc.roles.push_back({person->entity, org->entity, t.post, std::string(doc.slice(title_span)),
                          doc.tokens[t.first].sentence});
   }
+  release_if_huge(starts);
+  release_if_huge(ends);
 }
 
 }  // namespace nkg
