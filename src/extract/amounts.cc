@@ -6,6 +6,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdlib>
 #include <functional>
@@ -197,25 +198,27 @@ bool blocking(UChar32 c) {
 }
 
 void append_gap(std::string_view raw, std::string* out) {
-  std::string part;
-  auto flush = [&] {
-    if (!part.empty()) *out += match_key(part);
-    part.clear();
-  };
+  // Match keys fold code point by code point, so each symbol is keyed on its
+  // own; ASCII (nearly every gap is one space) needs neither ICU nor a copy.
   const auto* p = reinterpret_cast<const uint8_t*>(raw.data());
   int32_t n = static_cast<int32_t>(raw.size());
   for (int32_t i = 0; i < n;) {
+    if (p[i] < 0x80) {
+      char c = static_cast<char>(p[i++]);
+      if (c < 0x20 || c == 0x7F)  // controls, line breaks included
+        out->push_back(kBlock);
+      else if (c != ' ' && c != '-' && c != '\'')  // the ASCII word joiners
+        out->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+      continue;
+    }
     int32_t b = i;
     UChar32 c;
     U8_NEXT(p, i, n, c);
-    if (c < 0 || blocking(c)) {
-      flush();
+    if (c < 0 || blocking(c))
       out->push_back(kBlock);
-    } else if (!dropped_separator(c)) {
-      part.append(raw.substr(static_cast<size_t>(b), static_cast<size_t>(i - b)));
-    }
+    else if (!dropped_separator(c))
+      *out += match_key(raw.substr(static_cast<size_t>(b), static_cast<size_t>(i - b)));
   }
-  flush();
 }
 
 struct Stream {
@@ -226,6 +229,7 @@ struct Stream {
 
 Stream make_stream(const Document& d) {
   Stream st;
+  st.s.reserve(d.text.size() + 2 * d.tokens.size());
   st.start.reserve(d.tokens.size());
   st.end.reserve(d.tokens.size());
   uint32_t prev = 0;
@@ -284,12 +288,30 @@ struct FormSet {
   struct Lists {
     KeyTable index;
     std::vector<std::vector<uint32_t>> lists;
+    // Signatures of the framed words among the units: most words of a text
+    // start no form, and a bit test turns them away without hashing.
+    std::array<uint64_t, 64> word_sigs{};
+    static bool is_word(std::string_view unit) { return unit.size() >= 2 && unit[0] == kWord; }
+    static uint32_t word_sig(std::string_view unit) {  // 12 bits
+      uint32_t h = static_cast<uint8_t>(unit[1]) |
+                   static_cast<uint32_t>(static_cast<uint8_t>(unit[unit.size() - 2])) << 8 |
+                   static_cast<uint32_t>(unit.size()) << 16;
+      return (h * 0x9E3779B1u) >> 20;
+    }
     void add(std::string_view unit, uint32_t form) {
       uint32_t at = index.emplace(unit, static_cast<uint32_t>(lists.size()));
       if (at == lists.size()) lists.emplace_back();
       lists[at].push_back(form);
+      if (is_word(unit)) {
+        uint32_t sig = word_sig(unit);
+        word_sigs[sig / 64] |= uint64_t{1} << (sig % 64);
+      }
     }
     const std::vector<uint32_t>* find(std::string_view unit) const {
+      if (is_word(unit)) {
+        uint32_t sig = word_sig(unit);
+        if (!(word_sigs[sig / 64] >> (sig % 64) & 1)) return nullptr;
+      }
       uint32_t at = index.get(unit, UINT32_MAX);
       return at == UINT32_MAX ? nullptr : &lists[at];
     }
@@ -518,6 +540,7 @@ class Run {
   Run(const AmountFinder::Impl& m, const Document& d, const std::vector<DateHit>& dates)
       : m_(m), d_(d), tk_(d.tokens), st_(make_stream(d)), excluded_(d.tokens.size(), false) {
     lang_ = m.lang.empty() ? d.lang : m.lang;
+    for (const auto& t : tk_) plain_keys_ = plain_keys_ && t.key.find(kWord) == std::string::npos;
     for (const auto& h : dates)
       for (uint32_t k = h.first; k <= h.last && k < excluded_.size(); ++k) excluded_[k] = true;
   }
@@ -527,6 +550,11 @@ class Run {
     uint32_t consumed = 0;  // stream position where the previous amount ended
     for (uint32_t i = 0; i < tk_.size(); ++i) {
       if (excluded_[i] || st_.start[i] < consumed) continue;
+      // Most tokens cannot start a number: skip them before building anything.
+      const Token& t = tk_[i];
+      if (!t.is_number && !(!t.key.empty() && t.key[0] >= '0' && t.key[0] <= '9') &&
+          !m_.number.by_first.find(token_unit(i)))
+        continue;
       Amount a;
       uint32_t end = 0, next = i + 1;
       if (!expression_at(i, consumed, &a, &end, &next)) {
@@ -563,9 +591,19 @@ class Run {
   }
 
   // Longest form of `fs` starting at stream position `c`.
-  Hit fwd(const FormSet& fs, uint32_t c) const {
+  Hit fwd(const FormSet& fs, uint32_t c) const { return fwd(fs, c, unit_at(st_.s, c)); }
+  // The same at the start of token i, whose framed key is its first unit
+  // unless the key holds a kWord itself.
+  Hit fwd_token(const FormSet& fs, uint32_t i) const {
+    return fwd(fs, st_.start[i], token_unit(i));
+  }
+  std::string_view token_unit(uint32_t i) const {
+    uint32_t c = st_.start[i];
+    return plain_keys_ ? std::string_view(st_.s).substr(c, st_.end[i] - c) : unit_at(st_.s, c);
+  }
+  Hit fwd(const FormSet& fs, uint32_t c, std::string_view unit) const {
     Hit best;
-    const auto* list = fs.by_first.find(unit_at(st_.s, c));
+    const auto* list = fs.by_first.find(unit);
     if (!list) return best;
     for (uint32_t idx : *list) {
       const Form& f = fs.forms[idx];
@@ -687,7 +725,7 @@ class Run {
       }
       return false;
     }
-    Hit h = fwd(m_.number, st_.start[i]);
+    Hit h = fwd_token(m_.number, i);
     if (!h) return false;
     Dec d;
     if (!dec_parse(h.form->value, &d)) return false;
@@ -719,7 +757,7 @@ class Run {
     out->last = last;
     out->end = end;
     out->word = true;
-    if (Hit w = fwd(m_.weak_number, st_.start[i]); w && w.end == end) out->weak = true;
+    if (Hit w = fwd_token(m_.weak_number, i); w && w.end == end) out->weak = true;
     return true;
   }
 
@@ -749,11 +787,10 @@ class Run {
 
   // Whether token k can be part of an item: not a number-class word.
   bool stops_item(uint32_t k) const {
-    uint32_t c = st_.start[k];
     for (const FormSet* fs :
          {&m_.scale, &m_.currency, &m_.number, &m_.percent, &m_.approx, &m_.upto, &m_.range_sep,
           &m_.range_from, &m_.range_and, &m_.over, &m_.item_stop})
-      if (fwd(*fs, c)) return true;
+      if (fwd_token(*fs, k)) return true;
     return false;
   }
 
@@ -949,6 +986,7 @@ class Run {
   Stream st_;
   std::vector<bool> excluded_;
   std::string lang_;
+  bool plain_keys_ = true;  // no token key holds a kWord
 };
 
 }  // namespace
