@@ -3,25 +3,33 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
-#include <map>
-#include <set>
+#include <string_view>
 
 #include "extract/amounts.h"
 
 namespace nkg {
 
-int kind_rank(const std::string& kind) {
-  static const char* kOrder[] = {"joint_venture", "memorandum", "treaty_accession",
-                                 "purchase",      "investment", "trade_deal",
-                                 "contract",      "treaty",     "other"};
+namespace {
+
+// string_view comparisons test the length first: no strlen per call.
+constexpr int rank_of(std::string_view kind) {
+  constexpr std::string_view kOrder[] = {"joint_venture", "memorandum", "treaty_accession",
+                                         "purchase",      "investment", "trade_deal",
+                                         "contract",      "treaty",     "other"};
   for (int i = 0; i < 9; ++i)
     if (kind == kOrder[i]) return i;
   return 100;
 }
+constexpr int kRankInvestment = rank_of("investment");
+constexpr int kRankContract = rank_of("contract");
+
+}  // namespace
+
+int kind_rank(const std::string& kind) { return rank_of(kind); }
 
 namespace {
 
-int status_rank(const std::string& s) {
+int status_rank(std::string_view s) {
   if (s == "status_signed") return 0;
   if (s == "status_agreed") return 1;
   if (s == "status_announced") return 2;
@@ -29,37 +37,108 @@ int status_rank(const std::string& s) {
   return 100;
 }
 
+// Cue payloads are used in place, by pointer into the cue dictionaries,
+// which outlive the call.
+using Payload = const std::string*;
+
+struct StatusAt {
+  Payload word;
+  uint32_t at;  // first token of the status word
+};
+
 struct Clause {
   uint32_t first = 0, last = 0;  // token range, inclusive
   uint32_t sentence = 0;
-  std::set<std::string> kinds, statuses;
-  std::map<std::string, uint32_t> status_at;  // first token of each status word
+  // Kinds and status words, unique by value and sorted by it (ties between
+  // equal ranks go to the first in that order).
+  std::vector<Payload> kinds;
+  std::vector<StatusAt> statuses;
   bool anaphor = false;
   std::vector<const Mention*> orgs, persons;
   std::vector<const Amount*> amounts;
-  std::vector<std::string> subjects;
+  std::vector<Payload> subjects;
   std::string date;
   uint32_t first_trigger = UINT32_MAX;
+
+  void add_kind(Payload k) {
+    auto it = std::lower_bound(kinds.begin(), kinds.end(), k,
+                               [](Payload a, Payload b) { return *a < *b; });
+    if (it == kinds.end() || **it != *k) kinds.insert(it, k);
+  }
+  bool has_kind(std::string_view k) const {
+    return std::any_of(kinds.begin(), kinds.end(), [&](Payload p) { return *p == k; });
+  }
+  // A status word seen again keeps its first position.
+  void add_status(Payload w, uint32_t at) {
+    auto it = std::lower_bound(statuses.begin(), statuses.end(), w,
+                               [](const StatusAt& a, Payload b) { return *a.word < *b; });
+    if (it == statuses.end() || *it->word != *w) statuses.insert(it, {w, at});
+  }
+  const StatusAt* status(std::string_view w) const {
+    for (const auto& s : statuses)
+      if (*s.word == w) return &s;
+    return nullptr;
+  }
 };
 
+// Whether the text between two tokens holds a comma, semicolon, en or em
+// dash or Arabic comma: one pass, as most gaps are a single space.
 bool is_separator(std::string_view between) {
-  return between.find(',') != std::string_view::npos ||
-         between.find(';') != std::string_view::npos ||
-         between.find("\xE2\x80\x93") != std::string_view::npos ||  // en dash
-         between.find("\xE2\x80\x94") != std::string_view::npos ||  // em dash
-         between.find("\xD8\x8C") != std::string_view::npos;        // Arabic comma
+  for (size_t i = 0; i < between.size(); ++i) {
+    char c = between[i];
+    if (c == ',' || c == ';') return true;
+    if (c == '\xE2' && i + 2 < between.size() && between[i + 1] == '\x80' &&
+        (between[i + 2] == '\x93' || between[i + 2] == '\x94'))
+      return true;
+    if (c == '\xD8' && i + 1 < between.size() && between[i + 1] == '\x8C') return true;
+  }
+  return false;
 }
+
+// DateFinder::weekday_of by lemma list. A repeated word shares one list
+// (LemmaTable), so a memo keyed by the list's address asks once per word.
+class WeekdayMemo {
+ public:
+  void reset(size_t tokens) {
+    size_t cap = 64;
+    while (cap < 2 * tokens) cap *= 2;
+    slots_.assign(cap, Slot{});
+  }
+  int get(const DateFinder& dates, const std::vector<std::string>& lemmas) {
+    const size_t mask = slots_.size() - 1;
+    size_t i = static_cast<size_t>(
+                   (reinterpret_cast<uintptr_t>(&lemmas) >> 3) * 0x9E3779B97F4A7C15ull >> 32) &
+               mask;
+    for (;; i = (i + 1) & mask) {
+      Slot& s = slots_[i];
+      if (s.key == &lemmas) return s.weekday;
+      if (!s.key) {  // at most one entry per token: the table never fills
+        s = {&lemmas, dates.weekday_of(lemmas)};
+        return s.weekday;
+      }
+    }
+  }
+
+ private:
+  struct Slot {
+    const std::vector<std::string>* key = nullptr;
+    int weekday = 0;
+  };
+  std::vector<Slot> slots_;
+};
 
 // Where the parentheses and line breaks are: rfind from every token would
 // rescan the article back to its start when it has none.
 struct Brackets {
   std::vector<uint32_t> open, close, line;
   explicit Brackets(const std::string& text) {
-    for (uint32_t i = 0; i < text.size(); ++i) {
-      if (text[i] == '(') open.push_back(i);
-      if (text[i] == ')') close.push_back(i);
-      if (text[i] == '\n') line.push_back(i);
-    }
+    find_all(text, '(', &open);
+    find_all(text, ')', &close);
+    find_all(text, '\n', &line);
+  }
+  static void find_all(const std::string& text, char c, std::vector<uint32_t>* at) {
+    for (size_t pos = text.find(c); pos != std::string::npos; pos = text.find(c, pos + 1))
+      at->push_back(static_cast<uint32_t>(pos));
   }
   // The last position <= pos in `at` (std::string::rfind(c, pos)), or npos.
   static size_t last(const std::vector<uint32_t>& at, uint32_t pos) {
@@ -90,29 +169,55 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
   const Cues& cues = k.cues(doc.lang);
   size_t n = doc.tokens.size();
   if (n == 0) return;
-  // Token annotations.
-  std::vector<std::vector<std::string>> trig(n);
-  for (uint32_t i = 0; i < n; ++i) {
+  // Token annotations, in buffers kept from call to call. Triggers and
+  // dates are looked up in the clause pass, for the tokens that need them.
+  struct Scratch {
+    std::vector<const Mention*> mention_at;
+    std::vector<const Amount*> amount_at;
+    std::vector<Payload> subject_at;
+    std::vector<uint32_t> date_at;  // index into date_iso, or kNoDate
     std::vector<DictMatch> here;
-    cues.triggers.match_at(doc, lemmas, i, &here);
-    for (const auto& m : here) trig[i].push_back(m.entry->payload);
-  }
-  std::vector<const Mention*> mention_at(n, nullptr);
+    WeekdayMemo weekdays;
+  };
+  thread_local Scratch scratch;
+  constexpr uint32_t kNoDate = UINT32_MAX;
+  auto& mention_at = scratch.mention_at;
+  mention_at.assign(n, nullptr);
   for (const auto& m : doc.mentions) mention_at[m.first_token] = &m;
   std::vector<Amount> amounts = amount_finder.find(doc, date_hits);
-  std::vector<const Amount*> amount_at(n, nullptr);
+  auto& amount_at = scratch.amount_at;
+  amount_at.assign(n, nullptr);
   for (const auto& a : amounts) amount_at[a.first] = &a;
-  std::vector<std::string> subject_at(n);
-  for (const auto& m : cues.subjects.find(doc, lemmas)) subject_at[m.first] = m.entry->payload;
-  std::vector<std::string> date_at(n);
-  for (const auto& h : date_hits) {
-    DateHit d = h;
-    if (!d.year && !doc.issued.empty()) d.year = std::atoi(doc.issued.substr(0, 4).c_str());
-    date_at[h.first] = d.iso();
-  }
-  for (uint32_t i = 0; i < n; ++i)
-    if (int wd = dates.weekday_of(date_lemmas[i]); wd && !doc.issued.empty() && date_at[i].empty())
-      date_at[i] = resolve_weekday(doc.issued, wd);
+  auto& subject_at = scratch.subject_at;
+  subject_at.assign(n, nullptr);
+  for (const auto& m : cues.subjects.find(doc, lemmas)) subject_at[m.first] = &m.entry->payload;
+  auto& date_at = scratch.date_at;
+  date_at.assign(n, kNoDate);
+  for (uint32_t h = 0; h < date_hits.size(); ++h) date_at[date_hits[h].first] = h;
+  // ISO forms of the hits, made when a clause asks (most never do).
+  std::vector<std::string> date_iso(date_hits.size());
+  std::vector<bool> iso_made(date_hits.size(), false);
+  auto iso_of = [&](uint32_t h) -> const std::string& {
+    if (!iso_made[h]) {
+      DateHit d = date_hits[h];
+      if (!d.year && !doc.issued.empty()) d.year = std::atoi(doc.issued.substr(0, 4).c_str());
+      date_iso[h] = d.iso();
+      iso_made[h] = true;
+    }
+    return date_iso[h];
+  };
+  if (!doc.issued.empty()) scratch.weekdays.reset(n);
+  // The date a token states: a date found there, else a weekday before the
+  // date of issue; unchanged `out` when none.
+  auto date_of = [&](uint32_t i, std::string* out) {
+    if (date_at[i] != kNoDate && !iso_of(date_at[i]).empty()) {
+      *out = iso_of(date_at[i]);
+      return;
+    }
+    if (doc.issued.empty()) return;
+    if (int wd = scratch.weekdays.get(dates, date_lemmas[i]))
+      *out = resolve_weekday(doc.issued, wd);
+  };
 
   // Direct speech (a quotation of six words or more) and headline or caption
   // lines (no closing punctuation) report no agreement of their own.
@@ -157,13 +262,11 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
       uint32_t e = sp.end;
       while (e > sp.begin && std::isspace(static_cast<unsigned char>(doc.text[e - 1]))) --e;
       std::string_view tail = std::string_view(doc.text).substr(sp.begin, e - sp.begin);
-      static const char* kEnds[] = {
+      static constexpr std::string_view kEnds[] = {
           ".",        "!", "?", "\xD8\x9F", "\xE2\x80\xA6", "\"", "\xE2\x80\x9D", "\xE2\x80\x9C",
           "\xC2\xBB", ")"};
       bool closed = false;
-      for (const char* end_mark : kEnds)
-        closed |= tail.size() >= std::strlen(end_mark) &&
-                  tail.substr(tail.size() - std::strlen(end_mark)) == end_mark;
+      for (std::string_view end_mark : kEnds) closed |= tail.ends_with(end_mark);
       known = closed;
       if (!closed) ignored[i] = true;
     }
@@ -181,21 +284,22 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
       start = is_separator(between) && !inside_parentheses(brackets, doc.tokens[i].span);
     }
     if (start) {
-      Clause fresh;
+      Clause& fresh = clauses.emplace_back();
       fresh.first = fresh.last = i;
       fresh.sentence = doc.tokens[i].sentence;
-      clauses.push_back(std::move(fresh));
     }
     Clause& c = clauses.back();
     c.last = i;
-    for (const auto& p : trig[i]) {
+    scratch.here.clear();
+    cues.triggers.match_at(doc, lemmas, i, &scratch.here);
+    for (const auto& m : scratch.here) {
+      const std::string& p = m.entry->payload;
       if (p == "anaphor")
         c.anaphor = true;
-      else if (p.rfind("status_", 0) == 0) {
-        c.statuses.insert(p);
-        c.status_at.emplace(p, i);
-      } else {
-        c.kinds.insert(p);
+      else if (p.starts_with("status_"))
+        c.add_status(&p, i);
+      else {
+        c.add_kind(&p);
         c.first_trigger = std::min(c.first_trigger, i);
       }
     }
@@ -205,17 +309,16 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
     }
     if (amount_at[i] && !inside_parentheses(brackets, doc.tokens[i].span))
       c.amounts.push_back(amount_at[i]);
-    if (!subject_at[i].empty()) c.subjects.push_back(subject_at[i]);
-    if (!date_at[i].empty() && c.date.empty()) c.date = date_at[i];
+    if (subject_at[i] && !subject_at[i]->empty()) c.subjects.push_back(subject_at[i]);
+    if (c.date.empty()) date_of(i, &c.date);
   }
   // A clause lacking a trigger or an organisation joins its neighbour in the sentence.
   std::vector<Clause> merged;
   auto absorb = [](Clause& into, const Clause& c) {
     into.first = std::min(into.first, c.first);
     into.last = std::max(into.last, c.last);
-    into.kinds.insert(c.kinds.begin(), c.kinds.end());
-    into.statuses.insert(c.statuses.begin(), c.statuses.end());
-    for (const auto& [word, at] : c.status_at) into.status_at.emplace(word, at);
+    for (Payload kd : c.kinds) into.add_kind(kd);
+    for (const auto& st : c.statuses) into.add_status(st.word, st.at);
     into.anaphor |= c.anaphor;
     into.first_trigger = std::min(into.first_trigger, c.first_trigger);
     auto cat = [](auto& a, const auto& b) { a.insert(a.end(), b.begin(), b.end()); };
@@ -234,12 +337,12 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
       if (a->kind == AmountKind::Money || a->kind == AmountKind::Count) return true;
     return false;
   };
-  for (const auto& c : clauses) {
+  for (auto& c : clauses) {
     bool prev_same = !merged.empty() && merged.back().sentence == c.sentence;
     if (prev_same && !(own_deal(c) && own_deal(merged.back())))
       absorb(merged.back(), c);
     else
-      merged.push_back(c);
+      merged.push_back(std::move(c));
   }
   // Sort each clause's mentions by position after merging.
   for (auto& c : merged) {
@@ -290,16 +393,17 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
   };
   for (const auto& c : merged) {
     std::string status;
-    for (const auto& s : c.statuses)
+    for (const auto& st : c.statuses) {
+      const std::string& s = *st.word;
       if (status_rank(s) < 100 && (status.empty() || status_rank(s) < status_rank(status)))
         status = s;
+    }
     // What someone hopes or proposes ("hopes that X will sign") is not a
     // deal: a wish word before the status word takes the status back. A
     // status stated first stands ("announced it hopes to join").
-    if (!status.empty() && c.status_at.count("status_wish") &&
-        c.status_at.at("status_wish") < c.status_at.at(status))
-      status.clear();
-    bool wish_only = status.empty() && c.statuses.count("status_wish");
+    const StatusAt* wish = c.status("status_wish");
+    if (!status.empty() && wish && wish->at < c.status(status)->at) status.clear();
+    bool wish_only = status.empty() && wish;
     std::vector<std::string> parties, firms;
     for (const Mention* m : c.orgs) {
       if (excluded_party(m)) continue;
@@ -309,8 +413,8 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
       }
     }
     std::string kind;
-    for (const auto& kd : c.kinds)
-      if (kind.empty() || kind_rank(kd) < kind_rank(kind)) kind = kd;
+    for (Payload kd : c.kinds)
+      if (kind.empty() || rank_of(*kd) < rank_of(kind)) kind = *kd;
     if (kind == "treaty_accession") {
       // The acceding state stands before the trigger.
       std::vector<std::string> before;
@@ -325,9 +429,9 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
     rec.parties = parties;
     rec.date = c.date;
     rec.sentences = {c.sentence};
-    for (const auto& s : c.subjects)
-      if (std::find(rec.subjects.begin(), rec.subjects.end(), s) == rec.subjects.end())
-        rec.subjects.push_back(s);
+    for (Payload s : c.subjects)
+      if (std::find(rec.subjects.begin(), rec.subjects.end(), *s) == rec.subjects.end())
+        rec.subjects.push_back(*s);
     for (const Amount* a : c.amounts) {
       if (a->kind == AmountKind::Money) {
         rec.values.push_back({a->value, a->currency, a->up_to, a->approximate});
@@ -370,13 +474,13 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
     if (kind == "purchase" && rec.quantity.empty()) {
       if (!rec.stakes.empty())
         kind = "joint_venture";
-      else if (c.kinds.count("investment"))
+      else if (c.has_kind("investment"))
         kind = "investment";
       rec.kind = kind;
     }
     // Generic words ("agreements", "investment") need something concrete:
     // a firm, a figure, two states, or a deal said to be signed or agreed.
-    bool generic = kind_rank(kind) >= kind_rank("investment");
+    bool generic = rank_of(kind) >= kRankInvestment;
     bool concrete = !firms.empty() || !rec.values.empty() || !rec.stakes.empty() ||
                     status == "status_signed" || status == "status_agreed" ||
                     (parties.size() >= 2 && !status.empty());
@@ -402,22 +506,20 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
       const AgreementRecord& r = out[j];
       // The next sentence about the same kind of deal continues it.
       bool continues = is_agreement && c.sentence <= out_sentence[j] + 1 && kind == r.kind &&
-                       kind_rank(kind) < kind_rank("investment") &&
+                       rank_of(kind) < kRankInvestment &&
                        (rec.quantity.empty() || r.quantity.empty() || rec.quantity == r.quantity);
       // Joining a treaty is its own kind of deal: only treaty words continue it.
       bool accession_mismatch = (r.kind == "treaty_accession") != (kind == "treaty_accession") &&
                                 !kind.empty() && kind != "treaty";
-      bool compatible = kind.empty() || r.kind == kind ||
-                        kind_rank(kind) >= kind_rank("contract") ||
-                        kind_rank(r.kind) >= kind_rank("contract") ||
+      bool compatible = kind.empty() || r.kind == kind || rank_of(kind) >= kRankContract ||
+                        rank_of(r.kind) >= kRankContract ||
                         (kind == "joint_venture" && r.kind != "purchase") ||
                         (r.kind == "joint_venture" && kind != "purchase");
       bool refers =
           c.anaphor || (parties.empty() && !wish_only) || (!firms.empty() && has_firm(r, firms));
       // A sentence adding only a figure ("The order is worth 2.2 billion").
       bool only_attributes = (!rec.values.empty() || !rec.stakes.empty()) &&
-                             (parties.empty() || has_firm(r, firms)) &&
-                             !c.statuses.count("status_wish");
+                             (parties.empty() || has_firm(r, firms)) && !wish;
       if (accession_mismatch && !continues) continue;
       if ((compatible && refers && (is_agreement || c.anaphor || only_attributes)) ||
           only_attributes || continues) {
@@ -438,7 +540,7 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
     }
     if (target >= 0) {
       AgreementRecord& r = out[target];
-      if (!kind.empty() && kind_rank(kind) < kind_rank(r.kind)) r.kind = kind;
+      if (!kind.empty() && rank_of(kind) < rank_of(r.kind)) r.kind = kind;
       if (!rec.status.empty() && (r.status.empty() || status_rank("status_" + rec.status) <
                                                           status_rank("status_" + r.status)))
         r.status = rec.status;
