@@ -57,7 +57,6 @@ struct Clause {
   std::vector<const Mention*> orgs, persons;
   std::vector<const Amount*> amounts;
   std::vector<Payload> subjects;
-  std::string date;
   uint32_t first_trigger = UINT32_MAX;
 
   void add_kind(Payload k) {
@@ -94,38 +93,6 @@ bool is_separator(std::string_view between) {
   }
   return false;
 }
-
-// DateFinder::weekday_of by lemma list. A repeated word shares one list
-// (LemmaTable), so a memo keyed by the list's address asks once per word.
-class WeekdayMemo {
- public:
-  void reset(size_t tokens) {
-    size_t cap = 64;
-    while (cap < 2 * tokens) cap *= 2;
-    slots_.assign(cap, Slot{});
-  }
-  int get(const DateFinder& dates, const std::vector<std::string>& lemmas) {
-    const size_t mask = slots_.size() - 1;
-    size_t i = static_cast<size_t>(
-                   (reinterpret_cast<uintptr_t>(&lemmas) >> 3) * 0x9E3779B97F4A7C15ull >> 32) &
-               mask;
-    for (;; i = (i + 1) & mask) {
-      Slot& s = slots_[i];
-      if (s.key == &lemmas) return s.weekday;
-      if (!s.key) {  // at most one entry per token: the table never fills
-        s = {&lemmas, dates.weekday_of(lemmas)};
-        return s.weekday;
-      }
-    }
-  }
-
- private:
-  struct Slot {
-    const std::vector<std::string>* key = nullptr;
-    int weekday = 0;
-  };
-  std::vector<Slot> slots_;
-};
 
 // Where the parentheses and line breaks are: rfind from every token would
 // rescan the article back to its start when it has none.
@@ -169,15 +136,14 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
   const Cues& cues = k.cues(doc.lang);
   size_t n = doc.tokens.size();
   if (n == 0) return;
-  // Token annotations, in buffers kept from call to call. Triggers and
-  // dates are looked up in the clause pass, for the tokens that need them.
+  // Token annotations, in buffers kept from call to call. Triggers are
+  // looked up in the clause pass, dates for the clauses that keep theirs.
   struct Scratch {
     std::vector<const Mention*> mention_at;
     std::vector<const Amount*> amount_at;
     std::vector<Payload> subject_at;
     std::vector<uint32_t> date_at;  // index into date_iso, or kNoDate
     std::vector<DictMatch> here;
-    WeekdayMemo weekdays;
   };
   thread_local Scratch scratch;
   constexpr uint32_t kNoDate = UINT32_MAX;
@@ -206,7 +172,6 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
     }
     return date_iso[h];
   };
-  if (!doc.issued.empty()) scratch.weekdays.reset(n);
   // The date a token states: a date found there, else a weekday before the
   // date of issue; unchanged `out` when none.
   auto date_of = [&](uint32_t i, std::string* out) {
@@ -215,8 +180,7 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
       return;
     }
     if (doc.issued.empty()) return;
-    if (int wd = scratch.weekdays.get(dates, date_lemmas[i]))
-      *out = resolve_weekday(doc.issued, wd);
+    if (int wd = dates.weekday_of(date_lemmas[i])) *out = resolve_weekday(doc.issued, wd);
   };
 
   // Direct speech (a quotation of six words or more) and headline or caption
@@ -310,7 +274,6 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
     if (amount_at[i] && !inside_parentheses(brackets, doc.tokens[i].span))
       c.amounts.push_back(amount_at[i]);
     if (subject_at[i] && !subject_at[i]->empty()) c.subjects.push_back(subject_at[i]);
-    if (c.date.empty()) date_of(i, &c.date);
   }
   // A clause lacking a trigger or an organisation joins its neighbour in the sentence.
   std::vector<Clause> merged;
@@ -326,7 +289,6 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
     cat(into.persons, c.persons);
     cat(into.amounts, c.amounts);
     cat(into.subjects, c.subjects);
-    if (into.date.empty()) into.date = c.date;
   };
   // Clauses stay apart only when each states its own deal with its own
   // figures ("Air Astana will 15 kaufen, Somon Air 14 bestellen"); lists of
@@ -352,6 +314,15 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
     std::sort(c.orgs.begin(), c.orgs.end(), by_pos);
     std::sort(c.persons.begin(), c.persons.end(), by_pos);
   }
+
+  // A clause's date: that of its first token stating one. Only a clause
+  // that makes or extends an agreement needs it.
+  auto clause_date = [&](const Clause& c) {
+    std::string d;
+    for (uint32_t i = c.first; i <= c.last && d.empty(); ++i)
+      if (!ignored[i]) date_of(i, &d);
+    return d;
+  };
 
   auto excluded_party = [&](const Mention* m) {
     // A state qualifying a firm or firm cue: "US-Investor Cove", "kazachską spółką Tau-Ken".
@@ -427,7 +398,6 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
     rec.kind = kind;
     rec.status = status.empty() ? "" : status.substr(7);
     rec.parties = parties;
-    rec.date = c.date;
     rec.sentences = {c.sentence};
     for (Payload s : c.subjects)
       if (std::find(rec.subjects.begin(), rec.subjects.end(), *s) == rec.subjects.end())
@@ -556,7 +526,7 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
         r.quantity = rec.quantity;
         r.item = rec.item;
       }
-      if (r.date.empty()) r.date = rec.date;
+      if (r.date.empty()) r.date = clause_date(c);
       for (const auto& s : rec.subjects)
         if (std::find(r.subjects.begin(), r.subjects.end(), s) == r.subjects.end())
           r.subjects.push_back(s);
@@ -565,6 +535,7 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
       continue;
     }
     if (!is_agreement) continue;
+    rec.date = clause_date(c);
     out.push_back(std::move(rec));
     out_sentence.push_back(c.sentence);
   }
