@@ -9,6 +9,7 @@
 #include <array>
 #include <cctype>
 #include <cstdlib>
+#include <cstring>
 #include <functional>
 #include <string_view>
 #include <unordered_map>
@@ -197,27 +198,50 @@ bool blocking(UChar32 c) {
          u_charType(c) == U_CONTROL_CHAR;
 }
 
-void append_gap(std::string_view raw, std::string* out) {
+// Writes a string through a position into storage sized ahead: the stream
+// grows a byte at a time, and std::string's appends would check capacity
+// and terminate the string at each.
+struct Writer {
+  std::string* s;
+  size_t at = 0;
+  // Room for k more bytes.
+  void reserve(size_t k) {
+    if (at + k > s->size()) s->resize(std::max(2 * s->size(), at + k));
+  }
+  void put(char c) { s->data()[at++] = c; }
+  void put(std::string_view v) {
+    std::memcpy(s->data() + at, v.data(), v.size());
+    at += v.size();
+  }
+};
+
+void append_gap(std::string_view raw, Writer* w) {
   // Match keys fold code point by code point, so each symbol is keyed on its
   // own; ASCII (nearly every gap is one space) needs neither ICU nor a copy.
+  // Room for one byte per byte of the gap is kept: a byte yields at most one,
+  // except through a match key, which makes room for itself.
+  w->reserve(raw.size());
   const auto* p = reinterpret_cast<const uint8_t*>(raw.data());
   int32_t n = static_cast<int32_t>(raw.size());
   for (int32_t i = 0; i < n;) {
     if (p[i] < 0x80) {
       char c = static_cast<char>(p[i++]);
       if (c < 0x20 || c == 0x7F)  // controls, line breaks included
-        out->push_back(kBlock);
+        w->put(kBlock);
       else if (c != ' ' && c != '-' && c != '\'')  // the ASCII word joiners
-        out->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+        w->put(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
       continue;
     }
     int32_t b = i;
     UChar32 c;
     U8_NEXT(p, i, n, c);
-    if (c < 0 || blocking(c))
-      out->push_back(kBlock);
-    else if (!dropped_separator(c))
-      *out += match_key(raw.substr(static_cast<size_t>(b), static_cast<size_t>(i - b)));
+    if (c < 0 || blocking(c)) {
+      w->put(kBlock);
+    } else if (!dropped_separator(c)) {
+      std::string key = match_key(raw.substr(static_cast<size_t>(b), static_cast<size_t>(i - b)));
+      w->reserve(key.size() + static_cast<size_t>(n - i));
+      w->put(key);
+    }
   }
 }
 
@@ -225,24 +249,34 @@ struct Stream {
   std::string s;
   std::vector<uint32_t> start;  // per token: position of the kWord before its key
   std::vector<uint32_t> end;    // per token: position after the kWord after its key
+  bool plain_keys = true;       // no key holds a kWord
 };
 
 Stream make_stream(const Document& d) {
   Stream st;
-  st.s.reserve(d.text.size() + 2 * d.tokens.size());
-  st.start.reserve(d.tokens.size());
-  st.end.reserve(d.tokens.size());
+  size_t n = d.tokens.size(), size = d.text.size();  // gaps: a byte per byte, mostly
+  for (const auto& t : d.tokens) size += t.key.size() + 2 - (t.span.end - t.span.begin);
+  st.s.resize(size);
+  st.start.resize(n);
+  st.end.resize(n);
+  Writer w{&st.s};
   uint32_t prev = 0;
-  for (const auto& t : d.tokens) {
-    append_gap(std::string_view(d.text).substr(prev, t.span.begin - prev), &st.s);
-    st.start.push_back(static_cast<uint32_t>(st.s.size()));
-    st.s += kWord;
-    st.s += t.key;
-    st.s += kWord;
-    st.end.push_back(static_cast<uint32_t>(st.s.size()));
+  for (size_t i = 0; i < n; ++i) {
+    const Token& t = d.tokens[i];
+    std::string_view gap = std::string_view(d.text).substr(prev, t.span.begin - prev);
+    if (gap.size() > 1 || (gap.size() == 1 && gap[0] != ' '))
+      append_gap(gap, &w);  // a space adds nothing
+    w.reserve(t.key.size() + 2);
+    st.start[i] = static_cast<uint32_t>(w.at);
+    w.put(kWord);
+    w.put(t.key);
+    w.put(kWord);
+    st.end[i] = static_cast<uint32_t>(w.at);
+    st.plain_keys = st.plain_keys && t.key.find(kWord) == std::string::npos;
     prev = t.span.end;
   }
-  append_gap(std::string_view(d.text).substr(prev), &st.s);
+  append_gap(std::string_view(d.text).substr(prev), &w);
+  st.s.resize(w.at);
   return st;
 }
 
@@ -307,11 +341,13 @@ struct FormSet {
         word_sigs[sig / 64] |= uint64_t{1} << (sig % 64);
       }
     }
+    bool may_hold_word(std::string_view unit) const { return has_sig(word_sigs, unit); }
+    static bool has_sig(const std::array<uint64_t, 64>& sigs, std::string_view unit) {
+      uint32_t sig = word_sig(unit);
+      return sigs[sig / 64] >> (sig % 64) & 1;
+    }
     const std::vector<uint32_t>* find(std::string_view unit) const {
-      if (is_word(unit)) {
-        uint32_t sig = word_sig(unit);
-        if (!(word_sigs[sig / 64] >> (sig % 64) & 1)) return nullptr;
-      }
+      if (is_word(unit) && !may_hold_word(unit)) return nullptr;
       uint32_t at = index.get(unit, UINT32_MAX);
       return at == UINT32_MAX ? nullptr : &lists[at];
     }
@@ -503,7 +539,14 @@ struct AmountFinder::Impl {
   FormSet scale, currency, number, percent, approx, upto, range_sep, range_from, range_and,
       number_join, over, item_stop, weak_number;
   std::vector<std::string> range_syms;  // symbol range separators as match keys: "-", "–"
+  // The classes that end a counted item, and the word signatures of their
+  // first units together: most item words are in none.
+  std::array<const FormSet*, 11> item_enders{&scale,     &currency, &number,    &percent,
+                                             &approx,    &upto,     &range_sep, &range_from,
+                                             &range_and, &over,     &item_stop};
+  std::array<uint64_t, 64> item_ender_sigs{};
 
+  Impl(const Impl&) = delete;  // item_enders points into this
   explicit Impl(const LangPack& pack) : lang(pack.lang), dates(pack) {
     std::unordered_map<std::string, FormSet*> sets{{"scale", &scale},
                                                    {"currency", &currency},
@@ -529,6 +572,9 @@ struct AmountFinder::Impl {
         it->second->add(f, row.value);
       }
     }
+    for (const FormSet* fs : item_enders)
+      for (size_t w = 0; w < item_ender_sigs.size(); ++w)
+        item_ender_sigs[w] |= fs->by_first.word_sigs[w];
   }
 };
 
@@ -540,7 +586,6 @@ class Run {
   Run(const AmountFinder::Impl& m, const Document& d, const std::vector<DateHit>& dates)
       : m_(m), d_(d), tk_(d.tokens), st_(make_stream(d)), excluded_(d.tokens.size(), false) {
     lang_ = m.lang.empty() ? d.lang : m.lang;
-    for (const auto& t : tk_) plain_keys_ = plain_keys_ && t.key.find(kWord) == std::string::npos;
     for (const auto& h : dates)
       for (uint32_t k = h.first; k <= h.last && k < excluded_.size(); ++k) excluded_[k] = true;
   }
@@ -552,9 +597,12 @@ class Run {
       if (excluded_[i] || st_.start[i] < consumed) continue;
       // Most tokens cannot start a number: skip them before building anything.
       const Token& t = tk_[i];
-      if (!t.is_number && !(!t.key.empty() && t.key[0] >= '0' && t.key[0] <= '9') &&
-          !m_.number.by_first.find(token_unit(i)))
-        continue;
+      if (!t.is_number && !(!t.key.empty() && t.key[0] >= '0' && t.key[0] <= '9')) {
+        std::string_view unit = token_unit(i);
+        const FormSet::Lists& starts = m_.number.by_first;
+        if ((FormSet::Lists::is_word(unit) && !starts.may_hold_word(unit)) || !starts.find(unit))
+          continue;
+      }
       Amount a;
       uint32_t end = 0, next = i + 1;
       if (!expression_at(i, consumed, &a, &end, &next)) {
@@ -599,7 +647,7 @@ class Run {
   }
   std::string_view token_unit(uint32_t i) const {
     uint32_t c = st_.start[i];
-    return plain_keys_ ? std::string_view(st_.s).substr(c, st_.end[i] - c) : unit_at(st_.s, c);
+    return st_.plain_keys ? std::string_view(st_.s).substr(c, st_.end[i] - c) : unit_at(st_.s, c);
   }
   Hit fwd(const FormSet& fs, uint32_t c, std::string_view unit) const {
     Hit best;
@@ -787,10 +835,11 @@ class Run {
 
   // Whether token k can be part of an item: not a number-class word.
   bool stops_item(uint32_t k) const {
-    for (const FormSet* fs :
-         {&m_.scale, &m_.currency, &m_.number, &m_.percent, &m_.approx, &m_.upto, &m_.range_sep,
-          &m_.range_from, &m_.range_and, &m_.over, &m_.item_stop})
-      if (fwd_token(*fs, k)) return true;
+    std::string_view unit = token_unit(k);
+    if (FormSet::Lists::is_word(unit) && !FormSet::Lists::has_sig(m_.item_ender_sigs, unit))
+      return false;
+    for (const FormSet* fs : m_.item_enders)
+      if (fwd(*fs, st_.start[k], unit)) return true;
     return false;
   }
 
@@ -986,7 +1035,6 @@ class Run {
   Stream st_;
   std::vector<bool> excluded_;
   std::string lang_;
-  bool plain_keys_ = true;  // no token key holds a kWord
 };
 
 }  // namespace
