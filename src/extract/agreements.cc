@@ -136,53 +136,16 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
   const Cues& cues = k.cues(doc.lang);
   size_t n = doc.tokens.size();
   if (n == 0) return;
-  // Token annotations, in buffers kept from call to call. Triggers are
-  // looked up in the clause pass, dates for the clauses that keep theirs.
+  // Buffers kept from call to call.
   struct Scratch {
+    std::vector<std::pair<uint32_t, Payload>> triggers;  // token, payload
+    std::vector<DictMatch> here;
     std::vector<const Mention*> mention_at;
     std::vector<const Amount*> amount_at;
     std::vector<Payload> subject_at;
     std::vector<uint32_t> date_at;  // index into date_iso, or kNoDate
-    std::vector<DictMatch> here;
   };
   thread_local Scratch scratch;
-  constexpr uint32_t kNoDate = UINT32_MAX;
-  auto& mention_at = scratch.mention_at;
-  mention_at.assign(n, nullptr);
-  for (const auto& m : doc.mentions) mention_at[m.first_token] = &m;
-  std::vector<Amount> amounts = amount_finder.find(doc, date_hits);
-  auto& amount_at = scratch.amount_at;
-  amount_at.assign(n, nullptr);
-  for (const auto& a : amounts) amount_at[a.first] = &a;
-  auto& subject_at = scratch.subject_at;
-  subject_at.assign(n, nullptr);
-  for (const auto& m : cues.subjects.find(doc, lemmas)) subject_at[m.first] = &m.entry->payload;
-  auto& date_at = scratch.date_at;
-  date_at.assign(n, kNoDate);
-  for (uint32_t h = 0; h < date_hits.size(); ++h) date_at[date_hits[h].first] = h;
-  // ISO forms of the hits, made when a clause asks (most never do).
-  std::vector<std::string> date_iso(date_hits.size());
-  std::vector<bool> iso_made(date_hits.size(), false);
-  auto iso_of = [&](uint32_t h) -> const std::string& {
-    if (!iso_made[h]) {
-      DateHit d = date_hits[h];
-      if (!d.year && !doc.issued.empty()) d.year = std::atoi(doc.issued.substr(0, 4).c_str());
-      date_iso[h] = d.iso();
-      iso_made[h] = true;
-    }
-    return date_iso[h];
-  };
-  // The date a token states: a date found there, else a weekday before the
-  // date of issue; unchanged `out` when none.
-  auto date_of = [&](uint32_t i, std::string* out) {
-    if (date_at[i] != kNoDate && !iso_of(date_at[i]).empty()) {
-      *out = iso_of(date_at[i]);
-      return;
-    }
-    if (doc.issued.empty()) return;
-    if (int wd = dates.weekday_of(date_lemmas[i])) *out = resolve_weekday(doc.issued, wd);
-  };
-
   // Direct speech (a quotation of six words or more) and headline or caption
   // lines (no closing punctuation) report no agreement of their own.
   std::vector<bool> ignored(n, false);
@@ -236,9 +199,70 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
     }
   }
 
+  // Trigger words of the tokens that can report a deal, in token order.
+  // Without a kind of deal among them no clause can make an agreement, and
+  // the rest need not be looked for.
+  auto& triggers = scratch.triggers;
+  triggers.clear();
+  bool any_kind = false;
+  for (uint32_t i = 0; i < n; ++i) {
+    if (ignored[i]) continue;
+    scratch.here.clear();
+    cues.triggers.match_at(doc, lemmas, i, &scratch.here);
+    for (const auto& m : scratch.here) {
+      const std::string& p = m.entry->payload;
+      triggers.push_back({i, &p});
+      any_kind = any_kind || (p != "anaphor" && !p.starts_with("status_"));
+    }
+  }
+  if (!any_kind) {
+    doc.agreements.clear();
+    return;
+  }
+
+  // Token annotations, dates for the clauses that keep theirs.
+  constexpr uint32_t kNoDate = UINT32_MAX;
+  auto& mention_at = scratch.mention_at;
+  mention_at.assign(n, nullptr);
+  for (const auto& m : doc.mentions) mention_at[m.first_token] = &m;
+  std::vector<Amount> amounts = amount_finder.find(doc, date_hits);
+  auto& amount_at = scratch.amount_at;
+  amount_at.assign(n, nullptr);
+  for (const auto& a : amounts) amount_at[a.first] = &a;
+  auto& subject_at = scratch.subject_at;
+  subject_at.assign(n, nullptr);
+  for (const auto& m : cues.subjects.find(doc, lemmas)) subject_at[m.first] = &m.entry->payload;
+  auto& date_at = scratch.date_at;
+  date_at.assign(n, kNoDate);
+  for (uint32_t h = 0; h < date_hits.size(); ++h) date_at[date_hits[h].first] = h;
+  // ISO forms of the hits, made when a clause asks (most never do).
+  std::vector<std::string> date_iso(date_hits.size());
+  std::vector<bool> iso_made(date_hits.size(), false);
+  auto iso_of = [&](uint32_t h) -> const std::string& {
+    if (!iso_made[h]) {
+      DateHit d = date_hits[h];
+      if (!d.year && !doc.issued.empty()) d.year = std::atoi(doc.issued.substr(0, 4).c_str());
+      date_iso[h] = d.iso();
+      iso_made[h] = true;
+    }
+    return date_iso[h];
+  };
+  // The date a token states: a date found there, else a weekday before the
+  // date of issue; unchanged `out` when none.
+  auto date_of = [&](uint32_t i, std::string* out) {
+    if (date_at[i] != kNoDate && !iso_of(date_at[i]).empty()) {
+      *out = iso_of(date_at[i]);
+      return;
+    }
+    if (doc.issued.empty()) return;
+    if (int wd = dates.weekday_of(date_lemmas[i])) *out = resolve_weekday(doc.issued, wd);
+  };
+
   // Clauses.
   Brackets brackets(doc.text);
   std::vector<Clause> clauses;
+  clauses.reserve(2 * doc.sentences.size());  // a sentence has a clause or two, mostly
+  size_t next_trigger = 0;
   for (uint32_t i = 0; i < n; ++i) {
     if (ignored[i]) continue;
     bool start = clauses.empty() || doc.tokens[i].sentence != clauses.back().sentence;
@@ -254,10 +278,8 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
     }
     Clause& c = clauses.back();
     c.last = i;
-    scratch.here.clear();
-    cues.triggers.match_at(doc, lemmas, i, &scratch.here);
-    for (const auto& m : scratch.here) {
-      const std::string& p = m.entry->payload;
+    for (; next_trigger < triggers.size() && triggers[next_trigger].first == i; ++next_trigger) {
+      const std::string& p = *triggers[next_trigger].second;
       if (p == "anaphor")
         c.anaphor = true;
       else if (p.starts_with("status_"))
@@ -277,6 +299,7 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
   }
   // A clause lacking a trigger or an organisation joins its neighbour in the sentence.
   std::vector<Clause> merged;
+  merged.reserve(clauses.size());
   auto absorb = [](Clause& into, const Clause& c) {
     into.first = std::min(into.first, c.first);
     into.last = std::max(into.last, c.last);
