@@ -11,17 +11,38 @@ namespace nkg {
 
 namespace {
 
-// string_view comparisons test the length first: no strlen per call.
+constexpr std::string_view kKindOrder[] = {"joint_venture", "memorandum", "treaty_accession",
+                                           "purchase",      "investment", "trade_deal",
+                                           "contract",      "treaty",     "other"};
+constexpr int kKinds = 9;
+
+// The kinds of each length (the order has none longer than 16 bytes), so
+// that a rank costs one or two comparisons.
+struct KindsByLength {
+  int at[17][kKinds] = {};
+  int count[17] = {};
+  constexpr KindsByLength() {
+    for (int i = 0; i < kKinds; ++i) {
+      size_t len = kKindOrder[i].size();
+      at[len][count[len]++] = i;
+    }
+  }
+};
+constexpr KindsByLength kKindsByLength;
+
 constexpr int rank_of(std::string_view kind) {
-  constexpr std::string_view kOrder[] = {"joint_venture", "memorandum", "treaty_accession",
-                                         "purchase",      "investment", "trade_deal",
-                                         "contract",      "treaty",     "other"};
-  for (int i = 0; i < 9; ++i)
-    if (kind == kOrder[i]) return i;
+  if (kind.size() > 16) return 100;
+  for (int k = 0; k < kKindsByLength.count[kind.size()]; ++k) {
+    int i = kKindsByLength.at[kind.size()][k];
+    if (kind == kKindOrder[i]) return i;
+  }
   return 100;
 }
 constexpr int kRankInvestment = rank_of("investment");
 constexpr int kRankContract = rank_of("contract");
+static_assert(kRankInvestment == 4 && kRankContract == 6 && rank_of("other") == 8 &&
+              rank_of("joint_venture") == 0 && rank_of("treaty_accession") == 2 &&
+              rank_of("none") == 100);
 
 }  // namespace
 
@@ -380,9 +401,11 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
 
   std::vector<AgreementRecord> out;
   std::vector<uint32_t> out_sentence;  // last sentence of each record
-  auto has_firm = [](const AgreementRecord& r, const std::vector<std::string>& firms) {
-    for (const auto& f : firms)
-      if (std::find(r.parties.begin(), r.parties.end(), f) != r.parties.end()) return true;
+  // Parties and firms of a clause point at the entity keys of its mentions.
+  std::vector<const std::string*> parties, firms;
+  auto has_firm = [](const AgreementRecord& r, const std::vector<const std::string*>& keys) {
+    for (const std::string* f : keys)
+      if (std::find(r.parties.begin(), r.parties.end(), *f) != r.parties.end()) return true;
     return false;
   };
   for (const auto& c : merged) {
@@ -398,12 +421,14 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
     const StatusAt* wish = c.status("status_wish");
     if (!status.empty() && wish && wish->at < c.status(status)->at) status.clear();
     bool wish_only = status.empty() && wish;
-    std::vector<std::string> parties, firms;
+    parties.clear();
+    firms.clear();
     for (const Mention* m : c.orgs) {
       if (excluded_party(m)) continue;
-      if (std::find(parties.begin(), parties.end(), m->entity) == parties.end()) {
-        parties.push_back(m->entity);
-        if (m->type == EntityType::Firm) firms.push_back(m->entity);
+      if (std::none_of(parties.begin(), parties.end(),
+                       [&](const std::string* p) { return *p == m->entity; })) {
+        parties.push_back(&m->entity);
+        if (m->type == EntityType::Firm) firms.push_back(&m->entity);
       }
     }
     std::string kind;
@@ -411,16 +436,17 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
       if (kind.empty() || rank_of(*kd) < rank_of(kind)) kind = *kd;
     if (kind == "treaty_accession") {
       // The acceding state stands before the trigger.
-      std::vector<std::string> before;
       for (const Mention* m : c.orgs)
-        if (m->type == EntityType::State && m->last_token < c.first_trigger && !excluded_party(m))
-          before.push_back(m->entity);
-      if (!before.empty()) parties = {before.front()};
+        if (m->type == EntityType::State && m->last_token < c.first_trigger && !excluded_party(m)) {
+          parties.assign(1, &m->entity);
+          break;
+        }
     }
     AgreementRecord rec;
     rec.kind = kind;
     rec.status = status.empty() ? "" : status.substr(7);
-    rec.parties = parties;
+    rec.parties.reserve(parties.size());
+    for (const std::string* p : parties) rec.parties.push_back(*p);
     rec.sentences = {c.sentence};
     for (Payload s : c.subjects)
       if (std::find(rec.subjects.begin(), rec.subjects.end(), *s) == rec.subjects.end())
