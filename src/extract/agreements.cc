@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <span>
 #include <string_view>
 
 #include "extract/amounts.h"
@@ -67,6 +68,18 @@ struct StatusAt {
   uint32_t at;  // first token of the status word
 };
 
+// Items of a clause, as a range of an array shared by the clauses of an
+// article: they are appended in token order, and merged clauses are
+// neighbours, so a merged clause's items are the union of the ranges.
+struct Range {
+  uint32_t begin = 0, end = 0;
+  bool empty() const { return begin == end; }
+};
+template <class T>
+std::span<const T> items(const std::vector<T>& all, Range r) {
+  return {all.data() + r.begin, r.end - r.begin};
+}
+
 struct Clause {
   uint32_t first = 0, last = 0;  // token range, inclusive
   uint32_t sentence = 0;
@@ -75,9 +88,7 @@ struct Clause {
   std::vector<Payload> kinds;
   std::vector<StatusAt> statuses;
   bool anaphor = false;
-  std::vector<const Mention*> orgs, persons;
-  std::vector<const Amount*> amounts;
-  std::vector<Payload> subjects;
+  Range orgs, persons, amounts, subjects;  // in the article's arrays (Items)
   uint32_t first_trigger = UINT32_MAX;
 
   void add_kind(Payload k) {
@@ -164,7 +175,10 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
     std::vector<const Mention*> mention_at;
     std::vector<const Amount*> amount_at;
     std::vector<Payload> subject_at;
-    std::vector<uint32_t> date_at;  // index into date_iso, or kNoDate
+    std::vector<uint32_t> date_at;              // index into date_iso, or kNoDate
+    std::vector<const Mention*> orgs, persons;  // of the clauses, in token order
+    std::vector<const Amount*> amounts;
+    std::vector<Payload> subjects;
   };
   thread_local Scratch scratch;
   // Direct speech (a quotation of six words or more) and headline or caption
@@ -281,6 +295,14 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
 
   // Clauses.
   Brackets brackets(doc.text);
+  auto& orgs = scratch.orgs;
+  auto& persons = scratch.persons;
+  auto& clause_amounts = scratch.amounts;
+  auto& subjects = scratch.subjects;
+  orgs.clear();
+  persons.clear();
+  clause_amounts.clear();
+  subjects.clear();
   std::vector<Clause> clauses;
   clauses.reserve(2 * doc.sentences.size());  // a sentence has a clause or two, mostly
   size_t next_trigger = 0;
@@ -296,6 +318,14 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
       Clause& fresh = clauses.emplace_back();
       fresh.first = fresh.last = i;
       fresh.sentence = doc.tokens[i].sentence;
+      auto at_end = [](const auto& all) {
+        auto e = static_cast<uint32_t>(all.size());
+        return Range{e, e};
+      };
+      fresh.orgs = at_end(orgs);
+      fresh.persons = at_end(persons);
+      fresh.amounts = at_end(clause_amounts);
+      fresh.subjects = at_end(subjects);
     }
     Clause& c = clauses.back();
     c.last = i;
@@ -311,12 +341,23 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
       }
     }
     if (const Mention* m = mention_at[i]) {
-      if (m->type == EntityType::State || m->type == EntityType::Firm) c.orgs.push_back(m);
-      if (m->type == EntityType::Person) c.persons.push_back(m);
+      if (m->type == EntityType::State || m->type == EntityType::Firm) {
+        orgs.push_back(m);
+        ++c.orgs.end;
+      }
+      if (m->type == EntityType::Person) {
+        persons.push_back(m);
+        ++c.persons.end;
+      }
     }
-    if (amount_at[i] && !inside_parentheses(brackets, doc.tokens[i].span))
-      c.amounts.push_back(amount_at[i]);
-    if (subject_at[i] && !subject_at[i]->empty()) c.subjects.push_back(subject_at[i]);
+    if (amount_at[i] && !inside_parentheses(brackets, doc.tokens[i].span)) {
+      clause_amounts.push_back(amount_at[i]);
+      ++c.amounts.end;
+    }
+    if (subject_at[i] && !subject_at[i]->empty()) {
+      subjects.push_back(subject_at[i]);
+      ++c.subjects.end;
+    }
   }
   // A clause lacking a trigger or an organisation joins its neighbour in the sentence.
   std::vector<Clause> merged;
@@ -328,18 +369,17 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
     for (const auto& st : c.statuses) into.add_status(st.word, st.at);
     into.anaphor |= c.anaphor;
     into.first_trigger = std::min(into.first_trigger, c.first_trigger);
-    auto cat = [](auto& a, const auto& b) { a.insert(a.end(), b.begin(), b.end()); };
-    cat(into.orgs, c.orgs);
-    cat(into.persons, c.persons);
-    cat(into.amounts, c.amounts);
-    cat(into.subjects, c.subjects);
+    into.orgs.end = c.orgs.end;  // c's items follow into's
+    into.persons.end = c.persons.end;
+    into.amounts.end = c.amounts.end;
+    into.subjects.end = c.subjects.end;
   };
   // Clauses stay apart only when each states its own deal with its own
   // figures ("Air Astana will 15 kaufen, Somon Air 14 bestellen"); lists of
   // names and subordinate clauses join their sentence.
-  auto own_deal = [](const Clause& c) {
+  auto own_deal = [&](const Clause& c) {
     if (c.kinds.empty() || c.orgs.empty()) return false;
-    for (const Amount* a : c.amounts)
+    for (const Amount* a : items(clause_amounts, c.amounts))
       if (a->kind == AmountKind::Money || a->kind == AmountKind::Count) return true;
     return false;
   };
@@ -350,14 +390,8 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
     else
       merged.push_back(std::move(c));
   }
-  // Sort each clause's mentions by position after merging.
-  for (auto& c : merged) {
-    auto by_pos = [](const Mention* a, const Mention* b) {
-      return a->first_token < b->first_token;
-    };
-    std::sort(c.orgs.begin(), c.orgs.end(), by_pos);
-    std::sort(c.persons.begin(), c.persons.end(), by_pos);
-  }
+  // Each clause's mentions are in position order: one mention starts at a
+  // token, and they were appended token by token.
 
   // A clause's date: that of its first token stating one. Only a clause
   // that makes or extends an agreement needs it.
@@ -409,6 +443,10 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
     return false;
   };
   for (const auto& c : merged) {
+    const auto c_orgs = items(orgs, c.orgs);
+    const auto c_persons = items(persons, c.persons);
+    const auto c_amounts = items(clause_amounts, c.amounts);
+    const auto c_subjects = items(subjects, c.subjects);
     std::string status;
     for (const auto& st : c.statuses) {
       const std::string& s = *st.word;
@@ -423,7 +461,7 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
     bool wish_only = status.empty() && wish;
     parties.clear();
     firms.clear();
-    for (const Mention* m : c.orgs) {
+    for (const Mention* m : c_orgs) {
       if (excluded_party(m)) continue;
       if (std::none_of(parties.begin(), parties.end(),
                        [&](const std::string* p) { return *p == m->entity; })) {
@@ -436,7 +474,7 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
       if (kind.empty() || rank_of(*kd) < rank_of(kind)) kind = *kd;
     if (kind == "treaty_accession") {
       // The acceding state stands before the trigger.
-      for (const Mention* m : c.orgs)
+      for (const Mention* m : c_orgs)
         if (m->type == EntityType::State && m->last_token < c.first_trigger && !excluded_party(m)) {
           parties.assign(1, &m->entity);
           break;
@@ -448,10 +486,10 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
     rec.parties.reserve(parties.size());
     for (const std::string* p : parties) rec.parties.push_back(*p);
     rec.sentences = {c.sentence};
-    for (Payload s : c.subjects)
+    for (Payload s : c_subjects)
       if (std::find(rec.subjects.begin(), rec.subjects.end(), *s) == rec.subjects.end())
         rec.subjects.push_back(*s);
-    for (const Amount* a : c.amounts) {
+    for (const Amount* a : c_amounts) {
       if (a->kind == AmountKind::Money) {
         rec.values.push_back({a->value, a->currency, a->up_to, a->approximate});
       } else if (a->kind == AmountKind::Percent) {
@@ -467,10 +505,10 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
         };
         const Mention* holder = nullptr;
         for (EntityType want : {EntityType::Firm, EntityType::State}) {
-          for (const Mention* m : c.orgs)
+          for (const Mention* m : c_orgs)
             if (m->last_token < a->first && free_holder(m, want)) holder = m;
           if (!holder)
-            for (const Mention* m : c.orgs)
+            for (const Mention* m : c_orgs)
               if (m->first_token > a->last && free_holder(m, want)) {
                 holder = m;
                 break;
@@ -486,7 +524,7 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
       }
     }
     if (status == "status_signed")
-      for (const Mention* p : c.persons) rec.signatories.push_back(p->entity);
+      for (const Mention* p : c_persons) rec.signatories.push_back(p->entity);
 
     // A purchase with no count: buying a stake is a joint venture or an
     // investment, not an order of goods.
