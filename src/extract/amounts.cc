@@ -451,6 +451,16 @@ bool parse_number(const std::string& text, const std::string& lang, std::string*
   const auto* p = reinterpret_cast<const uint8_t*>(text.data());
   int32_t n = static_cast<int32_t>(text.size());
   for (int32_t i = 0; i < n;) {
+    if (p[i] < 0x80) {  // ASCII without ICU: the same classes
+      char c = static_cast<char>(p[i++]);
+      if ((c >= '0' && c <= '9') || c == '.' || c == ',')
+        s.push_back(c);
+      else if (c == '\'' || c == ' ' || (c >= '\t' && c <= '\r'))  // ASCII white space
+        s.push_back('G');
+      else
+        return false;
+      continue;
+    }
     UChar32 c;
     U8_NEXT(p, i, n, c);
     if (c < 0) return false;
