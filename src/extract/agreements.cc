@@ -88,7 +88,7 @@ struct Clause {
   std::vector<Payload> kinds;
   std::vector<StatusAt> statuses;
   bool anaphor = false;
-  Range orgs, persons, amounts, subjects;  // in the article's arrays (Items)
+  Range orgs, persons, amounts, subjects;  // in the article's arrays (Scratch)
   uint32_t first_trigger = UINT32_MAX;
 
   void add_kind(Payload k) {
