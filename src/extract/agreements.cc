@@ -3,25 +3,55 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
-#include <map>
-#include <set>
+#include <span>
+#include <string_view>
 
 #include "extract/amounts.h"
 
 namespace nkg {
 
-int kind_rank(const std::string& kind) {
-  static const char* kOrder[] = {"joint_venture", "memorandum", "treaty_accession",
-                                 "purchase",      "investment", "trade_deal",
-                                 "contract",      "treaty",     "other"};
-  for (int i = 0; i < 9; ++i)
-    if (kind == kOrder[i]) return i;
+namespace {
+
+constexpr std::string_view kKindOrder[] = {"joint_venture", "memorandum", "treaty_accession",
+                                           "purchase",      "investment", "trade_deal",
+                                           "contract",      "treaty",     "other"};
+constexpr int kKinds = 9;
+
+// The kinds of each length (the order has none longer than 16 bytes), so
+// that a rank costs one or two comparisons.
+struct KindsByLength {
+  int at[17][kKinds] = {};
+  int count[17] = {};
+  constexpr KindsByLength() {
+    for (int i = 0; i < kKinds; ++i) {
+      size_t len = kKindOrder[i].size();
+      at[len][count[len]++] = i;
+    }
+  }
+};
+constexpr KindsByLength kKindsByLength;
+
+constexpr int rank_of(std::string_view kind) {
+  if (kind.size() > 16) return 100;
+  for (int k = 0; k < kKindsByLength.count[kind.size()]; ++k) {
+    int i = kKindsByLength.at[kind.size()][k];
+    if (kind == kKindOrder[i]) return i;
+  }
   return 100;
 }
+constexpr int kRankInvestment = rank_of("investment");
+constexpr int kRankContract = rank_of("contract");
+static_assert(kRankInvestment == 4 && kRankContract == 6 && rank_of("other") == 8 &&
+              rank_of("joint_venture") == 0 && rank_of("treaty_accession") == 2 &&
+              rank_of("none") == 100);
+
+}  // namespace
+
+int kind_rank(const std::string& kind) { return rank_of(kind); }
 
 namespace {
 
-int status_rank(const std::string& s) {
+int status_rank(std::string_view s) {
   if (s == "status_signed") return 0;
   if (s == "status_agreed") return 1;
   if (s == "status_announced") return 2;
@@ -29,25 +59,71 @@ int status_rank(const std::string& s) {
   return 100;
 }
 
+// Cue payloads are used in place, by pointer into the cue dictionaries,
+// which outlive the call.
+using Payload = const std::string*;
+
+struct StatusAt {
+  Payload word;
+  uint32_t at;  // first token of the status word
+};
+
+// Items of a clause, as a range of an array shared by the clauses of an
+// article: they are appended in token order, and merged clauses are
+// neighbours, so a merged clause's items are the union of the ranges.
+struct Range {
+  uint32_t begin = 0, end = 0;
+  bool empty() const { return begin == end; }
+};
+template <class T>
+std::span<const T> items(const std::vector<T>& all, Range r) {
+  return {all.data() + r.begin, r.end - r.begin};
+}
+
 struct Clause {
   uint32_t first = 0, last = 0;  // token range, inclusive
   uint32_t sentence = 0;
-  std::set<std::string> kinds, statuses;
-  std::map<std::string, uint32_t> status_at;  // first token of each status word
+  // Kinds and status words, unique by value and sorted by it (ties between
+  // equal ranks go to the first in that order).
+  std::vector<Payload> kinds;
+  std::vector<StatusAt> statuses;
   bool anaphor = false;
-  std::vector<const Mention*> orgs, persons;
-  std::vector<const Amount*> amounts;
-  std::vector<std::string> subjects;
-  std::string date;
+  Range orgs, persons, amounts, subjects;  // in the article's arrays (Scratch)
   uint32_t first_trigger = UINT32_MAX;
+
+  void add_kind(Payload k) {
+    auto it = std::lower_bound(kinds.begin(), kinds.end(), k,
+                               [](Payload a, Payload b) { return *a < *b; });
+    if (it == kinds.end() || **it != *k) kinds.insert(it, k);
+  }
+  bool has_kind(std::string_view k) const {
+    return std::any_of(kinds.begin(), kinds.end(), [&](Payload p) { return *p == k; });
+  }
+  // A status word seen again keeps its first position.
+  void add_status(Payload w, uint32_t at) {
+    auto it = std::lower_bound(statuses.begin(), statuses.end(), w,
+                               [](const StatusAt& a, Payload b) { return *a.word < *b; });
+    if (it == statuses.end() || *it->word != *w) statuses.insert(it, {w, at});
+  }
+  const StatusAt* status(std::string_view w) const {
+    for (const auto& s : statuses)
+      if (*s.word == w) return &s;
+    return nullptr;
+  }
 };
 
+// Whether the text between two tokens holds a comma, semicolon, en or em
+// dash or Arabic comma: one pass, as most gaps are a single space.
 bool is_separator(std::string_view between) {
-  return between.find(',') != std::string_view::npos ||
-         between.find(';') != std::string_view::npos ||
-         between.find("\xE2\x80\x93") != std::string_view::npos ||  // en dash
-         between.find("\xE2\x80\x94") != std::string_view::npos ||  // em dash
-         between.find("\xD8\x8C") != std::string_view::npos;        // Arabic comma
+  for (size_t i = 0; i < between.size(); ++i) {
+    char c = between[i];
+    if (c == ',' || c == ';') return true;
+    if (c == '\xE2' && i + 2 < between.size() && between[i + 1] == '\x80' &&
+        (between[i + 2] == '\x93' || between[i + 2] == '\x94'))
+      return true;
+    if (c == '\xD8' && i + 1 < between.size() && between[i + 1] == '\x8C') return true;
+  }
+  return false;
 }
 
 // Where the parentheses and line breaks are: rfind from every token would
@@ -55,11 +131,13 @@ bool is_separator(std::string_view between) {
 struct Brackets {
   std::vector<uint32_t> open, close, line;
   explicit Brackets(const std::string& text) {
-    for (uint32_t i = 0; i < text.size(); ++i) {
-      if (text[i] == '(') open.push_back(i);
-      if (text[i] == ')') close.push_back(i);
-      if (text[i] == '\n') line.push_back(i);
-    }
+    find_all(text, '(', &open);
+    find_all(text, ')', &close);
+    find_all(text, '\n', &line);
+  }
+  static void find_all(const std::string& text, char c, std::vector<uint32_t>* at) {
+    for (size_t pos = text.find(c); pos != std::string::npos; pos = text.find(c, pos + 1))
+      at->push_back(static_cast<uint32_t>(pos));
   }
   // The last position <= pos in `at` (std::string::rfind(c, pos)), or npos.
   static size_t last(const std::vector<uint32_t>& at, uint32_t pos) {
@@ -90,30 +168,19 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
   const Cues& cues = k.cues(doc.lang);
   size_t n = doc.tokens.size();
   if (n == 0) return;
-  // Token annotations.
-  std::vector<std::vector<std::string>> trig(n);
-  for (uint32_t i = 0; i < n; ++i) {
+  // Buffers kept from call to call.
+  struct Scratch {
+    std::vector<std::pair<uint32_t, Payload>> triggers;  // token, payload
     std::vector<DictMatch> here;
-    cues.triggers.match_at(doc, lemmas, i, &here);
-    for (const auto& m : here) trig[i].push_back(m.entry->payload);
-  }
-  std::vector<const Mention*> mention_at(n, nullptr);
-  for (const auto& m : doc.mentions) mention_at[m.first_token] = &m;
-  std::vector<Amount> amounts = amount_finder.find(doc, date_hits);
-  std::vector<const Amount*> amount_at(n, nullptr);
-  for (const auto& a : amounts) amount_at[a.first] = &a;
-  std::vector<std::string> subject_at(n);
-  for (const auto& m : cues.subjects.find(doc, lemmas)) subject_at[m.first] = m.entry->payload;
-  std::vector<std::string> date_at(n);
-  for (const auto& h : date_hits) {
-    DateHit d = h;
-    if (!d.year && !doc.issued.empty()) d.year = std::atoi(doc.issued.substr(0, 4).c_str());
-    date_at[h.first] = d.iso();
-  }
-  for (uint32_t i = 0; i < n; ++i)
-    if (int wd = dates.weekday_of(date_lemmas[i]); wd && !doc.issued.empty() && date_at[i].empty())
-      date_at[i] = resolve_weekday(doc.issued, wd);
-
+    std::vector<const Mention*> mention_at;
+    std::vector<const Amount*> amount_at;
+    std::vector<Payload> subject_at;
+    std::vector<uint32_t> date_at;              // index into date_iso, or kNoDate
+    std::vector<const Mention*> orgs, persons;  // of the clauses, in token order
+    std::vector<const Amount*> amounts;
+    std::vector<Payload> subjects;
+  };
+  thread_local Scratch scratch;
   // Direct speech (a quotation of six words or more) and headline or caption
   // lines (no closing punctuation) report no agreement of their own.
   std::vector<bool> ignored(n, false);
@@ -157,21 +224,88 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
       uint32_t e = sp.end;
       while (e > sp.begin && std::isspace(static_cast<unsigned char>(doc.text[e - 1]))) --e;
       std::string_view tail = std::string_view(doc.text).substr(sp.begin, e - sp.begin);
-      static const char* kEnds[] = {
+      static constexpr std::string_view kEnds[] = {
           ".",        "!", "?", "\xD8\x9F", "\xE2\x80\xA6", "\"", "\xE2\x80\x9D", "\xE2\x80\x9C",
           "\xC2\xBB", ")"};
       bool closed = false;
-      for (const char* end_mark : kEnds)
-        closed |= tail.size() >= std::strlen(end_mark) &&
-                  tail.substr(tail.size() - std::strlen(end_mark)) == end_mark;
+      for (std::string_view end_mark : kEnds) closed |= tail.ends_with(end_mark);
       known = closed;
       if (!closed) ignored[i] = true;
     }
   }
 
+  // Trigger words of the tokens that can report a deal, in token order.
+  // Without a kind of deal among them no clause can make an agreement, and
+  // the rest need not be looked for.
+  auto& triggers = scratch.triggers;
+  triggers.clear();
+  bool any_kind = false;
+  for (uint32_t i = 0; i < n; ++i) {
+    if (ignored[i]) continue;
+    scratch.here.clear();
+    cues.triggers.match_at(doc, lemmas, i, &scratch.here);
+    for (const auto& m : scratch.here) {
+      const std::string& p = m.entry->payload;
+      triggers.push_back({i, &p});
+      any_kind = any_kind || (p != "anaphor" && !p.starts_with("status_"));
+    }
+  }
+  if (!any_kind) {
+    doc.agreements.clear();
+    return;
+  }
+
+  // Token annotations, dates for the clauses that keep theirs.
+  constexpr uint32_t kNoDate = UINT32_MAX;
+  auto& mention_at = scratch.mention_at;
+  mention_at.assign(n, nullptr);
+  for (const auto& m : doc.mentions) mention_at[m.first_token] = &m;
+  std::vector<Amount> amounts = amount_finder.find(doc, date_hits);
+  auto& amount_at = scratch.amount_at;
+  amount_at.assign(n, nullptr);
+  for (const auto& a : amounts) amount_at[a.first] = &a;
+  auto& subject_at = scratch.subject_at;
+  subject_at.assign(n, nullptr);
+  for (const auto& m : cues.subjects.find(doc, lemmas)) subject_at[m.first] = &m.entry->payload;
+  auto& date_at = scratch.date_at;
+  date_at.assign(n, kNoDate);
+  for (uint32_t h = 0; h < date_hits.size(); ++h) date_at[date_hits[h].first] = h;
+  // ISO forms of the hits, made when a clause asks (most never do).
+  std::vector<std::string> date_iso(date_hits.size());
+  std::vector<bool> iso_made(date_hits.size(), false);
+  auto iso_of = [&](uint32_t h) -> const std::string& {
+    if (!iso_made[h]) {
+      DateHit d = date_hits[h];
+      if (!d.year && !doc.issued.empty()) d.year = std::atoi(doc.issued.substr(0, 4).c_str());
+      date_iso[h] = d.iso();
+      iso_made[h] = true;
+    }
+    return date_iso[h];
+  };
+  // The date a token states: a date found there, else a weekday before the
+  // date of issue; unchanged `out` when none.
+  auto date_of = [&](uint32_t i, std::string* out) {
+    if (date_at[i] != kNoDate && !iso_of(date_at[i]).empty()) {
+      *out = iso_of(date_at[i]);
+      return;
+    }
+    if (doc.issued.empty()) return;
+    if (int wd = dates.weekday_of(date_lemmas[i])) *out = resolve_weekday(doc.issued, wd);
+  };
+
   // Clauses.
   Brackets brackets(doc.text);
+  auto& orgs = scratch.orgs;
+  auto& persons = scratch.persons;
+  auto& clause_amounts = scratch.amounts;
+  auto& subjects = scratch.subjects;
+  orgs.clear();
+  persons.clear();
+  clause_amounts.clear();
+  subjects.clear();
   std::vector<Clause> clauses;
+  clauses.reserve(2 * doc.sentences.size());  // a sentence has a clause or two, mostly
+  size_t next_trigger = 0;
   for (uint32_t i = 0; i < n; ++i) {
     if (ignored[i]) continue;
     bool start = clauses.empty() || doc.tokens[i].sentence != clauses.back().sentence;
@@ -181,74 +315,92 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
       start = is_separator(between) && !inside_parentheses(brackets, doc.tokens[i].span);
     }
     if (start) {
-      Clause fresh;
+      Clause& fresh = clauses.emplace_back();
       fresh.first = fresh.last = i;
       fresh.sentence = doc.tokens[i].sentence;
-      clauses.push_back(std::move(fresh));
+      auto at_end = [](const auto& all) {
+        auto e = static_cast<uint32_t>(all.size());
+        return Range{e, e};
+      };
+      fresh.orgs = at_end(orgs);
+      fresh.persons = at_end(persons);
+      fresh.amounts = at_end(clause_amounts);
+      fresh.subjects = at_end(subjects);
     }
     Clause& c = clauses.back();
     c.last = i;
-    for (const auto& p : trig[i]) {
+    for (; next_trigger < triggers.size() && triggers[next_trigger].first == i; ++next_trigger) {
+      const std::string& p = *triggers[next_trigger].second;
       if (p == "anaphor")
         c.anaphor = true;
-      else if (p.rfind("status_", 0) == 0) {
-        c.statuses.insert(p);
-        c.status_at.emplace(p, i);
-      } else {
-        c.kinds.insert(p);
+      else if (p.starts_with("status_"))
+        c.add_status(&p, i);
+      else {
+        c.add_kind(&p);
         c.first_trigger = std::min(c.first_trigger, i);
       }
     }
     if (const Mention* m = mention_at[i]) {
-      if (m->type == EntityType::State || m->type == EntityType::Firm) c.orgs.push_back(m);
-      if (m->type == EntityType::Person) c.persons.push_back(m);
+      if (m->type == EntityType::State || m->type == EntityType::Firm) {
+        orgs.push_back(m);
+        ++c.orgs.end;
+      }
+      if (m->type == EntityType::Person) {
+        persons.push_back(m);
+        ++c.persons.end;
+      }
     }
-    if (amount_at[i] && !inside_parentheses(brackets, doc.tokens[i].span))
-      c.amounts.push_back(amount_at[i]);
-    if (!subject_at[i].empty()) c.subjects.push_back(subject_at[i]);
-    if (!date_at[i].empty() && c.date.empty()) c.date = date_at[i];
+    if (amount_at[i] && !inside_parentheses(brackets, doc.tokens[i].span)) {
+      clause_amounts.push_back(amount_at[i]);
+      ++c.amounts.end;
+    }
+    if (subject_at[i] && !subject_at[i]->empty()) {
+      subjects.push_back(subject_at[i]);
+      ++c.subjects.end;
+    }
   }
   // A clause lacking a trigger or an organisation joins its neighbour in the sentence.
   std::vector<Clause> merged;
+  merged.reserve(clauses.size());
   auto absorb = [](Clause& into, const Clause& c) {
     into.first = std::min(into.first, c.first);
     into.last = std::max(into.last, c.last);
-    into.kinds.insert(c.kinds.begin(), c.kinds.end());
-    into.statuses.insert(c.statuses.begin(), c.statuses.end());
-    for (const auto& [word, at] : c.status_at) into.status_at.emplace(word, at);
+    for (Payload kd : c.kinds) into.add_kind(kd);
+    for (const auto& st : c.statuses) into.add_status(st.word, st.at);
     into.anaphor |= c.anaphor;
     into.first_trigger = std::min(into.first_trigger, c.first_trigger);
-    auto cat = [](auto& a, const auto& b) { a.insert(a.end(), b.begin(), b.end()); };
-    cat(into.orgs, c.orgs);
-    cat(into.persons, c.persons);
-    cat(into.amounts, c.amounts);
-    cat(into.subjects, c.subjects);
-    if (into.date.empty()) into.date = c.date;
+    into.orgs.end = c.orgs.end;  // c's items follow into's
+    into.persons.end = c.persons.end;
+    into.amounts.end = c.amounts.end;
+    into.subjects.end = c.subjects.end;
   };
   // Clauses stay apart only when each states its own deal with its own
   // figures ("Air Astana will 15 kaufen, Somon Air 14 bestellen"); lists of
   // names and subordinate clauses join their sentence.
-  auto own_deal = [](const Clause& c) {
+  auto own_deal = [&](const Clause& c) {
     if (c.kinds.empty() || c.orgs.empty()) return false;
-    for (const Amount* a : c.amounts)
+    for (const Amount* a : items(clause_amounts, c.amounts))
       if (a->kind == AmountKind::Money || a->kind == AmountKind::Count) return true;
     return false;
   };
-  for (const auto& c : clauses) {
+  for (auto& c : clauses) {
     bool prev_same = !merged.empty() && merged.back().sentence == c.sentence;
     if (prev_same && !(own_deal(c) && own_deal(merged.back())))
       absorb(merged.back(), c);
     else
-      merged.push_back(c);
+      merged.push_back(std::move(c));
   }
-  // Sort each clause's mentions by position after merging.
-  for (auto& c : merged) {
-    auto by_pos = [](const Mention* a, const Mention* b) {
-      return a->first_token < b->first_token;
-    };
-    std::sort(c.orgs.begin(), c.orgs.end(), by_pos);
-    std::sort(c.persons.begin(), c.persons.end(), by_pos);
-  }
+  // Each clause's mentions are in position order: one mention starts at a
+  // token, and they were appended token by token.
+
+  // A clause's date: that of its first token stating one. Only a clause
+  // that makes or extends an agreement needs it.
+  auto clause_date = [&](const Clause& c) {
+    std::string d;
+    for (uint32_t i = c.first; i <= c.last && d.empty(); ++i)
+      if (!ignored[i]) date_of(i, &d);
+    return d;
+  };
 
   auto excluded_party = [&](const Mention* m) {
     // A state qualifying a firm or firm cue: "US-Investor Cove", "kazachską spółką Tau-Ken".
@@ -283,52 +435,61 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
 
   std::vector<AgreementRecord> out;
   std::vector<uint32_t> out_sentence;  // last sentence of each record
-  auto has_firm = [](const AgreementRecord& r, const std::vector<std::string>& firms) {
-    for (const auto& f : firms)
-      if (std::find(r.parties.begin(), r.parties.end(), f) != r.parties.end()) return true;
+  // Parties and firms of a clause point at the entity keys of its mentions.
+  std::vector<const std::string*> parties, firms;
+  auto has_firm = [](const AgreementRecord& r, const std::vector<const std::string*>& keys) {
+    for (const std::string* f : keys)
+      if (std::find(r.parties.begin(), r.parties.end(), *f) != r.parties.end()) return true;
     return false;
   };
   for (const auto& c : merged) {
+    const auto c_orgs = items(orgs, c.orgs);
+    const auto c_persons = items(persons, c.persons);
+    const auto c_amounts = items(clause_amounts, c.amounts);
+    const auto c_subjects = items(subjects, c.subjects);
     std::string status;
-    for (const auto& s : c.statuses)
+    for (const auto& st : c.statuses) {
+      const std::string& s = *st.word;
       if (status_rank(s) < 100 && (status.empty() || status_rank(s) < status_rank(status)))
         status = s;
+    }
     // What someone hopes or proposes ("hopes that X will sign") is not a
     // deal: a wish word before the status word takes the status back. A
     // status stated first stands ("announced it hopes to join").
-    if (!status.empty() && c.status_at.count("status_wish") &&
-        c.status_at.at("status_wish") < c.status_at.at(status))
-      status.clear();
-    bool wish_only = status.empty() && c.statuses.count("status_wish");
-    std::vector<std::string> parties, firms;
-    for (const Mention* m : c.orgs) {
+    const StatusAt* wish = c.status("status_wish");
+    if (!status.empty() && wish && wish->at < c.status(status)->at) status.clear();
+    bool wish_only = status.empty() && wish;
+    parties.clear();
+    firms.clear();
+    for (const Mention* m : c_orgs) {
       if (excluded_party(m)) continue;
-      if (std::find(parties.begin(), parties.end(), m->entity) == parties.end()) {
-        parties.push_back(m->entity);
-        if (m->type == EntityType::Firm) firms.push_back(m->entity);
+      if (std::none_of(parties.begin(), parties.end(),
+                       [&](const std::string* p) { return *p == m->entity; })) {
+        parties.push_back(&m->entity);
+        if (m->type == EntityType::Firm) firms.push_back(&m->entity);
       }
     }
     std::string kind;
-    for (const auto& kd : c.kinds)
-      if (kind.empty() || kind_rank(kd) < kind_rank(kind)) kind = kd;
+    for (Payload kd : c.kinds)
+      if (kind.empty() || rank_of(*kd) < rank_of(kind)) kind = *kd;
     if (kind == "treaty_accession") {
       // The acceding state stands before the trigger.
-      std::vector<std::string> before;
-      for (const Mention* m : c.orgs)
-        if (m->type == EntityType::State && m->last_token < c.first_trigger && !excluded_party(m))
-          before.push_back(m->entity);
-      if (!before.empty()) parties = {before.front()};
+      for (const Mention* m : c_orgs)
+        if (m->type == EntityType::State && m->last_token < c.first_trigger && !excluded_party(m)) {
+          parties.assign(1, &m->entity);
+          break;
+        }
     }
     AgreementRecord rec;
     rec.kind = kind;
     rec.status = status.empty() ? "" : status.substr(7);
-    rec.parties = parties;
-    rec.date = c.date;
+    rec.parties.reserve(parties.size());
+    for (const std::string* p : parties) rec.parties.push_back(*p);
     rec.sentences = {c.sentence};
-    for (const auto& s : c.subjects)
-      if (std::find(rec.subjects.begin(), rec.subjects.end(), s) == rec.subjects.end())
-        rec.subjects.push_back(s);
-    for (const Amount* a : c.amounts) {
+    for (Payload s : c_subjects)
+      if (std::find(rec.subjects.begin(), rec.subjects.end(), *s) == rec.subjects.end())
+        rec.subjects.push_back(*s);
+    for (const Amount* a : c_amounts) {
       if (a->kind == AmountKind::Money) {
         rec.values.push_back({a->value, a->currency, a->up_to, a->approximate});
       } else if (a->kind == AmountKind::Percent) {
@@ -344,10 +505,10 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
         };
         const Mention* holder = nullptr;
         for (EntityType want : {EntityType::Firm, EntityType::State}) {
-          for (const Mention* m : c.orgs)
+          for (const Mention* m : c_orgs)
             if (m->last_token < a->first && free_holder(m, want)) holder = m;
           if (!holder)
-            for (const Mention* m : c.orgs)
+            for (const Mention* m : c_orgs)
               if (m->first_token > a->last && free_holder(m, want)) {
                 holder = m;
                 break;
@@ -363,20 +524,20 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
       }
     }
     if (status == "status_signed")
-      for (const Mention* p : c.persons) rec.signatories.push_back(p->entity);
+      for (const Mention* p : c_persons) rec.signatories.push_back(p->entity);
 
     // A purchase with no count: buying a stake is a joint venture or an
     // investment, not an order of goods.
     if (kind == "purchase" && rec.quantity.empty()) {
       if (!rec.stakes.empty())
         kind = "joint_venture";
-      else if (c.kinds.count("investment"))
+      else if (c.has_kind("investment"))
         kind = "investment";
       rec.kind = kind;
     }
     // Generic words ("agreements", "investment") need something concrete:
     // a firm, a figure, two states, or a deal said to be signed or agreed.
-    bool generic = kind_rank(kind) >= kind_rank("investment");
+    bool generic = rank_of(kind) >= kRankInvestment;
     bool concrete = !firms.empty() || !rec.values.empty() || !rec.stakes.empty() ||
                     status == "status_signed" || status == "status_agreed" ||
                     (parties.size() >= 2 && !status.empty());
@@ -402,22 +563,20 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
       const AgreementRecord& r = out[j];
       // The next sentence about the same kind of deal continues it.
       bool continues = is_agreement && c.sentence <= out_sentence[j] + 1 && kind == r.kind &&
-                       kind_rank(kind) < kind_rank("investment") &&
+                       rank_of(kind) < kRankInvestment &&
                        (rec.quantity.empty() || r.quantity.empty() || rec.quantity == r.quantity);
       // Joining a treaty is its own kind of deal: only treaty words continue it.
       bool accession_mismatch = (r.kind == "treaty_accession") != (kind == "treaty_accession") &&
                                 !kind.empty() && kind != "treaty";
-      bool compatible = kind.empty() || r.kind == kind ||
-                        kind_rank(kind) >= kind_rank("contract") ||
-                        kind_rank(r.kind) >= kind_rank("contract") ||
+      bool compatible = kind.empty() || r.kind == kind || rank_of(kind) >= kRankContract ||
+                        rank_of(r.kind) >= kRankContract ||
                         (kind == "joint_venture" && r.kind != "purchase") ||
                         (r.kind == "joint_venture" && kind != "purchase");
       bool refers =
           c.anaphor || (parties.empty() && !wish_only) || (!firms.empty() && has_firm(r, firms));
       // A sentence adding only a figure ("The order is worth 2.2 billion").
       bool only_attributes = (!rec.values.empty() || !rec.stakes.empty()) &&
-                             (parties.empty() || has_firm(r, firms)) &&
-                             !c.statuses.count("status_wish");
+                             (parties.empty() || has_firm(r, firms)) && !wish;
       if (accession_mismatch && !continues) continue;
       if ((compatible && refers && (is_agreement || c.anaphor || only_attributes)) ||
           only_attributes || continues) {
@@ -438,7 +597,7 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
     }
     if (target >= 0) {
       AgreementRecord& r = out[target];
-      if (!kind.empty() && kind_rank(kind) < kind_rank(r.kind)) r.kind = kind;
+      if (!kind.empty() && rank_of(kind) < rank_of(r.kind)) r.kind = kind;
       if (!rec.status.empty() && (r.status.empty() || status_rank("status_" + rec.status) <
                                                           status_rank("status_" + r.status)))
         r.status = rec.status;
@@ -454,7 +613,7 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
         r.quantity = rec.quantity;
         r.item = rec.item;
       }
-      if (r.date.empty()) r.date = rec.date;
+      if (r.date.empty()) r.date = clause_date(c);
       for (const auto& s : rec.subjects)
         if (std::find(r.subjects.begin(), r.subjects.end(), s) == r.subjects.end())
           r.subjects.push_back(s);
@@ -463,6 +622,7 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
       continue;
     }
     if (!is_agreement) continue;
+    rec.date = clause_date(c);
     out.push_back(std::move(rec));
     out_sentence.push_back(c.sentence);
   }

@@ -6,8 +6,10 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdlib>
+#include <cstring>
 #include <functional>
 #include <string_view>
 #include <unordered_map>
@@ -196,49 +198,85 @@ bool blocking(UChar32 c) {
          u_charType(c) == U_CONTROL_CHAR;
 }
 
-void append_gap(std::string_view raw, std::string* out) {
-  std::string part;
-  auto flush = [&] {
-    if (!part.empty()) *out += match_key(part);
-    part.clear();
-  };
+// Writes a string through a position into storage sized ahead: the stream
+// grows a byte at a time, and std::string's appends would check capacity
+// and terminate the string at each.
+struct Writer {
+  std::string* s;
+  size_t at = 0;
+  // Room for k more bytes.
+  void reserve(size_t k) {
+    if (at + k > s->size()) s->resize(std::max(2 * s->size(), at + k));
+  }
+  void put(char c) { s->data()[at++] = c; }
+  void put(std::string_view v) {
+    std::memcpy(s->data() + at, v.data(), v.size());
+    at += v.size();
+  }
+};
+
+void append_gap(std::string_view raw, Writer* w) {
+  // Match keys fold code point by code point, so each symbol is keyed on its
+  // own; ASCII (nearly every gap is one space) needs neither ICU nor a copy.
+  // Room for one byte per byte of the gap is kept: a byte yields at most one,
+  // except through a match key, which makes room for itself.
+  w->reserve(raw.size());
   const auto* p = reinterpret_cast<const uint8_t*>(raw.data());
   int32_t n = static_cast<int32_t>(raw.size());
   for (int32_t i = 0; i < n;) {
+    if (p[i] < 0x80) {
+      char c = static_cast<char>(p[i++]);
+      if (c < 0x20 || c == 0x7F)  // controls, line breaks included
+        w->put(kBlock);
+      else if (c != ' ' && c != '-' && c != '\'')  // the ASCII word joiners
+        w->put(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+      continue;
+    }
     int32_t b = i;
     UChar32 c;
     U8_NEXT(p, i, n, c);
     if (c < 0 || blocking(c)) {
-      flush();
-      out->push_back(kBlock);
+      w->put(kBlock);
     } else if (!dropped_separator(c)) {
-      part.append(raw.substr(static_cast<size_t>(b), static_cast<size_t>(i - b)));
+      std::string key = match_key(raw.substr(static_cast<size_t>(b), static_cast<size_t>(i - b)));
+      w->reserve(key.size() + static_cast<size_t>(n - i));
+      w->put(key);
     }
   }
-  flush();
 }
 
 struct Stream {
   std::string s;
   std::vector<uint32_t> start;  // per token: position of the kWord before its key
   std::vector<uint32_t> end;    // per token: position after the kWord after its key
+  bool plain_keys = true;       // no key holds a kWord
 };
 
 Stream make_stream(const Document& d) {
   Stream st;
-  st.start.reserve(d.tokens.size());
-  st.end.reserve(d.tokens.size());
+  size_t n = d.tokens.size(), size = d.text.size();  // gaps: a byte per byte, mostly
+  for (const auto& t : d.tokens) size += t.key.size() + 2 - (t.span.end - t.span.begin);
+  st.s.resize(size);
+  st.start.resize(n);
+  st.end.resize(n);
+  Writer w{&st.s};
   uint32_t prev = 0;
-  for (const auto& t : d.tokens) {
-    append_gap(std::string_view(d.text).substr(prev, t.span.begin - prev), &st.s);
-    st.start.push_back(static_cast<uint32_t>(st.s.size()));
-    st.s += kWord;
-    st.s += t.key;
-    st.s += kWord;
-    st.end.push_back(static_cast<uint32_t>(st.s.size()));
+  for (size_t i = 0; i < n; ++i) {
+    const Token& t = d.tokens[i];
+    std::string_view gap = std::string_view(d.text).substr(prev, t.span.begin - prev);
+    if (gap.size() > 1 || (gap.size() == 1 && gap[0] != ' '))
+      append_gap(gap, &w);  // a space adds nothing
+    w.reserve(t.key.size() + 2);
+    st.start[i] = static_cast<uint32_t>(w.at);
+    w.put(kWord);
+    w.put(t.key);
+    w.put(kWord);
+    st.end[i] = static_cast<uint32_t>(w.at);
+    st.plain_keys = st.plain_keys && t.key.find(kWord) == std::string::npos;
     prev = t.span.end;
   }
-  append_gap(std::string_view(d.text).substr(prev), &st.s);
+  append_gap(std::string_view(d.text).substr(prev), &w);
+  st.s.resize(w.at);
   return st;
 }
 
@@ -284,12 +322,32 @@ struct FormSet {
   struct Lists {
     KeyTable index;
     std::vector<std::vector<uint32_t>> lists;
+    // Signatures of the framed words among the units: most words of a text
+    // start no form, and a bit test turns them away without hashing.
+    std::array<uint64_t, 64> word_sigs{};
+    static bool is_word(std::string_view unit) { return unit.size() >= 2 && unit[0] == kWord; }
+    static uint32_t word_sig(std::string_view unit) {  // 12 bits
+      uint32_t h = static_cast<uint8_t>(unit[1]) |
+                   static_cast<uint32_t>(static_cast<uint8_t>(unit[unit.size() - 2])) << 8 |
+                   static_cast<uint32_t>(unit.size()) << 16;
+      return (h * 0x9E3779B1u) >> 20;
+    }
     void add(std::string_view unit, uint32_t form) {
       uint32_t at = index.emplace(unit, static_cast<uint32_t>(lists.size()));
       if (at == lists.size()) lists.emplace_back();
       lists[at].push_back(form);
+      if (is_word(unit)) {
+        uint32_t sig = word_sig(unit);
+        word_sigs[sig / 64] |= uint64_t{1} << (sig % 64);
+      }
+    }
+    bool may_hold_word(std::string_view unit) const { return has_sig(word_sigs, unit); }
+    static bool has_sig(const std::array<uint64_t, 64>& sigs, std::string_view unit) {
+      uint32_t sig = word_sig(unit);
+      return sigs[sig / 64] >> (sig % 64) & 1;
     }
     const std::vector<uint32_t>* find(std::string_view unit) const {
+      if (is_word(unit) && !may_hold_word(unit)) return nullptr;
       uint32_t at = index.get(unit, UINT32_MAX);
       return at == UINT32_MAX ? nullptr : &lists[at];
     }
@@ -393,6 +451,16 @@ bool parse_number(const std::string& text, const std::string& lang, std::string*
   const auto* p = reinterpret_cast<const uint8_t*>(text.data());
   int32_t n = static_cast<int32_t>(text.size());
   for (int32_t i = 0; i < n;) {
+    if (p[i] < 0x80) {  // ASCII without ICU: the same classes
+      char c = static_cast<char>(p[i++]);
+      if ((c >= '0' && c <= '9') || c == '.' || c == ',')
+        s.push_back(c);
+      else if (c == '\'' || c == ' ' || (c >= '\t' && c <= '\r'))  // ASCII white space
+        s.push_back('G');
+      else
+        return false;
+      continue;
+    }
     UChar32 c;
     U8_NEXT(p, i, n, c);
     if (c < 0) return false;
@@ -481,7 +549,14 @@ struct AmountFinder::Impl {
   FormSet scale, currency, number, percent, approx, upto, range_sep, range_from, range_and,
       number_join, over, item_stop, weak_number;
   std::vector<std::string> range_syms;  // symbol range separators as match keys: "-", "–"
+  // The classes that end a counted item, and the word signatures of their
+  // first units together: most item words are in none.
+  std::array<const FormSet*, 11> item_enders{&scale,     &currency, &number,    &percent,
+                                             &approx,    &upto,     &range_sep, &range_from,
+                                             &range_and, &over,     &item_stop};
+  std::array<uint64_t, 64> item_ender_sigs{};
 
+  Impl(const Impl&) = delete;  // item_enders points into this
   explicit Impl(const LangPack& pack) : lang(pack.lang), dates(pack) {
     std::unordered_map<std::string, FormSet*> sets{{"scale", &scale},
                                                    {"currency", &currency},
@@ -507,6 +582,9 @@ struct AmountFinder::Impl {
         it->second->add(f, row.value);
       }
     }
+    for (const FormSet* fs : item_enders)
+      for (size_t w = 0; w < item_ender_sigs.size(); ++w)
+        item_ender_sigs[w] |= fs->by_first.word_sigs[w];
   }
 };
 
@@ -527,6 +605,14 @@ class Run {
     uint32_t consumed = 0;  // stream position where the previous amount ended
     for (uint32_t i = 0; i < tk_.size(); ++i) {
       if (excluded_[i] || st_.start[i] < consumed) continue;
+      // Most tokens cannot start a number: skip them before building anything.
+      const Token& t = tk_[i];
+      if (!t.is_number && !(!t.key.empty() && t.key[0] >= '0' && t.key[0] <= '9')) {
+        std::string_view unit = token_unit(i);
+        const FormSet::Lists& starts = m_.number.by_first;
+        if ((FormSet::Lists::is_word(unit) && !starts.may_hold_word(unit)) || !starts.find(unit))
+          continue;
+      }
       Amount a;
       uint32_t end = 0, next = i + 1;
       if (!expression_at(i, consumed, &a, &end, &next)) {
@@ -563,9 +649,19 @@ class Run {
   }
 
   // Longest form of `fs` starting at stream position `c`.
-  Hit fwd(const FormSet& fs, uint32_t c) const {
+  Hit fwd(const FormSet& fs, uint32_t c) const { return fwd(fs, c, unit_at(st_.s, c)); }
+  // The same at the start of token i, whose framed key is its first unit
+  // unless the key holds a kWord itself.
+  Hit fwd_token(const FormSet& fs, uint32_t i) const {
+    return fwd(fs, st_.start[i], token_unit(i));
+  }
+  std::string_view token_unit(uint32_t i) const {
+    uint32_t c = st_.start[i];
+    return st_.plain_keys ? std::string_view(st_.s).substr(c, st_.end[i] - c) : unit_at(st_.s, c);
+  }
+  Hit fwd(const FormSet& fs, uint32_t c, std::string_view unit) const {
     Hit best;
-    const auto* list = fs.by_first.find(unit_at(st_.s, c));
+    const auto* list = fs.by_first.find(unit);
     if (!list) return best;
     for (uint32_t idx : *list) {
       const Form& f = fs.forms[idx];
@@ -687,7 +783,7 @@ class Run {
       }
       return false;
     }
-    Hit h = fwd(m_.number, st_.start[i]);
+    Hit h = fwd_token(m_.number, i);
     if (!h) return false;
     Dec d;
     if (!dec_parse(h.form->value, &d)) return false;
@@ -719,7 +815,7 @@ class Run {
     out->last = last;
     out->end = end;
     out->word = true;
-    if (Hit w = fwd(m_.weak_number, st_.start[i]); w && w.end == end) out->weak = true;
+    if (Hit w = fwd_token(m_.weak_number, i); w && w.end == end) out->weak = true;
     return true;
   }
 
@@ -749,11 +845,11 @@ class Run {
 
   // Whether token k can be part of an item: not a number-class word.
   bool stops_item(uint32_t k) const {
-    uint32_t c = st_.start[k];
-    for (const FormSet* fs :
-         {&m_.scale, &m_.currency, &m_.number, &m_.percent, &m_.approx, &m_.upto, &m_.range_sep,
-          &m_.range_from, &m_.range_and, &m_.over, &m_.item_stop})
-      if (fwd(*fs, c)) return true;
+    std::string_view unit = token_unit(k);
+    if (FormSet::Lists::is_word(unit) && !FormSet::Lists::has_sig(m_.item_ender_sigs, unit))
+      return false;
+    for (const FormSet* fs : m_.item_enders)
+      if (fwd(*fs, st_.start[k], unit)) return true;
     return false;
   }
 
