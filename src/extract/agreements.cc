@@ -290,7 +290,7 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
       return;
     }
     if (doc.issued.empty()) return;
-    if (int wd = dates.weekday_of(date_lemmas[i])) *out = resolve_weekday(doc.issued, wd);
+    if (int wd = dates.weekday_at(date_lemmas, i)) *out = resolve_weekday(doc.issued, wd);
   };
 
   // Clauses.

@@ -50,11 +50,13 @@ void Dictionary::add(Vocabulary& vocab, const std::string& form, const std::stri
     bucket_of_[first] = static_cast<uint32_t>(buckets_.size());
   }
   auto& same_first = buckets_[bucket_of_[first] - 1];
-  for (uint32_t idx : same_first) {
-    const DictEntry& o = entries_[idx];
+  for (const Packed& p : same_first) {
+    const DictEntry& o = entries_[p.entry];
     if (o.ids == e.ids && o.payload == e.payload && o.exact == e.exact) return;
   }
-  same_first.push_back(static_cast<uint32_t>(entries_.size()));
+  same_first.push_back({static_cast<uint32_t>(entries_.size()), static_cast<uint32_t>(ids_.size()),
+                        static_cast<uint32_t>(e.ids.size()), e.inflect});
+  ids_.insert(ids_.end(), e.ids.begin(), e.ids.end());
   entries_.push_back(std::move(e));
 }
 
@@ -71,7 +73,7 @@ void Dictionary::match_at(const Document& doc, const LemmaTable& lemmas, uint32_
   const auto cands = lemmas.ids(i);
   for (size_t c = 0; c < cands.size(); ++c) {
     const uint32_t cand = cands[c];
-    const std::vector<uint32_t>* entries = bucket(cand);
+    const std::vector<Packed>* entries = bucket(cand);
     if (!entries) continue;
     // Each entry sits in the one bucket of its first key, so only a repeated
     // candidate could offer an entry twice: skip repeats instead of
@@ -79,19 +81,20 @@ void Dictionary::match_at(const Document& doc, const LemmaTable& lemmas, uint32_
     if (std::find(cands.begin(), cands.begin() + static_cast<std::ptrdiff_t>(c), cand) !=
         cands.begin() + static_cast<std::ptrdiff_t>(c))
       continue;
-    for (uint32_t idx : *entries) {
-      const DictEntry& e = entries_[idx];
-      size_t n = e.ids.size();
+    for (const Packed& p : *entries) {
+      const uint32_t n = p.n;
       if (i + n > doc.tokens.size()) continue;
-      bool ok = token_matches(cands, e.ids[0], e.inflect);
-      for (size_t j = 1; ok && j < n; ++j)
-        ok = !doc.tokens[i + j].gap_before && token_matches(lemmas.ids(i + j), e.ids[j], e.inflect);
+      const uint32_t* want = ids_.data() + p.ids_at;
+      bool ok = token_matches(cands, want[0], p.inflect);
+      for (uint32_t j = 1; ok && j < n; ++j)
+        ok = !doc.tokens[i + j].gap_before && token_matches(lemmas.ids(i + j), want[j], p.inflect);
       if (!ok) continue;
+      const DictEntry& e = entries_[p.entry];
       if (!e.exact.empty()) {
         Span s{doc.tokens[i].span.begin, doc.tokens[i + n - 1].span.end};
         if (doc.slice(s) != e.exact) continue;
       }
-      out->push_back({i, static_cast<uint32_t>(i + n - 1), &e});
+      out->push_back({i, i + n - 1, &e});
     }
   }
 }

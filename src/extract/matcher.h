@@ -128,13 +128,23 @@ class Dictionary {
   // Entries by the id of their first key: bucket_of_[id] is 1 + the index
   // of its bucket in buckets_, 0 for an id that starts no entry. Ids are
   // dense, so a vector indexed by id answers in one load.
-  const std::vector<uint32_t>* bucket(uint32_t id) const {
+  // What matching reads of an entry, packed in its bucket: the keys' ids
+  // sit in ids_ (contiguous), so trying the entries of a common first key
+  // does not visit each DictEntry.
+  struct Packed {
+    uint32_t entry;   // index into entries_
+    uint32_t ids_at;  // the entry's ids: ids_[ids_at .. ids_at + n)
+    uint32_t n;
+    bool inflect;
+  };
+  const std::vector<Packed>* bucket(uint32_t id) const {
     const uint32_t b = id < bucket_of_.size() ? bucket_of_[id] : 0;
     return b ? &buckets_[b - 1] : nullptr;
   }
   std::vector<DictEntry> entries_;
   std::vector<uint32_t> bucket_of_;
-  std::vector<std::vector<uint32_t>> buckets_;
+  std::vector<std::vector<Packed>> buckets_;
+  std::vector<uint32_t> ids_;
   uint64_t bit_ = 0;  // Vocabulary::dictionary_bit, taken at the first add
 };
 
