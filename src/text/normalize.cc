@@ -134,11 +134,19 @@ std::string nfc(std::string_view s) {
 }
 
 std::string match_key(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
   int32_t n = static_cast<int32_t>(s.size());
-  for (int32_t i = 0; i < n;) {
+  // Most words of Latin-script news are ASCII: lower-case them in one pass.
+  int32_t ascii = 0;
+  while (ascii < n && p[ascii] < 0x80) ++ascii;
+  std::string out(static_cast<size_t>(ascii), '\0');
+  for (int32_t i = 0; i < ascii; ++i) {
+    const char c = static_cast<char>(p[i]);
+    out[static_cast<size_t>(i)] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  }
+  if (ascii == n) return out;
+  out.reserve(s.size());
+  for (int32_t i = ascii; i < n;) {
     if (p[i] < 0x80) {
       char c = static_cast<char>(p[i++]);
       out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;

@@ -119,6 +119,11 @@ void segment(Document& doc) {
   byte_at.reserve(static_cast<size_t>(n) + 1);
   for (int32_t i = 0; i < n;) {
     const auto at = static_cast<uint32_t>(i);
+    if (p[i] < 0x80) {
+      units.push_back(p[i++]);
+      byte_at.push_back(at);
+      continue;
+    }
     UChar32 c;
     U8_NEXT(p, i, n, c);
     if (c < 0) {
@@ -191,19 +196,24 @@ void segment(Document& doc) {
         t.span.end += 1;
     }
     // A possessive "'s" is not part of the name ("Japan's", "Trump’s").
-    for (std::string_view poss : {std::string_view("'s"), std::string_view("\xE2\x80\x99s")}) {
-      const size_t pl = poss.size();
-      if (t.span.end - t.span.begin > pl + 1 && doc.slice(t.span).ends_with(poss))
-        t.span.end -= static_cast<uint32_t>(pl);
-    }
+    if (doc.text[t.span.end - 1] == 's')
+      for (std::string_view poss : {std::string_view("'s"), std::string_view("\xE2\x80\x99s")}) {
+        const size_t pl = poss.size();
+        if (t.span.end - t.span.begin > pl + 1 && doc.slice(t.span).ends_with(poss))
+          t.span.end -= static_cast<uint32_t>(pl);
+      }
     while (sidx + 1 < doc.sentences.size() && doc.sentences[sidx].end <= t.span.begin) ++sidx;
     t.sentence = sidx;
     t.is_number = status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT;
     t.key = match_key(doc.slice(t.span));
-    UChar32 first;
-    int32_t i = b;
-    U8_NEXT(p, i, n, first);
-    t.upper = u_isupper(first) || u_istitle(first);
+    if (p[b] < 0x80) {
+      t.upper = p[b] >= 'A' && p[b] <= 'Z';
+    } else {
+      UChar32 first;
+      int32_t i = b;
+      U8_NEXT(p, i, n, first);
+      t.upper = u_isupper(first) || u_istitle(first);
+    }
     bool gap = !have_prev || doc.tokens.back().sentence != sidx;
     for (int32_t k = static_cast<int32_t>(prev_end); have_prev && !gap && k < b;) {
       if (p[k] < 0x80) {
