@@ -189,12 +189,12 @@ namespace {
 
 // One thread's lemma stores, most recently used first. A store is dropped
 // (freed once no table holds it) when it outgrows kStoreKeys, bounding the
-// memory per thread and pack.
+// memory per thread and pack (a few MB at 2^15 keys).
 struct StoreSlot {
   uint64_t pack = 0, vocab = 0;
   std::shared_ptr<LemmaTable::Store> store;
 };
-constexpr size_t kStoreKeys = size_t{1} << 16;
+constexpr size_t kStoreKeys = size_t{1} << 15;
 constexpr size_t kStoresPerThread = 8;
 
 std::shared_ptr<LemmaTable::Store> thread_store(const LangPack& pack, const Vocabulary* vocab) {
