@@ -257,9 +257,10 @@ struct Stream {
 void fill_stream(const Document& d, Stream* out) {
   Stream& st = *out;
   st.plain_keys = true;
-  size_t n = d.tokens.size(), size = d.text.size();  // gaps: a byte per byte, mostly
-  for (const auto& t : d.tokens) size += t.key.size() + 2 - (t.span.end - t.span.begin);
-  st.s.resize(size);
+  // A first guess at the size: a byte per byte of text plus the frames.
+  // Keys that outgrow their surface grow it through the Writer.
+  size_t n = d.tokens.size();
+  st.s.resize(d.text.size() + 2 * n);
   st.start.resize(n);
   st.end.resize(n);
   Writer w{&st.s};
