@@ -170,7 +170,14 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
   if (n == 0) return;
   // Buffers kept from call to call.
   struct Scratch {
-    std::vector<std::pair<uint32_t, Payload>> triggers;  // token, payload
+    // Token, payload, and what the payload is: read once, as the clause
+    // loop asks again.
+    struct Trigger {
+      uint32_t at;
+      Payload payload;
+      enum Role : uint8_t { kKind, kStatus, kAnaphor } role;
+    };
+    std::vector<Trigger> triggers;
     std::vector<DictMatch> here;
     std::vector<const Mention*> mention_at;
     std::vector<const Amount*> amount_at;
@@ -246,8 +253,11 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
     cues.triggers.match_at(doc, lemmas, i, &scratch.here);
     for (const auto& m : scratch.here) {
       const std::string& p = m.entry->payload;
-      triggers.push_back({i, &p});
-      any_kind = any_kind || (p != "anaphor" && !p.starts_with("status_"));
+      auto role = p == "anaphor"             ? Scratch::Trigger::kAnaphor
+                  : p.starts_with("status_") ? Scratch::Trigger::kStatus
+                                             : Scratch::Trigger::kKind;
+      triggers.push_back({i, &p, role});
+      any_kind = any_kind || role == Scratch::Trigger::kKind;
     }
   }
   if (!any_kind) {
@@ -329,11 +339,12 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
     }
     Clause& c = clauses.back();
     c.last = i;
-    for (; next_trigger < triggers.size() && triggers[next_trigger].first == i; ++next_trigger) {
-      const std::string& p = *triggers[next_trigger].second;
-      if (p == "anaphor")
+    for (; next_trigger < triggers.size() && triggers[next_trigger].at == i; ++next_trigger) {
+      const std::string& p = *triggers[next_trigger].payload;
+      auto role = triggers[next_trigger].role;
+      if (role == Scratch::Trigger::kAnaphor)
         c.anaphor = true;
-      else if (p.starts_with("status_"))
+      else if (role == Scratch::Trigger::kStatus)
         c.add_status(&p, i);
       else {
         c.add_kind(&p);
