@@ -458,6 +458,15 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
     const auto c_persons = items(persons, c.persons);
     const auto c_amounts = items(clause_amounts, c.amounts);
     const auto c_subjects = items(subjects, c.subjects);
+    // A clause without a kind makes no agreement; it can only extend an
+    // earlier one, by an anaphor or by a sum or stake of its own. Most
+    // clauses are such, and need no record.
+    if (c.kinds.empty()) {
+      bool figure = std::any_of(c_amounts.begin(), c_amounts.end(), [](const Amount* a) {
+        return a->kind == AmountKind::Money || a->kind == AmountKind::Percent;
+      });
+      if (out.empty() || (!c.anaphor && !figure)) continue;
+    }
     std::string status;
     for (const auto& st : c.statuses) {
       const std::string& s = *st.word;
