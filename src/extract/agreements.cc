@@ -234,8 +234,9 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
       static constexpr std::string_view kEnds[] = {
           ".",        "!", "?", "\xD8\x9F", "\xE2\x80\xA6", "\"", "\xE2\x80\x9D", "\xE2\x80\x9C",
           "\xC2\xBB", ")"};
-      bool closed = false;
-      for (std::string_view end_mark : kEnds) closed |= tail.ends_with(end_mark);
+      bool closed = std::any_of(std::begin(kEnds), std::end(kEnds), [&](std::string_view end_mark) {
+        return tail.ends_with(end_mark);
+      });
       known = closed;
       if (!closed) ignored[i] = true;
     }
