@@ -321,8 +321,10 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
     if (ignored[i]) continue;
     bool start = clauses.empty() || doc.tokens[i].sentence != clauses.back().sentence;
     if (!start && i > 0) {
-      std::string_view between = std::string_view(doc.text).substr(
-          doc.tokens[i - 1].span.end, doc.tokens[i].span.begin - doc.tokens[i - 1].span.end);
+      // Built in place: tokens lie in the text in order, so substr's range
+      // check never fires, and it is not inlined.
+      uint32_t gap_begin = doc.tokens[i - 1].span.end;
+      std::string_view between(doc.text.data() + gap_begin, doc.tokens[i].span.begin - gap_begin);
       start = is_separator(between) && !inside_parentheses(brackets, doc.tokens[i].span);
     }
     if (start) {
