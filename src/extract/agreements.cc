@@ -170,7 +170,14 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
   if (n == 0) return;
   // Buffers kept from call to call.
   struct Scratch {
-    std::vector<std::pair<uint32_t, Payload>> triggers;  // token, payload
+    // Token, payload, and what the payload is: read once, as the clause
+    // loop asks again.
+    struct Trigger {
+      uint32_t at;
+      Payload payload;
+      enum Role : uint8_t { kKind, kStatus, kAnaphor } role;
+    };
+    std::vector<Trigger> triggers;
     std::vector<DictMatch> here;
     std::vector<const Mention*> mention_at;
     std::vector<const Amount*> amount_at;
@@ -227,8 +234,9 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
       static constexpr std::string_view kEnds[] = {
           ".",        "!", "?", "\xD8\x9F", "\xE2\x80\xA6", "\"", "\xE2\x80\x9D", "\xE2\x80\x9C",
           "\xC2\xBB", ")"};
-      bool closed = false;
-      for (std::string_view end_mark : kEnds) closed |= tail.ends_with(end_mark);
+      bool closed = std::any_of(std::begin(kEnds), std::end(kEnds), [&](std::string_view end_mark) {
+        return tail.ends_with(end_mark);
+      });
       known = closed;
       if (!closed) ignored[i] = true;
     }
@@ -246,8 +254,11 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
     cues.triggers.match_at(doc, lemmas, i, &scratch.here);
     for (const auto& m : scratch.here) {
       const std::string& p = m.entry->payload;
-      triggers.push_back({i, &p});
-      any_kind = any_kind || (p != "anaphor" && !p.starts_with("status_"));
+      auto role = p == "anaphor"             ? Scratch::Trigger::kAnaphor
+                  : p.starts_with("status_") ? Scratch::Trigger::kStatus
+                                             : Scratch::Trigger::kKind;
+      triggers.push_back({i, &p, role});
+      any_kind = any_kind || role == Scratch::Trigger::kKind;
     }
   }
   if (!any_kind) {
@@ -310,8 +321,10 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
     if (ignored[i]) continue;
     bool start = clauses.empty() || doc.tokens[i].sentence != clauses.back().sentence;
     if (!start && i > 0) {
-      std::string_view between = std::string_view(doc.text).substr(
-          doc.tokens[i - 1].span.end, doc.tokens[i].span.begin - doc.tokens[i - 1].span.end);
+      // Built in place: tokens lie in the text in order, so substr's range
+      // check never fires, and it is not inlined.
+      uint32_t gap_begin = doc.tokens[i - 1].span.end;
+      std::string_view between(doc.text.data() + gap_begin, doc.tokens[i].span.begin - gap_begin);
       start = is_separator(between) && !inside_parentheses(brackets, doc.tokens[i].span);
     }
     if (start) {
@@ -329,11 +342,12 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
     }
     Clause& c = clauses.back();
     c.last = i;
-    for (; next_trigger < triggers.size() && triggers[next_trigger].first == i; ++next_trigger) {
-      const std::string& p = *triggers[next_trigger].second;
-      if (p == "anaphor")
+    for (; next_trigger < triggers.size() && triggers[next_trigger].at == i; ++next_trigger) {
+      const std::string& p = *triggers[next_trigger].payload;
+      auto role = triggers[next_trigger].role;
+      if (role == Scratch::Trigger::kAnaphor)
         c.anaphor = true;
-      else if (p.starts_with("status_"))
+      else if (role == Scratch::Trigger::kStatus)
         c.add_status(&p, i);
       else {
         c.add_kind(&p);
@@ -447,6 +461,15 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
     const auto c_persons = items(persons, c.persons);
     const auto c_amounts = items(clause_amounts, c.amounts);
     const auto c_subjects = items(subjects, c.subjects);
+    // A clause without a kind makes no agreement; it can only extend an
+    // earlier one, by an anaphor or by a sum or stake of its own. Most
+    // clauses are such, and need no record.
+    if (c.kinds.empty()) {
+      bool figure = std::any_of(c_amounts.begin(), c_amounts.end(), [](const Amount* a) {
+        return a->kind == AmountKind::Money || a->kind == AmountKind::Percent;
+      });
+      if (out.empty() || (!c.anaphor && !figure)) continue;
+    }
     std::string status;
     for (const auto& st : c.statuses) {
       const std::string& s = *st.word;

@@ -252,11 +252,15 @@ struct Stream {
   bool plain_keys = true;       // no key holds a kWord
 };
 
-Stream make_stream(const Document& d) {
-  Stream st;
-  size_t n = d.tokens.size(), size = d.text.size();  // gaps: a byte per byte, mostly
-  for (const auto& t : d.tokens) size += t.key.size() + 2 - (t.span.end - t.span.begin);
-  st.s.resize(size);
+// Fills `st` (its buffers may hold an earlier article's stream: every byte
+// up to the new size is rewritten).
+void fill_stream(const Document& d, Stream* out) {
+  Stream& st = *out;
+  st.plain_keys = true;
+  // A first guess at the size: a byte per byte of text plus the frames.
+  // Keys that outgrow their surface grow it through the Writer.
+  size_t n = d.tokens.size();
+  st.s.resize(d.text.size() + 2 * n);
   st.start.resize(n);
   st.end.resize(n);
   Writer w{&st.s};
@@ -277,6 +281,20 @@ Stream make_stream(const Document& d) {
   }
   append_gap(std::string_view(d.text).substr(prev), &w);
   st.s.resize(w.at);
+}
+
+Stream make_stream(const Document& d) {
+  Stream st;
+  fill_stream(d, &st);
+  return st;
+}
+
+// The stream of an article under analysis, in a per-thread buffer: an
+// article's stream is dropped when its amounts are found, and reusing the
+// storage saves allocating and zeroing it for each.
+const Stream& article_stream(const Document& d) {
+  thread_local Stream st;
+  fill_stream(d, &st);
   return st;
 }
 
@@ -594,7 +612,7 @@ namespace {
 class Run {
  public:
   Run(const AmountFinder::Impl& m, const Document& d, const std::vector<DateHit>& dates)
-      : m_(m), d_(d), tk_(d.tokens), st_(make_stream(d)), excluded_(d.tokens.size(), false) {
+      : m_(m), d_(d), tk_(d.tokens), st_(article_stream(d)), excluded_(d.tokens.size(), false) {
     lang_ = m.lang.empty() ? d.lang : m.lang;
     for (const auto& h : dates)
       for (uint32_t k = h.first; k <= h.last && k < excluded_.size(); ++k) excluded_[k] = true;
@@ -1042,7 +1060,7 @@ class Run {
   const AmountFinder::Impl& m_;
   const Document& d_;
   const std::vector<Token>& tk_;
-  Stream st_;
+  const Stream& st_;  // article_stream's buffer: one Run at a time per thread
   std::vector<bool> excluded_;
   std::string lang_;
 };
