@@ -14,21 +14,7 @@ using namespace nkg;
 
 namespace {
 
-std::vector<Document> corpus_docs() {
-  std::vector<Document> out;
-  for (const auto& e : std::filesystem::directory_iterator(NEWSKG_TEST_DIR "/../corpus")) {
-    if (e.path().extension() != ".txt") continue;
-    std::ifstream in(e.path());
-    std::stringstream ss;
-    ss << in.rdbuf();
-    Document d;
-    d.text = ss.str();
-    d.lang = e.path().filename().string().substr(0, 2);
-    segment(d);
-    out.push_back(std::move(d));
-  }
-  return out;
-}
+std::vector<Document> corpus_docs() { return test::sample_corpus(); }
 
 }  // namespace
 

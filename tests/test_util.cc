@@ -1,6 +1,10 @@
 #include "test_util.h"
 
+#include <fstream>
+#include <sstream>
 #include <stdexcept>
+
+#include "text/segment.h"
 
 namespace nkg::test {
 
@@ -33,6 +37,23 @@ std::vector<std::string> surfaces(const Document& d, const std::string& key) {
   std::vector<std::string> out;
   for (const auto& m : d.mentions)
     if (m.entity == key) out.emplace_back(d.slice(m.span));
+  return out;
+}
+
+std::vector<Document> sample_corpus() {
+  std::vector<Document> out;
+  for (const auto& e : std::filesystem::directory_iterator(NEWSKG_TEST_DIR "/../corpus")) {
+    if (e.path().extension() != ".txt") continue;
+    std::ifstream in(e.path());
+    std::stringstream ss;
+    ss << in.rdbuf();
+    Document d;
+    d.path = e.path().string();
+    d.text = ss.str();
+    d.lang = e.path().filename().string().substr(0, 2);
+    segment(d);
+    out.push_back(std::move(d));
+  }
   return out;
 }
 

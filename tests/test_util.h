@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "core/document.h"
 #include "core/pipeline.h"
@@ -25,6 +26,10 @@ Document analyse(const std::string& text, const std::string& lang = {},
 
 // Surfaces of mentions of entity `key` (e.g. "state:KZ").
 std::vector<std::string> surfaces(const Document& d, const std::string& key);
+
+// The project's sample corpus (corpus/*.txt), segmented, each document's
+// lang taken from its file name ("pl-01-….txt").
+std::vector<Document> sample_corpus();
 
 inline std::string shared_dir() { return NEWSKG_SHARED_DIR; }
 inline bool have_shared() { return std::filesystem::exists(shared_dir() + "/seeds"); }
