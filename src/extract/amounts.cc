@@ -340,30 +340,19 @@ struct FormSet {
   struct Lists {
     KeyTable index;
     std::vector<std::vector<uint32_t>> lists;
-    // Signatures of the framed words among the units: most words of a text
-    // start no form, and a bit test turns them away without hashing.
-    std::array<uint64_t, 64> word_sigs{};
+    // The framed words among the units: most words of a text start no form,
+    // and the filter turns them away without hashing.
+    KeyFilter words;
     static bool is_word(std::string_view unit) { return unit.size() >= 2 && unit[0] == kWord; }
-    static uint32_t word_sig(std::string_view unit) {  // 12 bits
-      uint32_t h = static_cast<uint8_t>(unit[1]) |
-                   static_cast<uint32_t>(static_cast<uint8_t>(unit[unit.size() - 2])) << 8 |
-                   static_cast<uint32_t>(unit.size()) << 16;
-      return (h * 0x9E3779B1u) >> 20;
-    }
+    // What the filter is keyed by: the word past its opening frame byte.
+    static std::string_view filter_key(std::string_view unit) { return unit.substr(1); }
     void add(std::string_view unit, uint32_t form) {
       uint32_t at = index.emplace(unit, static_cast<uint32_t>(lists.size()));
       if (at == lists.size()) lists.emplace_back();
       lists[at].push_back(form);
-      if (is_word(unit)) {
-        uint32_t sig = word_sig(unit);
-        word_sigs[sig / 64] |= uint64_t{1} << (sig % 64);
-      }
+      if (is_word(unit)) words.add(filter_key(unit));
     }
-    bool may_hold_word(std::string_view unit) const { return has_sig(word_sigs, unit); }
-    static bool has_sig(const std::array<uint64_t, 64>& sigs, std::string_view unit) {
-      uint32_t sig = word_sig(unit);
-      return sigs[sig / 64] >> (sig % 64) & 1;
-    }
+    bool may_hold_word(std::string_view unit) const { return words.may_contain(filter_key(unit)); }
     const std::vector<uint32_t>* find(std::string_view unit) const {
       if (is_word(unit) && !may_hold_word(unit)) return nullptr;
       uint32_t at = index.get(unit, UINT32_MAX);
@@ -567,12 +556,12 @@ struct AmountFinder::Impl {
   FormSet scale, currency, number, percent, approx, upto, range_sep, range_from, range_and,
       number_join, over, item_stop, weak_number;
   std::vector<std::string> range_syms;  // symbol range separators as match keys: "-", "–"
-  // The classes that end a counted item, and the word signatures of their
-  // first units together: most item words are in none.
+  // The classes that end a counted item, and the filters of their first
+  // units together: most item words are in none.
   std::array<const FormSet*, 11> item_enders{&scale,     &currency, &number,    &percent,
                                              &approx,    &upto,     &range_sep, &range_from,
                                              &range_and, &over,     &item_stop};
-  std::array<uint64_t, 64> item_ender_sigs{};
+  KeyFilter item_ender_words;
 
   Impl(const Impl&) = delete;  // item_enders points into this
   explicit Impl(const LangPack& pack) : lang(pack.lang), dates(pack) {
@@ -600,9 +589,7 @@ struct AmountFinder::Impl {
         it->second->add(f, row.value);
       }
     }
-    for (const FormSet* fs : item_enders)
-      for (size_t w = 0; w < item_ender_sigs.size(); ++w)
-        item_ender_sigs[w] |= fs->by_first.word_sigs[w];
+    for (const FormSet* fs : item_enders) item_ender_words.add_all(fs->by_first.words);
   }
 };
 
@@ -628,8 +615,7 @@ class Run {
       if (!t.is_number && !(!t.key.empty() && t.key[0] >= '0' && t.key[0] <= '9')) {
         std::string_view unit = token_unit(i);
         const FormSet::Lists& starts = m_.number.by_first;
-        if ((FormSet::Lists::is_word(unit) && !starts.may_hold_word(unit)) || !starts.find(unit))
-          continue;
+        if (!starts.find(unit)) continue;  // find() tries the word filter first
       }
       Amount a;
       uint32_t end = 0, next = i + 1;
@@ -864,7 +850,8 @@ class Run {
   // Whether token k can be part of an item: not a number-class word.
   bool stops_item(uint32_t k) const {
     std::string_view unit = token_unit(k);
-    if (FormSet::Lists::is_word(unit) && !FormSet::Lists::has_sig(m_.item_ender_sigs, unit))
+    if (FormSet::Lists::is_word(unit) &&
+        !m_.item_ender_words.may_contain(FormSet::Lists::filter_key(unit)))
       return false;
     for (const FormSet* fs : m_.item_enders)
       if (fwd(*fs, st_.start[k], unit)) return true;

@@ -105,13 +105,17 @@ class KeyTable {
 
 // "Certainly not one of these keys" for a small key set, from a key's
 // length and first two bytes: one bit test, where a KeyTable probe hashes
-// the whole key. For sets of at most a few hundred keys (month names), so
-// that most bits stay clear.
+// the whole key. For sets of at most a few hundred keys (month names, the
+// amount finder's number words), so that most bits stay clear.
 class KeyFilter {
  public:
   void add(std::string_view key) { bits_[slot(key) / 64] |= uint64_t{1} << (slot(key) % 64); }
   bool may_contain(std::string_view key) const {
     return bits_[slot(key) / 64] >> (slot(key) % 64) & 1;
+  }
+  // Afterwards, may_contain is true for the keys of both filters.
+  void add_all(const KeyFilter& other) {
+    for (size_t w = 0; w < 64; ++w) bits_[w] |= other.bits_[w];
   }
 
  private:
