@@ -229,7 +229,7 @@ void append_gap(std::string_view raw, Writer* w) {
       if (c < 0x20 || c == 0x7F)  // controls, line breaks included
         w->put(kBlock);
       else if (c != ' ' && c != '-' && c != '\'')  // the ASCII word joiners
-        w->put(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+        w->put(ascii_key_char(c));
       continue;
     }
     int32_t b = i;

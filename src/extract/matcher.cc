@@ -4,11 +4,10 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <atomic>
 #include <deque>
 #include <string_view>
-#include <unordered_map>
 
+#include "core/serial.h"
 #include "text/segment.h"
 
 namespace nkg {
@@ -133,21 +132,12 @@ std::vector<DictMatch> Dictionary::find(const Document& doc, const LemmaTable& l
   return out;
 }
 
-namespace {
-
-uint64_t next_vocabulary_serial() {
-  static std::atomic<uint64_t> last{0};
-  return ++last;
-}
-
-}  // namespace
-
-Vocabulary::Vocabulary() : serial_(next_vocabulary_serial()) {}
+Vocabulary::Vocabulary() : serial_(next_serial()) {}
 
 uint32_t Vocabulary::intern(std::string_view key) {
   const auto next = static_cast<uint32_t>(ids_.size() + 1);
   const uint32_t id = ids_.emplace(key, next);
-  if (id == next) serial_ = next_vocabulary_serial();
+  if (id == next) serial_ = next_serial();
   return id;
 }
 
@@ -155,7 +145,7 @@ void Vocabulary::mark_start(uint32_t id, uint64_t bit) {
   if (id >= starts_.size()) starts_.resize(id + 1, 0);
   if ((starts_[id] & bit) == bit) return;
   starts_[id] |= bit;
-  serial_ = next_vocabulary_serial();  // cached lemma tables carry the old bits
+  serial_ = next_serial();  // cached lemma tables carry the old bits
 }
 
 struct LemmaTable::Store {

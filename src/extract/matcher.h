@@ -8,7 +8,6 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "core/document.h"
@@ -25,6 +24,7 @@ namespace nkg {
 class Vocabulary {
  public:
   static constexpr uint32_t kUnknown = 0;
+  Vocabulary();
   uint32_t intern(std::string_view key);
   uint32_t id(std::string_view key) const { return ids_.get(key, kUnknown); }
   size_t size() const { return ids_.size(); }
@@ -45,9 +45,6 @@ class Vocabulary {
   uint64_t serial_;
   std::vector<uint64_t> starts_;  // by id
   unsigned dictionaries_ = 0;
-
- public:
-  Vocabulary();
 };
 
 // Per-token lemma candidates (token key first, as LangPack::lemmas gives
@@ -125,9 +122,6 @@ class Dictionary {
                 std::vector<DictMatch>* out) const;
 
  private:
-  // Entries by the id of their first key: bucket_of_[id] is 1 + the index
-  // of its bucket in buckets_, 0 for an id that starts no entry. Ids are
-  // dense, so a vector indexed by id answers in one load.
   // What matching reads of an entry, packed in its bucket: the keys' ids
   // sit in ids_ (contiguous), so trying the entries of a common first key
   // does not visit each DictEntry.
@@ -137,6 +131,9 @@ class Dictionary {
     uint32_t n;
     bool inflect;
   };
+  // Entries by the id of their first key: bucket_of_[id] is 1 + the index
+  // of its bucket in buckets_, 0 for an id that starts no entry. Ids are
+  // dense, so a vector indexed by id answers in one load.
   const std::vector<Packed>* bucket(uint32_t id) const {
     const uint32_t b = id < bucket_of_.size() ? bucket_of_[id] : 0;
     return b ? &buckets_[b - 1] : nullptr;

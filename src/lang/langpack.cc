@@ -3,10 +3,10 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <atomic>
 #include <filesystem>
 #include <fstream>
 
+#include "core/serial.h"
 #include "text/normalize.h"
 
 namespace nkg {
@@ -92,13 +92,6 @@ void LangPack::try_rule(const std::string& key, const InflectionRule& r,
   cand += r.strip;
   if (std::find(out->begin(), out->end(), cand) == out->end()) out->push_back(std::move(cand));
 }
-
-namespace {
-uint64_t next_serial() {
-  static std::atomic<uint64_t> last{0};
-  return ++last;
-}
-}  // namespace
 
 LangPack::Serial::Serial() : value(next_serial()) {}
 

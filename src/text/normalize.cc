@@ -106,8 +106,7 @@ KeyedText normalize_with_map(std::string_view s) {
     UChar32 c;
     if (p[i] < 0x80) {
       c = p[i++];
-      char lc = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : static_cast<char>(c);
-      kt.key += lc;
+      kt.key += ascii_key_char(static_cast<char>(c));
       kt.to_orig.push_back(static_cast<uint32_t>(start));
       continue;
     }
@@ -140,16 +139,13 @@ std::string match_key(std::string_view s) {
   int32_t ascii = 0;
   while (ascii < n && p[ascii] < 0x80) ++ascii;
   std::string out(static_cast<size_t>(ascii), '\0');
-  for (int32_t i = 0; i < ascii; ++i) {
-    const char c = static_cast<char>(p[i]);
-    out[static_cast<size_t>(i)] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-  }
+  for (int32_t i = 0; i < ascii; ++i)
+    out[static_cast<size_t>(i)] = ascii_key_char(static_cast<char>(p[i]));
   if (ascii == n) return out;
   out.reserve(s.size());
   for (int32_t i = ascii; i < n;) {
     if (p[i] < 0x80) {
-      char c = static_cast<char>(p[i++]);
-      out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+      out += ascii_key_char(static_cast<char>(p[i++]));
       continue;
     }
     UChar32 c;

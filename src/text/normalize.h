@@ -14,6 +14,11 @@
 
 namespace nkg {
 
+// The match key of one ASCII character: ASCII folds by lower-casing alone.
+inline char ascii_key_char(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+}
+
 std::string match_key(std::string_view utf8);
 
 struct KeyedText {
