@@ -1,7 +1,6 @@
 #include "core/corpus_stage.h"
 
 #include <malloc.h>
-#include <time.h>
 
 #include <algorithm>
 #include <atomic>
@@ -17,6 +16,7 @@
 #include "core/doc_codec.h"
 #include "core/export_job.h"
 #include "core/progress.h"
+#include "core/thread_cpu.h"
 #include "graph/build_graph.h"
 #include "graph/void_description.h"
 #include "rdf/atomic_file.h"
@@ -38,12 +38,6 @@ long peak_rss_now_kb() {
   for (std::string line; std::getline(st, line);)
     if (line.rfind("VmHWM:", 0) == 0) return std::atol(line.c_str() + 6);
   return 0;
-}
-
-double thread_cpu_seconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
 }
 
 std::string default_tmp_dir() {

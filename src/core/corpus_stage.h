@@ -84,9 +84,6 @@ class CorpusBuilder {
 // "cannot write OUTPUT: why", as every failed export reports it.
 std::string failure_message(const std::string& output, const std::string& why);
 
-// CPU seconds of the calling thread.
-double thread_cpu_seconds();
-
 // Default directory for temporary files: $TMPDIR, else /tmp.
 std::string default_tmp_dir();
 

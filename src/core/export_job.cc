@@ -20,6 +20,7 @@
 #include "core/doc_codec.h"
 #include "core/pipeline.h"
 #include "core/progress.h"
+#include "core/thread_cpu.h"
 #include "graph/build_graph.h"
 #include "graph/void_description.h"
 #include "rdf/atomic_file.h"

@@ -1,12 +1,13 @@
 #include "rdf/sorted_runs.h"
 
 #include <fcntl.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+
+#include "core/thread_cpu.h"
 
 namespace nkg::rdf {
 namespace {
@@ -127,22 +128,14 @@ bool RunSorter::add(std::string_view rec) {
   return true;
 }
 
-namespace {
-double thread_cpu() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
-}
-}  // namespace
-
 bool RunSorter::flush() {
   if (!error_.empty()) return false;
   if (recs_.empty()) return true;
-  const double c0 = thread_cpu();
+  const double c0 = thread_cpu_seconds();
   struct Add {
     double& total;
     double c0;
-    ~Add() { total += thread_cpu() - c0; }
+    ~Add() { total += thread_cpu_seconds() - c0; }
   } add{sort_cpu_, c0};
   const char* base = arena_.data();
   auto view = [base](const std::pair<uint32_t, uint32_t>& r) {
