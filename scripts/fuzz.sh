@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(fuzz_decode fuzz_pipeline fuzz_writer fuzz_snapshot)
+((${#targets[@]})) || targets=(fuzz_decode fuzz_pipeline fuzz_writer fuzz_snapshot fuzz_breaks)
 [[ $seconds =~ ^[0-9]+$ ]] || { echo "usage: scripts/fuzz.sh [SECONDS] [TARGET...]" >&2; exit 2; }
 
 cxx=$(command -v clang++ || command -v clang++-14 || true)
@@ -37,7 +37,7 @@ fi
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 declare -A max_len=([fuzz_decode]=8192 [fuzz_pipeline]=4096 [fuzz_writer]=2048
-                    [fuzz_snapshot]=8192)
+                    [fuzz_snapshot]=8192 [fuzz_breaks]=512)
 status=0
 summary=()
 for t in "${targets[@]}"; do

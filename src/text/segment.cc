@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "text/normalize.h"
+#include "text/word_breaks.h"
 
 namespace nkg {
 
@@ -99,19 +100,16 @@ bool ends_with_ordinal_or_initial(const std::string& text, Span s) {
   return false;
 }
 
-}  // namespace
-
-void segment(Document& doc) {
-  doc.sentences.clear();
-  doc.tokens.clear();
-  // ICU's iterators run about twice as fast over UTF-16 as over a UTF-8
-  // UText: convert once, keeping each unit's byte offset to map the breaks
-  // back. Ill-formed UTF-8 (only reachable by callers that skip decoding)
-  // stays on the UTF-8 UText, which substitutes as ICU always has.
+// ICU's sentence and (when `words`) word breaks of the text, as byte offsets.
+// ICU's iterators run about twice as fast over UTF-16 as over a UTF-8 UText:
+// convert once, keeping each unit's byte offset to map the breaks back.
+// Ill-formed UTF-8 (only reachable by callers that skip decoding) stays on
+// the UTF-8 UText, which substitutes as ICU always has.
+void icu_breaks(std::string_view text, std::vector<Span>& sentences, std::vector<WordSeg>* words) {
   thread_local std::vector<UChar> units;
   thread_local std::vector<uint32_t> byte_at;
-  const auto* p = reinterpret_cast<const uint8_t*>(doc.text.data());
-  const auto n = static_cast<int32_t>(doc.text.size());
+  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+  const auto n = static_cast<int32_t>(text.size());
   bool utf16 = true;
   units.clear();
   byte_at.clear();
@@ -147,48 +145,67 @@ void segment(Document& doc) {
   UErrorCode st = U_ZERO_ERROR;
   UText* ut = utf16
                   ? utext_openUChars(nullptr, units.data(), static_cast<int64_t>(units.size()), &st)
-                  : utext_openUTF8(nullptr, doc.text.data(), static_cast<int64_t>(n), &st);
+                  : utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(n), &st);
   if (U_FAILURE(st)) return;
   icu::BreakIterator* sent = thread_iter(false, ut);
-  icu::BreakIterator* word = thread_iter(true, ut);
+  icu::BreakIterator* word = words ? thread_iter(true, ut) : nullptr;
+  if (sent)
+    for (int32_t b = sent->first(), e = sent->next(); e != icu::BreakIterator::DONE;
+         b = e, e = sent->next())
+      sentences.push_back({byte_of(b), byte_of(e)});
+  if (word)
+    for (int32_t b = word->first(), e = word->next(); e != icu::BreakIterator::DONE;
+         b = e, e = word->next()) {
+      const int32_t status = word->getRuleStatus();
+      if (status >= UBRK_WORD_NONE_LIMIT)
+        words->push_back({byte_of(b), byte_of(e),
+                          status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT});
+    }
   // Detach the thread's iterators before the UText closes.
   icu::UnicodeString empty;
-  auto release = [&] {
-    if (sent) sent->setText(empty);
-    if (word) word->setText(empty);
-    utext_close(ut);
-    // One huge article must not pin its buffers to the thread for good.
-    if (units.capacity() > (size_t{1} << 22)) {
-      std::vector<UChar>().swap(units);
-      std::vector<uint32_t>().swap(byte_at);
-    }
-  };
-  if (!sent || !word) {
-    release();
-    return;
+  if (sent) sent->setText(empty);
+  if (word) word->setText(empty);
+  utext_close(ut);
+  // One huge article must not pin its buffers to the thread for good.
+  if (units.capacity() > (size_t{1} << 22)) {
+    std::vector<UChar>().swap(units);
+    std::vector<uint32_t>().swap(byte_at);
   }
-  for (int32_t b16 = sent->first(), e16 = sent->next(); e16 != icu::BreakIterator::DONE;
-       b16 = e16, e16 = sent->next()) {
-    const uint32_t b = byte_of(b16), e = byte_of(e16);
+}
+
+}  // namespace
+
+void segment(Document& doc) {
+  doc.sentences.clear();
+  doc.tokens.clear();
+  // The fast word path (word_breaks.h) gives ICU's segments without ICU for
+  // the text news is made of; ICU does the rest.
+  thread_local std::vector<WordSeg> words;
+  thread_local std::vector<Span> sentences;
+  sentences.clear();
+  const bool fast_words = fast_word_segments(doc.text, words);
+  if (!fast_words) words.clear();
+  icu_breaks(doc.text, sentences, fast_words ? nullptr : &words);
+  const auto* p = reinterpret_cast<const uint8_t*>(doc.text.data());
+  const auto n = static_cast<int32_t>(doc.text.size());
+
+  for (const Span& s : sentences) {
     // ICU ends a sentence at "am 6. November" and "J. Smith": a period after a
     // one- or two-digit number or a lone capital is an ordinal or an initial.
     if (!doc.sentences.empty() && ends_with_ordinal_or_initial(doc.text, doc.sentences.back()))
-      doc.sentences.back().end = e;
+      doc.sentences.back().end = s.end;
     else
-      doc.sentences.push_back({b, e});
+      doc.sentences.push_back(s);
   }
 
   doc.tokens.reserve(doc.text.size() / 6);  // about one word per six bytes of news
   uint32_t sidx = 0;
   uint32_t prev_end = 0;
   bool have_prev = false;
-  for (int32_t b16 = word->first(), e16 = word->next(); e16 != icu::BreakIterator::DONE;
-       b16 = e16, e16 = word->next()) {
-    int32_t status = word->getRuleStatus();
-    if (status < UBRK_WORD_NONE_LIMIT) continue;
-    const auto b = static_cast<int32_t>(byte_of(b16)), e = static_cast<int32_t>(byte_of(e16));
+  for (const WordSeg& w : words) {
+    const auto b = static_cast<int32_t>(w.begin), e = static_cast<int32_t>(w.end);
     Token t;
-    t.span = {static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
+    t.span = {w.begin, w.end};
     // An abbreviation keeps its final period: ICU gives "U.S" for "U.S.".
     {
       if (is_dotted_abbreviation(doc.slice(t.span)) && t.span.end < doc.text.size() &&
@@ -204,7 +221,7 @@ void segment(Document& doc) {
       }
     while (sidx + 1 < doc.sentences.size() && doc.sentences[sidx].end <= t.span.begin) ++sidx;
     t.sentence = sidx;
-    t.is_number = status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT;
+    t.is_number = w.number;
     t.key = match_key(doc.slice(t.span));
     if (p[b] < 0x80) {
       t.upper = p[b] >= 'A' && p[b] <= 'Z';
@@ -229,7 +246,8 @@ void segment(Document& doc) {
     prev_end = std::max(static_cast<uint32_t>(e), doc.tokens.back().span.end);
     have_prev = true;
   }
-  release();
+  // One huge article must not pin its buffers to the thread for good.
+  if (words.capacity() > (size_t{1} << 20)) std::vector<WordSeg>().swap(words);
 }
 
 }  // namespace nkg
@@ -237,29 +255,17 @@ void segment(Document& doc) {
 namespace nkg {
 
 std::vector<std::string> key_tokens(std::string_view text) {
-  // Dictionary forms are many and short: reuse one iterator per thread
-  // instead of building two per call as segment() does.
-  thread_local std::unique_ptr<icu::BreakIterator> it;
-  UErrorCode st = U_ZERO_ERROR;
-  if (!it) it.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), st));
+  // Segmented exactly as segment() segments articles.
+  std::vector<WordSeg> segs;
+  if (!fast_word_segments(text, segs)) icu_word_segments(text, segs);
   std::vector<std::string> keys;
-  if (!it || U_FAILURE(st)) return keys;
-  UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &st);
-  it->setText(ut, st);
-  if (U_SUCCESS(st))
-    for (int32_t b = it->first(), e = it->next(); e != icu::BreakIterator::DONE;
-         b = e, e = it->next())
-      if (it->getRuleStatus() >= UBRK_WORD_NONE_LIMIT) {
-        std::string_view w = text.substr(static_cast<size_t>(b), static_cast<size_t>(e - b));
-        if (is_dotted_abbreviation(w) && static_cast<size_t>(e) < text.size() &&
-            text[static_cast<size_t>(e)] == '.')
-          w = text.substr(static_cast<size_t>(b), static_cast<size_t>(e - b + 1));
-        keys.push_back(match_key(w));
-      }
-  // Detach the iterator from the UText before closing it.
-  icu::UnicodeString empty;
-  it->setText(empty);
-  utext_close(ut);
+  keys.reserve(segs.size());
+  for (const WordSeg& s : segs) {
+    std::string_view w = text.substr(s.begin, s.end - s.begin);
+    if (is_dotted_abbreviation(w) && s.end < text.size() && text[s.end] == '.')
+      w = text.substr(s.begin, s.end - s.begin + 1);
+    keys.push_back(match_key(w));
+  }
   return keys;
 }
 

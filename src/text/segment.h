@@ -1,5 +1,6 @@
-// Sentence and word segmentation with ICU break iterators (stage 2), run
-// directly on the UTF-8 text through UText so boundaries are byte offsets.
+// Sentence and word segmentation (stage 2) exactly as ICU's root break
+// iterators find them: words by the fast path of word_breaks.h where it
+// answers, the rest by ICU; boundaries are byte offsets into the UTF-8 text.
 #pragma once
 #include "core/document.h"
 

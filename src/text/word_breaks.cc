@@ -1,0 +1,338 @@
+#include "text/word_breaks.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utext.h>
+#include <unicode/utf8.h>
+
+#include <array>
+#include <memory>
+
+namespace nkg {
+
+namespace {
+
+// The word break classes ICU 72's word.txt rules tell apart, as far as the
+// fast path follows them. Format and ZWJ act as Extend once emoji (the only
+// thing ZWJ binds to, rule 3c) are rejected; Double_Quote binds only to
+// Hebrew letters (rules 7b/7c), also rejected, so it is Other here.
+// MidNumLet and Single_Quote join both letters and digits.
+enum Wb : uint8_t {
+  kOther,
+  kCR,
+  kLF,
+  kNewline,
+  kExt,  // Extend, Format, ZWJ
+  kLetter,
+  kNumeric,
+  kMidLetter,
+  kMidNum,
+  kMidBoth,  // MidNumLet, Single_Quote
+  kExtendNumLet,
+  kSpace,  // WSegSpace
+  kReject,
+};
+
+Wb classify(UChar32 c) {
+  // Emoji sequences (rules 3c, 14), dictionary-segmented scripts (Han, kana,
+  // Hangul, and Line_Break=Complex_Context: Thai, Lao, Khmer, Myanmar...)
+  // follow rules the fast path does not implement.
+  if (u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC) ||
+      u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC) ||
+      u_getIntPropertyValue(c, UCHAR_LINE_BREAK) == U_LB_COMPLEX_CONTEXT)
+    return kReject;
+  UErrorCode st = U_ZERO_ERROR;
+  switch (uscript_getScript(c, &st)) {
+    case USCRIPT_HAN:
+    case USCRIPT_HIRAGANA:
+    case USCRIPT_KATAKANA:
+    case USCRIPT_HANGUL:
+      return kReject;
+    default:
+      break;
+  }
+  if (U_FAILURE(st)) return kReject;
+  // ICU's root rules take the colons out of MidLetter (CLDR's tailoring):
+  // "a:b" is two words.
+  if (c == ':' || c == 0xFE55 || c == 0xFF1A) return kOther;
+  // ...and count "@" as a letter, so that "user@example" stays one word.
+  if (c == '@') return kLetter;
+  switch (u_getIntPropertyValue(c, UCHAR_WORD_BREAK)) {
+    case U_WB_OTHER:
+    case U_WB_DOUBLE_QUOTE:
+      return kOther;
+    case U_WB_CR:
+      return kCR;
+    case U_WB_LF:
+      return kLF;
+    case U_WB_NEWLINE:
+      return kNewline;
+    case U_WB_EXTEND:
+    case U_WB_FORMAT:
+    case U_WB_ZWJ:
+      return kExt;
+    case U_WB_ALETTER:
+      return kLetter;
+    case U_WB_NUMERIC:
+      return kNumeric;
+    case U_WB_MIDLETTER:
+      return kMidLetter;
+    case U_WB_MIDNUM:
+      return kMidNum;
+    case U_WB_MIDNUMLET:
+    case U_WB_SINGLE_QUOTE:
+      return kMidBoth;
+    case U_WB_EXTENDNUMLET:
+      return kExtendNumLet;
+    case U_WB_WSEGSPACE:
+      return kSpace;
+    default:  // Hebrew_Letter, Katakana, Regional_Indicator, E_Base...
+      return kReject;
+  }
+}
+
+// Classes of the whole BMP, computed once per process (a few ms): the fast
+// path then costs one load per character. Surrogates never decode from
+// well-formed UTF-8.
+const uint8_t* bmp_classes() {
+  static const std::unique_ptr<uint8_t[]> table = [] {
+    auto t = std::make_unique<uint8_t[]>(0x10000);
+    for (UChar32 c = 0; c < 0x10000; ++c) t[static_cast<size_t>(c)] = classify(c);
+    return t;
+  }();
+  return table.get();
+}
+
+// A character with the Extend/Format/ZWJ run that rule 4 attaches to it.
+struct Unit {
+  Wb cls;
+  int32_t begin;
+  int32_t base_end;  // after the character itself
+  int32_t end;       // after its trailing Extend/Format/ZWJ
+};
+
+// The text as units, each character decoded once (one character of
+// lookahead finds the Extend run), with one unit of push-back for the rules
+// that look past a middle character.
+class Units {
+ public:
+  explicit Units(std::string_view s)
+      : p_(reinterpret_cast<const uint8_t*>(s.data())),
+        n_(static_cast<int32_t>(s.size())),
+        bmp_(bmp_classes()) {
+    peek();
+  }
+
+  // The next unit; false at the end or on a character the fast path
+  // rejects (then rejected() is true).
+  bool next(Unit& u) {
+    if (have_back_) {
+      u = back_;
+      have_back_ = false;
+      return true;
+    }
+    if (pos_ >= n_) return false;
+    u.cls = peek_cls_;
+    u.begin = pos_;
+    if (u.cls == kReject) {
+      rejected_ = true;
+      return false;
+    }
+    advance();
+    u.base_end = pos_;
+    // CR, LF and Newline take no Extend (rule 4 excludes them); a run of
+    // Extend at the start of a segment is one unit of its own.
+    if (u.cls != kCR && u.cls != kLF && u.cls != kNewline)
+      while (pos_ < n_ && peek_cls_ == kExt) advance();
+    u.end = pos_;
+    return true;
+  }
+  // After a unit of class `cls` (a letter or a digit), consumes the
+  // characters that only lengthen it: more of `cls` (rules 5 and 8) and
+  // their Extend. Returns the new end; `ext` says whether the last character
+  // is an Extend. Words are mostly such runs, and ASCII ones take a byte at a
+  // time straight from the table.
+  int32_t extend_run(Wb cls, bool& ext) {
+    while (pos_ < n_ && (peek_cls_ == cls || peek_cls_ == kExt)) {
+      ext = peek_cls_ == kExt;
+      pos_ = peek_end_;
+      // One- and two-byte characters (Latin, Cyrillic, Arabic script)
+      // decoded inline; anything else through peek().
+      while (pos_ < n_) {
+        const uint8_t b = p_[pos_];
+        Wb k;
+        int32_t len;
+        if (b < 0x80) {
+          k = static_cast<Wb>(bmp_[b]);
+          len = 1;
+        } else if (b >= 0xC2 && b < 0xE0 && pos_ + 1 < n_ && (p_[pos_ + 1] & 0xC0) == 0x80) {
+          k = static_cast<Wb>(bmp_[((b & 0x1F) << 6) | (p_[pos_ + 1] & 0x3F)]);
+          len = 2;
+        } else {
+          break;
+        }
+        if (k != cls && k != kExt) break;
+        ext = k == kExt;
+        pos_ += len;
+      }
+      peek();
+    }
+    return pos_;
+  }
+  void push_back(const Unit& u) {
+    back_ = u;
+    have_back_ = true;
+  }
+  bool rejected() const { return rejected_; }
+
+ private:
+  void advance() {
+    pos_ = peek_end_;
+    peek();
+  }
+  // Classifies the character at pos_.
+  void peek() {
+    if (pos_ >= n_) return;
+    const uint8_t b = p_[pos_];
+    if (b < 0x80) {
+      peek_end_ = pos_ + 1;
+      peek_cls_ = static_cast<Wb>(bmp_[b]);
+      return;
+    }
+    int32_t i = pos_;
+    UChar32 c;
+    U8_NEXT(p_, i, n_, c);
+    peek_end_ = i;
+    peek_cls_ = c < 0 ? kReject : c <= 0xFFFF ? static_cast<Wb>(bmp_[c]) : classify(c);
+  }
+
+  const uint8_t* p_;
+  int32_t n_;
+  const uint8_t* bmp_;
+  int32_t pos_ = 0;
+  int32_t peek_end_ = 0;
+  Wb peek_cls_ = kOther;
+  bool have_back_ = false;
+  bool rejected_ = false;
+  Unit back_{};
+};
+
+// The status ICU gives a word whose last two units are a then b, when a rule
+// joins them (rules 5, 8, 9, 10, 13a, 13b), or -1 when none does. ICU's
+// status is that of the rule that matched last: a word ending in a digit is
+// a number ("a1" too, though rule 9 is tagged as a letter rule), one ending
+// in a letter a word, one ending in "_" whatever the rule joining it says.
+int join_status(Wb a, Wb b) {
+  switch (a) {
+    case kLetter:
+      return b == kLetter || b == kExtendNumLet ? 200 : b == kNumeric ? 100 : -1;
+    case kNumeric:
+      return b == kLetter ? 200 : b == kNumeric || b == kExtendNumLet ? 100 : -1;
+    case kExtendNumLet:
+      return b == kLetter || b == kExtendNumLet ? 200 : b == kNumeric ? 100 : -1;
+    default:
+      return -1;
+  }
+}
+
+}  // namespace
+
+bool fast_word_segments(std::string_view utf8, std::vector<WordSeg>& out) {
+  out.clear();
+  if (utf8.size() > static_cast<size_t>(INT32_MAX)) return false;
+  out.reserve(utf8.size() / 6);  // about one word per six bytes of news
+  Units units(utf8);
+  Unit u, v, w;
+  while (units.next(u)) {
+    switch (u.cls) {
+      case kCR:  // rule 3: CR x LF
+        if (units.next(v) && v.cls != kLF) units.push_back(v);
+        continue;
+      case kSpace:  // rule 3d: horizontal space stays together
+        while (u.end == u.base_end && units.next(v)) {
+          if (v.cls != kSpace) {
+            units.push_back(v);
+            break;
+          }
+          u = v;
+        }
+        continue;
+      case kLetter:
+      case kNumeric:
+      case kExtendNumLet:
+        break;
+      default:  // a single character with its Extend, status 0
+        continue;
+    }
+    Wb last = u.cls;
+    int status = last == kLetter ? 200 : last == kNumeric ? 100 : 0;
+    int32_t end = u.end;
+    bool last_ext = u.end != u.base_end;
+    for (;;) {
+      // Nothing is pushed back here: the last unit read was consumed.
+      if (last == kLetter || last == kNumeric) end = units.extend_run(last, last_ext);
+      if (!units.next(v)) break;
+      const int s = join_status(last, v.cls);
+      if (s >= 0) {
+        status = s;
+        last = v.cls;
+        end = v.end;
+        last_ext = v.end != v.base_end;
+        continue;
+      }
+      // Rules 6/7 (letter, MidLetter, letter) and 11/12 (digit, MidNum,
+      // digit) join across one middle character; when they do not, the
+      // middle character is a segment of its own, with status 0.
+      const bool mid = (last == kLetter && (v.cls == kMidLetter || v.cls == kMidBoth)) ||
+                       (last == kNumeric && (v.cls == kMidNum || v.cls == kMidBoth));
+      if (!mid) {
+        units.push_back(v);
+        break;
+      }
+      if (!units.next(w)) break;
+      if (w.cls != last) {
+        units.push_back(w);
+        break;
+      }
+      status = last == kLetter ? 200 : 100;
+      end = w.end;
+      last_ext = w.end != w.base_end;
+    }
+    // ICU ends a word whose last "_" carries an Extend or Format with rule
+    // 4, which has no status: "a_\u0301" is not a word.
+    if (last == kExtendNumLet && last_ext) status = 0;
+    if (status >= 100)
+      out.push_back({static_cast<uint32_t>(u.begin), static_cast<uint32_t>(end), status < 200});
+  }
+  return !units.rejected();
+}
+
+bool icu_word_segments(std::string_view utf8, std::vector<WordSeg>& out) {
+  out.clear();
+  thread_local std::unique_ptr<icu::BreakIterator> it;
+  UErrorCode st = U_ZERO_ERROR;
+  if (!it) it.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), st));
+  if (!it || U_FAILURE(st)) {
+    it.reset();
+    return false;
+  }
+  UText* ut = utext_openUTF8(nullptr, utf8.data(), static_cast<int64_t>(utf8.size()), &st);
+  it->setText(ut, st);
+  bool ok = U_SUCCESS(st);
+  if (ok)
+    for (int32_t b = it->first(), e = it->next(); e != icu::BreakIterator::DONE;
+         b = e, e = it->next()) {
+      const int32_t status = it->getRuleStatus();
+      if (status >= UBRK_WORD_NONE_LIMIT)
+        out.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e),
+                       status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT});
+    }
+  // Detach the iterator from the UText before closing it.
+  icu::UnicodeString empty;
+  it->setText(empty);
+  utext_close(ut);
+  return ok;
+}
+
+}  // namespace nkg
