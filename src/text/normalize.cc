@@ -5,7 +5,6 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
-#include <deque>
 #include <unordered_map>
 #include <vector>
 
@@ -67,30 +66,46 @@ std::string fold_code_point(UChar32 c) {
 }
 
 // Folding one code point at a time through ICU is slow; news text uses a
-// small alphabet, so a per-thread cache turns it into a table lookup: an
-// index per BMP code point (0: not folded yet) into the folded forms, and a
-// hash map for the rest.
-const std::string& folded(UChar32 c) {
-  thread_local std::vector<uint16_t> bmp_slot(0x10000, 0);
-  thread_local std::deque<std::string> forms(1);  // stable references
-  thread_local std::unordered_map<UChar32, std::string> astral;
-  if (c >= 0 && c < 0x10000) {
-    uint16_t& slot = bmp_slot[static_cast<size_t>(c)];
-    if (!slot) {
-      // Fewer than 65535 distinct code points fit; past that, fold each time.
-      if (forms.size() == 0xFFFF) {
-        thread_local std::string overflow;
-        overflow = fold_code_point(c);
-        return overflow;
+// small alphabet, so a per-thread cache turns it into a table lookup. A BMP
+// code point's entry holds its folded form inline when that is at most 7
+// bytes (all but a few ligatures); longer forms and code points beyond the
+// BMP go to a map. One thread_local object, so one TLS lookup per call.
+struct FoldCache {
+  struct Entry {
+    uint8_t len = 0;  // bytes + 1; 0: not folded yet; kLong: in long_forms
+    char bytes[7] = {};
+  };
+  static constexpr uint8_t kLong = 0xFF;
+  std::vector<Entry> bmp = std::vector<Entry>(0x10000);
+  std::unordered_map<UChar32, std::string> long_forms;
+
+  void append(std::string& out, UChar32 c) {
+    if (c >= 0 && c < 0x10000) {
+      Entry& e = bmp[static_cast<size_t>(c)];
+      if (!e.len) {
+        std::string f = fold_code_point(c);
+        if (f.size() < sizeof e.bytes) {
+          e.len = static_cast<uint8_t>(f.size() + 1);
+          f.copy(e.bytes, f.size());
+        } else {
+          long_forms.emplace(c, std::move(f));
+          e.len = kLong;
+        }
       }
-      slot = static_cast<uint16_t>(forms.size());
-      forms.push_back(fold_code_point(c));
+      if (e.len != kLong) {
+        out.append(e.bytes, e.len - 1u);
+        return;
+      }
     }
-    return forms[slot];
+    auto it = long_forms.find(c);
+    if (it == long_forms.end()) it = long_forms.emplace(c, fold_code_point(c)).first;
+    out += it->second;
   }
-  auto it = astral.find(c);
-  if (it != astral.end()) return it->second;
-  return astral.emplace(c, fold_code_point(c)).first->second;
+};
+
+FoldCache& fold_cache() {
+  thread_local FoldCache cache;
+  return cache;
 }
 
 }  // namespace
@@ -101,6 +116,7 @@ KeyedText normalize_with_map(std::string_view s) {
   kt.to_orig.reserve(s.size() + 1);
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
   int32_t n = static_cast<int32_t>(s.size());
+  FoldCache& cache = fold_cache();
   for (int32_t i = 0; i < n;) {
     int32_t start = i;
     UChar32 c;
@@ -112,9 +128,9 @@ KeyedText normalize_with_map(std::string_view s) {
     }
     U8_NEXT(p, i, n, c);
     if (c < 0) c = 0xFFFD;
-    const std::string& f = folded(c);
-    kt.key += f;
-    kt.to_orig.insert(kt.to_orig.end(), f.size(), static_cast<uint32_t>(start));
+    const size_t before = kt.key.size();
+    cache.append(kt.key, c);
+    kt.to_orig.insert(kt.to_orig.end(), kt.key.size() - before, static_cast<uint32_t>(start));
   }
   kt.to_orig.push_back(static_cast<uint32_t>(s.size()));
   return kt;
@@ -143,6 +159,7 @@ std::string match_key(std::string_view s) {
     out[static_cast<size_t>(i)] = ascii_key_char(static_cast<char>(p[i]));
   if (ascii == n) return out;
   out.reserve(s.size());
+  FoldCache& cache = fold_cache();
   for (int32_t i = ascii; i < n;) {
     if (p[i] < 0x80) {
       out += ascii_key_char(static_cast<char>(p[i++]));
@@ -151,7 +168,7 @@ std::string match_key(std::string_view s) {
     UChar32 c;
     U8_NEXT(p, i, n, c);
     if (c < 0) c = 0xFFFD;
-    out += folded(c);
+    cache.append(out, c);
   }
   return out;
 }
