@@ -242,6 +242,29 @@ BOOST_AUTO_TEST_CASE(random_strings_agree_with_icu) {
   BOOST_TEST(accepted + ill_total == total);
 }
 
+// Long ASCII runs are scanned many bytes at a time: put a terminator, a
+// separator or a wider character at every offset of one.
+BOOST_AUTO_TEST_CASE(marks_at_every_offset_of_long_runs_agree_with_icu) {
+  const std::string marks[] = {
+      ".",           "!",        "?",        "\n",           "\r\n",          ". ",
+      ".\xC2\xBB A", "\xC3\xA9", "\xD8\x9F", "\xE2\x80\xA9", "\xE3\x80\x82 ", "\xF0\x9F\x98\x80"};
+  std::vector<Span> fast, icu;
+  size_t checked = 0;
+  for (const std::string& filler : {std::string("a"), std::string("Ab 1, x"), std::string(" ")})
+    for (const std::string& mark : marks)
+      for (size_t at = 0; at <= 70; ++at) {
+        std::string s;
+        while (s.size() < 80) s += filler;
+        s.insert(at, mark);
+        s.insert(std::min(s.size(), at + mark.size() + at % 37), mark);
+        ++checked;
+        BOOST_TEST_REQUIRE(fast_sentence_spans(s, fast));
+        BOOST_TEST_REQUIRE(icu_sentence_spans(s, icu));
+        BOOST_TEST(same(fast, icu), "fast " << show(s, fast) << " icu " << show(s, icu));
+      }
+  BOOST_TEST(checked == 3u * std::size(marks) * 71u);
+}
+
 // Real articles: the fast path must take every one and agree with ICU.
 BOOST_AUTO_TEST_CASE(corpus_and_seeds_agree_with_icu) {
   if (!test::have_shared()) BOOST_TEST_MESSAGE("../shared/seeds absent: corpus only");

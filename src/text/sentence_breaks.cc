@@ -7,6 +7,9 @@
 #include <unicode/utf8.h>
 
 #include <array>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <cstdint>
 #include <memory>
 
@@ -50,6 +53,48 @@ const std::array<bool, 256> kSkip = [] {
   for (size_t b = 0; b < 128; ++b) t[b] = !(bit(kAscii[b]) & kStop);
   return t;
 }();
+
+// The vector scan below assumes that ASCII's terminators and separators are
+// exactly these bytes; it checks ICU's table once and stays off otherwise.
+constexpr uint8_t kAsciiStops[] = {'\n', '\r', '!', '.', '?'};
+const bool kVectorScan = [] {
+  for (size_t b = 0; b < 128; ++b) {
+    bool listed = false;
+    for (uint8_t s : kAsciiStops) listed = listed || s == b;
+    if (listed == kSkip[b]) return false;
+  }
+  return true;
+}();
+
+// Past the ASCII bytes that are no terminator or separator, 16 at a time
+// in long runs where SSE2 is there (all x86-64).
+const uint8_t* skip_ascii(const uint8_t* q, const uint8_t* end) {
+  // Byte by byte first: in other scripts ASCII runs are single spaces.
+  for (const uint8_t* stop = end - q > 16 ? q + 16 : end; q < stop; ++q)
+    if (!kSkip[*q]) return q;
+#if defined(__SSE2__)
+  if (kVectorScan) {
+    const __m128i s0 = _mm_set1_epi8(static_cast<char>(kAsciiStops[0]));
+    const __m128i s1 = _mm_set1_epi8(static_cast<char>(kAsciiStops[1]));
+    const __m128i s2 = _mm_set1_epi8(static_cast<char>(kAsciiStops[2]));
+    const __m128i s3 = _mm_set1_epi8(static_cast<char>(kAsciiStops[3]));
+    const __m128i s4 = _mm_set1_epi8(static_cast<char>(kAsciiStops[4]));
+    while (end - q >= 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
+      const __m128i hit =
+          _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, s0), _mm_cmpeq_epi8(v, s1)),
+                       _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, s2), _mm_cmpeq_epi8(v, s3)),
+                                    _mm_cmpeq_epi8(v, s4)));
+      // A set high bit is a stop byte or a non-ASCII one.
+      const int m = _mm_movemask_epi8(_mm_or_si128(hit, v));
+      if (m) return q + __builtin_ctz(static_cast<unsigned>(m));
+      q += 16;
+    }
+  }
+#endif
+  while (q < end && kSkip[*q]) ++q;
+  return q;
+}
 
 const Sb* bmp_table() {
   static const std::unique_ptr<Sb[]> table = [] {
@@ -113,15 +158,24 @@ bool fast_sentence_spans(std::string_view utf8, std::vector<Span>& out) {
     if (term == Term::kNone && i > 0 && !(bit(prev) & kParaSep)) {
       // Nothing breaks before the next terminator or separator: skip to it.
       const int32_t from = i;
+      const uint8_t* q = p + i;
+      const uint8_t* const end = p + n;
       for (;;) {
-        while (i < n && kSkip[p[i]]) ++i;
-        if (i == n || p[i] < 0x80) break;
-        int32_t j = i;
+        q = skip_ascii(q, end);
+        if (q == end || *q < 0x80) break;
+        // Two-byte characters (Cyrillic, Arabic, Latin accents) inline.
+        if (*q >= 0xC2 && *q < 0xE0 && q + 1 < end && (q[1] & 0xC0) == 0x80) {
+          if (bit(bmp[((*q & 0x1Fu) << 6) | (q[1] & 0x3Fu)]) & kStop) break;
+          q += 2;
+          continue;
+        }
+        auto j = static_cast<int32_t>(q - p);
         Sb c;
         if (!next(j, c)) return false;
         if (bit(c) & kStop) break;
-        i = j;
+        q = p + j;
       }
+      i = static_cast<int32_t>(q - p);
       if (i != from) prev = kOther;  // neither a terminator nor a separator
       if (i == n) break;
     }
