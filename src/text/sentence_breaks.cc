@@ -1,0 +1,288 @@
+// ICU 72's sent.txt states UAX #29's sentence rules as chained regular
+// expressions; the fast path applies the same rules (SB1-SB11) pair by pair,
+// with SB8's look-ahead, over UTF-8. The tests hold it to ICU's breaks for
+// every class, every code point and the corpus.
+#include "text/sentence_breaks.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+namespace nkg {
+
+namespace {
+
+// Sentence_Break values as ICU numbers them (USentenceBreak), kept in a byte.
+using Sb = uint8_t;
+constexpr Sb kOther = U_SB_OTHER, kATerm = U_SB_ATERM, kClose = U_SB_CLOSE, kFormat = U_SB_FORMAT,
+             kLower = U_SB_LOWER, kNumeric = U_SB_NUMERIC, kOLetter = U_SB_OLETTER, kSep = U_SB_SEP,
+             kSp = U_SB_SP, kSTerm = U_SB_STERM, kUpper = U_SB_UPPER, kCR = U_SB_CR,
+             kExtend = U_SB_EXTEND, kLF = U_SB_LF, kSContinue = U_SB_SCONTINUE;
+constexpr int kClasses = U_SB_COUNT;
+static_assert(kClasses <= 32, "classes are tested as bits of a 32-bit mask");
+
+constexpr uint32_t bit(Sb c) { return uint32_t{1} << c; }
+constexpr uint32_t kParaSep = bit(kSep) | bit(kCR) | bit(kLF);
+constexpr uint32_t kIgnored = bit(kExtend) | bit(kFormat);  // SB5
+// SB8's run between "ATerm Close* Sp*" and a lower-case letter.
+constexpr uint32_t kNotLetters =
+    ~(bit(kOLetter) | bit(kUpper) | bit(kLower) | kParaSep | bit(kATerm) | bit(kSTerm));
+
+Sb icu_class(UChar32 c) { return static_cast<Sb>(u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK)); }
+
+// ICU's own answers, looked up once: the property lookup costs more than the
+// whole rule logic for a character.
+const std::array<Sb, 128> kAscii = [] {
+  std::array<Sb, 128> t{};
+  for (UChar32 c = 0; c < 128; ++c) t[static_cast<size_t>(c)] = icu_class(c);
+  return t;
+}();
+
+// Terminators and separators: the only characters after which a sentence
+// may end.
+constexpr uint32_t kStop = bit(kATerm) | bit(kSTerm) | kParaSep;
+
+// ASCII bytes that are none of them, to skip between terminators.
+const std::array<bool, 256> kSkip = [] {
+  std::array<bool, 256> t{};
+  for (size_t b = 0; b < 128; ++b) t[b] = !(bit(kAscii[b]) & kStop);
+  return t;
+}();
+
+// The vector scan below assumes that ASCII's terminators and separators are
+// exactly these bytes; it checks ICU's table once and stays off otherwise.
+constexpr uint8_t kAsciiStops[] = {'\n', '\r', '!', '.', '?'};
+const bool kVectorScan = [] {
+  for (size_t b = 0; b < 128; ++b) {
+    bool listed = false;
+    for (uint8_t s : kAsciiStops) listed = listed || s == b;
+    if (listed == kSkip[b]) return false;
+  }
+  return true;
+}();
+
+// Past the ASCII bytes that are no terminator or separator, 16 at a time
+// in long runs where SSE2 is there (all x86-64).
+const uint8_t* skip_ascii(const uint8_t* q, const uint8_t* end) {
+  // Byte by byte first: in other scripts ASCII runs are single spaces.
+  for (const uint8_t* stop = end - q > 16 ? q + 16 : end; q < stop; ++q)
+    if (!kSkip[*q]) return q;
+#if defined(__SSE2__)
+  if (kVectorScan) {
+    const __m128i s0 = _mm_set1_epi8(static_cast<char>(kAsciiStops[0]));
+    const __m128i s1 = _mm_set1_epi8(static_cast<char>(kAsciiStops[1]));
+    const __m128i s2 = _mm_set1_epi8(static_cast<char>(kAsciiStops[2]));
+    const __m128i s3 = _mm_set1_epi8(static_cast<char>(kAsciiStops[3]));
+    const __m128i s4 = _mm_set1_epi8(static_cast<char>(kAsciiStops[4]));
+    while (end - q >= 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
+      const __m128i hit =
+          _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, s0), _mm_cmpeq_epi8(v, s1)),
+                       _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, s2), _mm_cmpeq_epi8(v, s3)),
+                                    _mm_cmpeq_epi8(v, s4)));
+      // A set high bit is a stop byte or a non-ASCII one.
+      const int m = _mm_movemask_epi8(_mm_or_si128(hit, v));
+      if (m) return q + __builtin_ctz(static_cast<unsigned>(m));
+      q += 16;
+    }
+  }
+#endif
+  while (q < end && kSkip[*q]) ++q;
+  return q;
+}
+
+const Sb* bmp_table() {
+  static const std::unique_ptr<Sb[]> table = [] {
+    auto t = std::make_unique<Sb[]>(0x10000);
+    for (UChar32 c = 0; c < 0x10000; ++c) t[static_cast<size_t>(c)] = icu_class(c);
+    return t;
+  }();
+  return table.get();
+}
+
+}  // namespace
+
+bool fast_sentence_spans(std::string_view utf8, std::vector<Span>& out) {
+  out.clear();
+  if (utf8.size() > static_cast<size_t>(INT32_MAX)) return false;
+  const auto* p = reinterpret_cast<const uint8_t*>(utf8.data());
+  const auto n = static_cast<int32_t>(utf8.size());
+  const Sb* bmp = bmp_table();
+  // The class of the character at i, moving i past it; false when ill-formed.
+  auto next = [&](int32_t& i, Sb& c) {
+    if (p[i] < 0x80) {
+      c = kAscii[p[i++]];
+      return true;
+    }
+    UChar32 u;
+    U8_NEXT(p, i, n, u);
+    if (u < 0) return false;
+    c = u < 0x10000 ? bmp[u] : icu_class(u);
+    return true;
+  };
+  // SB7's letter before the ATerm at i, found backwards since the skip below
+  // does not keep it (Extend and Format belong to it, SB5).
+  auto cased_before = [&](int32_t i) {
+    while (i > 0) {
+      UChar32 u;
+      U8_PREV(p, 0, i, u);  // well-formed: the forward pass has been over it
+      const Sb d = u < 0x10000 ? bmp[u] : icu_class(u);
+      if (!(bit(d) & kIgnored)) return d == kUpper || d == kLower;
+    }
+    return false;
+  };
+  // SB8: after "ATerm Close* Sp*", no break when the characters up to the
+  // next letter are all "not letters" and that letter is lower case.
+  auto lower_follows = [&](int32_t i) {
+    while (i < n) {
+      Sb d;
+      if (!next(i, d)) return false;  // the main loop rejects the text there
+      if (d == kLower) return true;
+      if (!((kNotLetters | kIgnored) & bit(d))) return false;
+    }
+    return false;
+  };
+
+  enum class Term { kNone, kClosed, kSpaced };  // after SATerm Close* / SATerm Close* Sp+
+  Term term = Term::kNone;
+  bool aterm = false;   // the terminator was ATerm (SB8 applies)
+  int32_t term_at = 0;  // where the terminator is (SB7)
+  Sb prev = kOther;     // previous character, Extend and Format folded in (SB5)
+  uint32_t start = 0;
+  for (int32_t i = 0; i < n;) {
+    if (term == Term::kNone && i > 0 && !(bit(prev) & kParaSep)) {
+      // Nothing breaks before the next terminator or separator: skip to it.
+      const int32_t from = i;
+      const uint8_t* q = p + i;
+      const uint8_t* const end = p + n;
+      for (;;) {
+        q = skip_ascii(q, end);
+        if (q == end || *q < 0x80) break;
+        // Two-byte characters (Cyrillic, Arabic, Latin accents) inline.
+        if (*q >= 0xC2 && *q < 0xE0 && q + 1 < end && (q[1] & 0xC0) == 0x80) {
+          if (bit(bmp[((*q & 0x1Fu) << 6) | (q[1] & 0x3Fu)]) & kStop) break;
+          q += 2;
+          continue;
+        }
+        auto j = static_cast<int32_t>(q - p);
+        Sb c;
+        if (!next(j, c)) return false;
+        if (bit(c) & kStop) break;
+        q = p + j;
+      }
+      i = static_cast<int32_t>(q - p);
+      if (i != from) prev = kOther;  // neither a terminator nor a separator
+      if (i == n) break;
+    }
+    const auto at = static_cast<uint32_t>(i);
+    Sb c;
+    if (!next(i, c)) return false;
+    bool brk;
+    if (at == 0) {
+      brk = false;  // SB1; a leading Extend or Format stands alone (SB5)
+    } else if (bit(prev) & kParaSep) {
+      brk = !(prev == kCR && c == kLF);  // SB3, SB4
+    } else if (bit(c) & kIgnored) {
+      continue;  // SB5: part of the previous character
+    } else if (term == Term::kNone) {
+      brk = false;  // SB998
+    } else {
+      const bool keep = (prev == kATerm && c == kNumeric) ||                         // SB6
+                        (prev == kATerm && c == kUpper && cased_before(term_at)) ||  // SB7
+                        c == kSContinue || c == kSTerm || c == kATerm ||             // SB8a
+                        (term == Term::kClosed && c == kClose) ||                    // SB9
+                        c == kSp || (bit(c) & kParaSep) ||                           // SB9, SB10
+                        (aterm && lower_follows(static_cast<int32_t>(at)));          // SB8
+      brk = !keep;                                                                   // SB11
+    }
+    if (brk) {
+      out.push_back({start, at});
+      start = at;
+    }
+    if (c == kATerm || c == kSTerm) {
+      term = Term::kClosed;
+      aterm = c == kATerm;
+      term_at = static_cast<int32_t>(at);
+    } else if (c == kClose && term == Term::kClosed && !brk) {
+      // stays SATerm Close*
+    } else if (c == kSp && term != Term::kNone && !brk) {
+      term = Term::kSpaced;
+    } else {
+      term = Term::kNone;
+    }
+    prev = c;
+  }
+  if (n > 0) out.push_back({start, static_cast<uint32_t>(n)});
+  return true;
+}
+
+bool icu_sentence_spans(std::string_view utf8, std::vector<Span>& out) {
+  out.clear();
+  if (utf8.size() > static_cast<size_t>(INT32_MAX)) return false;
+  const auto* p = reinterpret_cast<const uint8_t*>(utf8.data());
+  const auto n = static_cast<int32_t>(utf8.size());
+  // Over UTF-16, as segment() runs it (twice as fast as a UTF-8 UText),
+  // keeping each unit's byte offset; ill-formed text stays on UTF-8.
+  thread_local std::vector<UChar> units;
+  thread_local std::vector<uint32_t> byte_at;
+  units.clear();
+  byte_at.clear();
+  bool utf16 = true;
+  for (int32_t i = 0; i < n;) {
+    const auto b = static_cast<uint32_t>(i);
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) {
+      utf16 = false;
+      break;
+    }
+    if (c <= 0xFFFF) {
+      units.push_back(static_cast<UChar>(c));
+      byte_at.push_back(b);
+    } else {
+      units.push_back(U16_LEAD(c));
+      units.push_back(U16_TRAIL(c));
+      byte_at.push_back(b);
+      byte_at.push_back(b);
+    }
+  }
+  byte_at.push_back(static_cast<uint32_t>(n));
+  thread_local std::unique_ptr<icu::BreakIterator> it;
+  UErrorCode st = U_ZERO_ERROR;
+  if (!it) {
+    it.reset(icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), st));
+    if (U_FAILURE(st)) {
+      it.reset();
+      return false;
+    }
+  }
+  UText* ut = utf16
+                  ? utext_openUChars(nullptr, units.data(), static_cast<int64_t>(units.size()), &st)
+                  : utext_openUTF8(nullptr, utf8.data(), static_cast<int64_t>(n), &st);
+  if (U_FAILURE(st)) return false;
+  it->setText(ut, st);
+  const bool ok = U_SUCCESS(st);
+  if (ok)
+    for (int32_t b = it->first(), e = it->next(); e != icu::BreakIterator::DONE;
+         b = e, e = it->next()) {
+      const auto ub = static_cast<size_t>(b), ue = static_cast<size_t>(e);
+      out.push_back(utf16 ? Span{byte_at[ub], byte_at[ue]}
+                          : Span{static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
+    }
+  // Detach the iterator before the UText closes.
+  icu::UnicodeString empty;
+  it->setText(empty);
+  utext_close(ut);
+  return ok;
+}
+
+}  // namespace nkg
