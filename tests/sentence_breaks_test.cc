@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <boost/test/unit_test.hpp>
-#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -284,38 +283,6 @@ BOOST_AUTO_TEST_CASE(corpus_and_seeds_agree_with_icu) {
   BOOST_TEST_MESSAGE("corpus: " << files << " files, " << sentences << " sentences, all agree");
   BOOST_TEST(files >= 12u);
   BOOST_TEST(sentences > files * 5);
-}
-
-// The figures, not a check (no timing assertion): disabled alone, it still
-// runs, in milliseconds, whenever the suite is named, e.g.
-// --run_test=sentence_breaks_test --log_level=message.
-BOOST_AUTO_TEST_CASE(speed_against_icu, *boost::unit_test::disabled()) {
-  std::string all;
-  for (const auto& path : corpus_files(false)) all += read_file(path);
-  constexpr int kReps = 50;
-  std::vector<Span> out;
-  size_t check = 0;
-  // The best of five rounds: the machine is shared, so single rounds wander.
-  auto time = [&](bool fast) {
-    double best = 1e9;
-    for (int round = 0; round < 5; ++round) {
-      const auto t0 = std::chrono::steady_clock::now();
-      for (int i = 0; i < kReps; ++i) {
-        if (fast)
-          fast_sentence_spans(all, out);
-        else
-          icu_sentence_spans(all, out);
-        check += out.size();
-      }
-      best = std::min(best,
-                      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
-    }
-    return best;
-  };
-  const double f = time(true), i = time(false);
-  BOOST_TEST(check > 0u);
-  BOOST_TEST_MESSAGE(all.size() << " bytes x " << kReps << ": fast " << f * 1e3 << " ms, ICU "
-                                << i * 1e3 << " ms, " << i / f << "x (" << check << ")");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

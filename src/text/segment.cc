@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "text/normalize.h"
+#include "text/sentence_breaks.h"
 #include "text/word_breaks.h"
 
 namespace nkg {
@@ -100,12 +101,13 @@ bool ends_with_ordinal_or_initial(const std::string& text, Span s) {
   return false;
 }
 
-// ICU's sentence and (when `words`) word breaks of the text, as byte offsets.
+// ICU's sentence (when `sentences`) and word (when `words`) breaks of the
+// text, as byte offsets.
 // ICU's iterators run about twice as fast over UTF-16 as over a UTF-8 UText:
 // convert once, keeping each unit's byte offset to map the breaks back.
 // Ill-formed UTF-8 (only reachable by callers that skip decoding) stays on
 // the UTF-8 UText, which substitutes as ICU always has.
-void icu_breaks(std::string_view text, std::vector<Span>& sentences, std::vector<WordSeg>* words) {
+void icu_breaks(std::string_view text, std::vector<Span>* sentences, std::vector<WordSeg>* words) {
   thread_local std::vector<UChar> units;
   thread_local std::vector<uint32_t> byte_at;
   const auto* p = reinterpret_cast<const uint8_t*>(text.data());
@@ -147,12 +149,12 @@ void icu_breaks(std::string_view text, std::vector<Span>& sentences, std::vector
                   ? utext_openUChars(nullptr, units.data(), static_cast<int64_t>(units.size()), &st)
                   : utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(n), &st);
   if (U_FAILURE(st)) return;
-  icu::BreakIterator* sent = thread_iter(false, ut);
+  icu::BreakIterator* sent = sentences ? thread_iter(false, ut) : nullptr;
   icu::BreakIterator* word = words ? thread_iter(true, ut) : nullptr;
   if (sent)
     for (int32_t b = sent->first(), e = sent->next(); e != icu::BreakIterator::DONE;
          b = e, e = sent->next())
-      sentences.push_back({byte_of(b), byte_of(e)});
+      sentences->push_back({byte_of(b), byte_of(e)});
   if (word)
     for (int32_t b = word->first(), e = word->next(); e != icu::BreakIterator::DONE;
          b = e, e = word->next()) {
@@ -178,14 +180,17 @@ void icu_breaks(std::string_view text, std::vector<Span>& sentences, std::vector
 void segment(Document& doc) {
   doc.sentences.clear();
   doc.tokens.clear();
-  // The fast word path (word_breaks.h) gives ICU's segments without ICU for
-  // the text news is made of; ICU does the rest.
+  // The fast paths (word_breaks.h, sentence_breaks.h) give ICU's breaks
+  // without ICU for the text news is made of; ICU does what they decline,
+  // and the text is converted to UTF-16 only then.
   thread_local std::vector<WordSeg> words;
   thread_local std::vector<Span> sentences;
-  sentences.clear();
   const bool fast_words = fast_word_segments(doc.text, words);
+  const bool fast_sentences = fast_sentence_spans(doc.text, sentences);
   if (!fast_words) words.clear();
-  icu_breaks(doc.text, sentences, fast_words ? nullptr : &words);
+  if (!fast_sentences) sentences.clear();
+  if (!fast_words || !fast_sentences)
+    icu_breaks(doc.text, fast_sentences ? nullptr : &sentences, fast_words ? nullptr : &words);
   const auto* p = reinterpret_cast<const uint8_t*>(doc.text.data());
   const auto n = static_cast<int32_t>(doc.text.size());
 

@@ -1,6 +1,7 @@
 // Sentence and word segmentation (stage 2) exactly as ICU's root break
-// iterators find them: words by the fast path of word_breaks.h where it
-// answers, the rest by ICU; boundaries are byte offsets into the UTF-8 text.
+// iterators find them: by the fast paths of word_breaks.h and
+// sentence_breaks.h where they answer, by ICU where they do not; boundaries
+// are byte offsets into the UTF-8 text.
 #pragma once
 #include "core/document.h"
 
