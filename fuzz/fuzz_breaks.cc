@@ -1,9 +1,10 @@
-// libFuzzer target: the fast word segmenter against ICU's iterator.
+// libFuzzer target: the fast word and sentence segmenters against ICU's
+// iterators.
 //
 // The first byte picks the mode: the rest as raw bytes, or each byte as an
 // index into characters of every word break class (so that inputs are
 // mostly well-formed and reach the rules rather than the UTF-8 check).
-// Wherever the fast path answers, it must answer exactly as ICU does.
+// Wherever a fast path answers, it must answer exactly as ICU does.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -11,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "text/sentence_breaks.h"
 #include "text/word_breaks.h"
 
 namespace {
@@ -65,11 +67,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     for (size_t i = 1; i < size; ++i) text += kChars[data[i] % n];
   }
   std::vector<nkg::WordSeg> fast, icu;
-  if (!nkg::fast_word_segments(text, fast)) return 0;
-  if (!nkg::icu_word_segments(text, icu)) return 0;
-  if (fast != icu) {
+  if (nkg::fast_word_segments(text, fast) && nkg::icu_word_segments(text, icu) && fast != icu) {
     std::fprintf(stderr, "fuzz_breaks: fast word segments differ from ICU's\n");
     std::abort();
+  }
+  std::vector<nkg::Span> fast_s, icu_s;
+  if (nkg::fast_sentence_spans(text, fast_s) && nkg::icu_sentence_spans(text, icu_s)) {
+    bool same = fast_s.size() == icu_s.size();
+    for (size_t i = 0; same && i < fast_s.size(); ++i)
+      same = fast_s[i].begin == icu_s[i].begin && fast_s[i].end == icu_s[i].end;
+    if (!same) {
+      std::fprintf(stderr, "fuzz_breaks: fast sentence spans differ from ICU's\n");
+      std::abort();
+    }
   }
   return 0;
 }

@@ -180,6 +180,10 @@ class Units {
     }
     return pos_;
   }
+  // The class of the next character, when nothing is pushed back; end()
+  // says whether there is one.
+  bool end() const { return pos_ >= n_; }
+  Wb peek_class() const { return peek_cls_; }
   void push_back(const Unit& u) {
     back_ = u;
     have_back_ = true;
@@ -246,17 +250,14 @@ bool fast_word_segments(std::string_view utf8, std::vector<WordSeg>& out) {
   Unit u, v, w;
   while (units.next(u)) {
     switch (u.cls) {
+      // The next unit need not be read to know that it starts a segment of
+      // its own: nothing is pushed back after next(), so its class is the
+      // peeked one.
       case kCR:  // rule 3: CR x LF
-        if (units.next(v) && v.cls != kLF) units.push_back(v);
+        if (!units.end() && units.peek_class() == kLF) units.next(v);
         continue;
       case kSpace:  // rule 3d: horizontal space stays together
-        while (u.end == u.base_end && units.next(v)) {
-          if (v.cls != kSpace) {
-            units.push_back(v);
-            break;
-          }
-          u = v;
-        }
+        while (u.end == u.base_end && !units.end() && units.peek_class() == kSpace) units.next(u);
         continue;
       case kLetter:
       case kNumeric:
@@ -272,6 +273,11 @@ bool fast_word_segments(std::string_view utf8, std::vector<WordSeg>& out) {
     for (;;) {
       // Nothing is pushed back here: the last unit read was consumed.
       if (last == kLetter || last == kNumeric) end = units.extend_run(last, last_ext);
+      if (units.end()) break;
+      // Most words end at a character that neither joins nor is a middle
+      // one: stop without reading it.
+      const Wb nc = units.peek_class();
+      if (join_status(last, nc) < 0 && nc != kMidLetter && nc != kMidNum && nc != kMidBoth) break;
       if (!units.next(v)) break;
       const int s = join_status(last, v.cls);
       if (s >= 0) {
