@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <bit>
 #include <cerrno>
 #include <cstring>
 
@@ -25,6 +26,24 @@ void put_varint(std::string* out, uint64_t v) {
     v >>= 7;
   }
   out->push_back(static_cast<char>(v));
+}
+
+// The length of the prefix a and b share, eight bytes at a time: records of
+// one subject share a hundred bytes or so.
+size_t common_prefix(std::string_view a, std::string_view b) {
+  const size_t n = std::min(a.size(), b.size());
+  size_t i = 0;
+  if constexpr (std::endian::native == std::endian::little) {
+    for (; i + 8 <= n; i += 8) {
+      uint64_t x, y;
+      std::memcpy(&x, a.data() + i, 8);
+      std::memcpy(&y, b.data() + i, 8);
+      // The lowest set bit of x ^ y is in the first byte that differs.
+      if (x != y) return i + static_cast<size_t>(std::countr_zero(x ^ y) / 8);
+    }
+  }
+  while (i < n && a[i] == b[i]) ++i;
+  return i;
 }
 
 // memcmp order, shorter first on a common prefix (std::string_view's order).
@@ -94,9 +113,7 @@ bool RunWriter::open() {
 bool RunWriter::add(std::string_view rec) {
   if (!error_.empty() || !open()) return false;
   if (any_ && rec == prev_) return true;
-  size_t shared = 0;
-  const size_t n = std::min(prev_.size(), rec.size());
-  while (shared < n && prev_[shared] == rec[shared]) ++shared;
+  const size_t shared = common_prefix(prev_, rec);
   put_varint(&buf_, shared);
   put_varint(&buf_, rec.size() - shared);
   buf_.append(rec.substr(shared));
