@@ -1,14 +1,11 @@
 #include "text/segment.h"
 
-#include <unicode/brkiter.h>
 #include <unicode/uchar.h>
-#include <unicode/utext.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
 #include <array>
 #include <cstring>
-#include <memory>
 #include <vector>
 
 #include "text/normalize.h"
@@ -52,27 +49,6 @@ const std::array<bool, 128> kAsciiJoining = [] {
   return t;
 }();
 
-// Building a break iterator costs more than segmenting a short article:
-// each thread keeps one of each kind and points it at the next text.
-icu::BreakIterator* thread_iter(bool words, UText* ut) {
-  thread_local std::unique_ptr<icu::BreakIterator> word_it, sent_it;
-  auto& it = words ? word_it : sent_it;
-  UErrorCode st = U_ZERO_ERROR;
-  // Root locale rules: language-neutral; ICU's dictionary-based breakers for
-  // Thai/CJK still apply by script.
-  if (!it) {
-    it.reset(words ? icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), st)
-                   : icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), st));
-    if (U_FAILURE(st)) {
-      it.reset();
-      return nullptr;
-    }
-  }
-  it->setText(ut, st);
-  if (U_FAILURE(st)) return nullptr;
-  return it.get();
-}
-
 // "U.S", "D.C": letters joined by periods (numbers such as "2.5" are not).
 bool is_dotted_abbreviation(std::string_view w) {
   bool dot = false;
@@ -101,96 +77,19 @@ bool ends_with_ordinal_or_initial(const std::string& text, Span s) {
   return false;
 }
 
-// ICU's sentence (when `sentences`) and word (when `words`) breaks of the
-// text, as byte offsets.
-// ICU's iterators run about twice as fast over UTF-16 as over a UTF-8 UText:
-// convert once, keeping each unit's byte offset to map the breaks back.
-// Ill-formed UTF-8 (only reachable by callers that skip decoding) stays on
-// the UTF-8 UText, which substitutes as ICU always has.
-void icu_breaks(std::string_view text, std::vector<Span>* sentences, std::vector<WordSeg>* words) {
-  thread_local std::vector<UChar> units;
-  thread_local std::vector<uint32_t> byte_at;
-  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
-  const auto n = static_cast<int32_t>(text.size());
-  bool utf16 = true;
-  units.clear();
-  byte_at.clear();
-  units.reserve(static_cast<size_t>(n));
-  byte_at.reserve(static_cast<size_t>(n) + 1);
-  for (int32_t i = 0; i < n;) {
-    const auto at = static_cast<uint32_t>(i);
-    if (p[i] < 0x80) {
-      units.push_back(p[i++]);
-      byte_at.push_back(at);
-      continue;
-    }
-    UChar32 c;
-    U8_NEXT(p, i, n, c);
-    if (c < 0) {
-      utf16 = false;
-      break;
-    }
-    if (c <= 0xFFFF) {
-      units.push_back(static_cast<UChar>(c));
-      byte_at.push_back(at);
-    } else {
-      units.push_back(U16_LEAD(c));
-      units.push_back(U16_TRAIL(c));
-      byte_at.push_back(at);
-      byte_at.push_back(at);
-    }
-  }
-  byte_at.push_back(static_cast<uint32_t>(n));
-  auto byte_of = [&](int32_t b) {
-    return utf16 ? byte_at[static_cast<size_t>(b)] : static_cast<uint32_t>(b);
-  };
-  UErrorCode st = U_ZERO_ERROR;
-  UText* ut = utf16
-                  ? utext_openUChars(nullptr, units.data(), static_cast<int64_t>(units.size()), &st)
-                  : utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(n), &st);
-  if (U_FAILURE(st)) return;
-  icu::BreakIterator* sent = sentences ? thread_iter(false, ut) : nullptr;
-  icu::BreakIterator* word = words ? thread_iter(true, ut) : nullptr;
-  if (sent)
-    for (int32_t b = sent->first(), e = sent->next(); e != icu::BreakIterator::DONE;
-         b = e, e = sent->next())
-      sentences->push_back({byte_of(b), byte_of(e)});
-  if (word)
-    for (int32_t b = word->first(), e = word->next(); e != icu::BreakIterator::DONE;
-         b = e, e = word->next()) {
-      const int32_t status = word->getRuleStatus();
-      if (status >= UBRK_WORD_NONE_LIMIT)
-        words->push_back({byte_of(b), byte_of(e),
-                          status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT});
-    }
-  // Detach the thread's iterators before the UText closes.
-  icu::UnicodeString empty;
-  if (sent) sent->setText(empty);
-  if (word) word->setText(empty);
-  utext_close(ut);
-  // One huge article must not pin its buffers to the thread for good.
-  if (units.capacity() > (size_t{1} << 22)) {
-    std::vector<UChar>().swap(units);
-    std::vector<uint32_t>().swap(byte_at);
-  }
-}
-
 }  // namespace
 
 void segment(Document& doc) {
   doc.sentences.clear();
   doc.tokens.clear();
   // The fast paths (word_breaks.h, sentence_breaks.h) give ICU's breaks
-  // without ICU for the text news is made of; ICU does what they decline,
-  // and the text is converted to UTF-16 only then.
+  // without ICU for the text news is made of; ICU does what they decline.
   thread_local std::vector<WordSeg> words;
   thread_local std::vector<Span> sentences;
   const bool fast_words = fast_word_segments(doc.text, words);
   const bool fast_sentences = fast_sentence_spans(doc.text, sentences);
-  if (!fast_words) words.clear();
-  if (!fast_sentences) sentences.clear();
-  if (!fast_words || !fast_sentences)
-    icu_breaks(doc.text, fast_sentences ? nullptr : &sentences, fast_words ? nullptr : &words);
+  if (!fast_words && !icu_word_segments(doc.text, words)) words.clear();
+  if (!fast_sentences && !icu_sentence_spans(doc.text, sentences)) sentences.clear();
   const auto* p = reinterpret_cast<const uint8_t*>(doc.text.data());
   const auto n = static_cast<int32_t>(doc.text.size());
 

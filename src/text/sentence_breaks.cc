@@ -4,10 +4,7 @@
 // every class, every code point and the corpus.
 #include "text/sentence_breaks.h"
 
-#include <unicode/brkiter.h>
 #include <unicode/uchar.h>
-#include <unicode/utext.h>
-#include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
 #include <array>
@@ -16,6 +13,8 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+
+#include "text/icu_breaks.h"
 
 namespace nkg {
 
@@ -227,62 +226,10 @@ bool fast_sentence_spans(std::string_view utf8, std::vector<Span>& out) {
 
 bool icu_sentence_spans(std::string_view utf8, std::vector<Span>& out) {
   out.clear();
-  if (utf8.size() > static_cast<size_t>(INT32_MAX)) return false;
-  const auto* p = reinterpret_cast<const uint8_t*>(utf8.data());
-  const auto n = static_cast<int32_t>(utf8.size());
-  // Over UTF-16, as segment() runs it (twice as fast as a UTF-8 UText),
-  // keeping each unit's byte offset; ill-formed text stays on UTF-8.
-  thread_local std::vector<UChar> units;
-  thread_local std::vector<uint32_t> byte_at;
-  units.clear();
-  byte_at.clear();
-  bool utf16 = true;
-  for (int32_t i = 0; i < n;) {
-    const auto b = static_cast<uint32_t>(i);
-    UChar32 c;
-    U8_NEXT(p, i, n, c);
-    if (c < 0) {
-      utf16 = false;
-      break;
-    }
-    if (c <= 0xFFFF) {
-      units.push_back(static_cast<UChar>(c));
-      byte_at.push_back(b);
-    } else {
-      units.push_back(U16_LEAD(c));
-      units.push_back(U16_TRAIL(c));
-      byte_at.push_back(b);
-      byte_at.push_back(b);
-    }
-  }
-  byte_at.push_back(static_cast<uint32_t>(n));
-  thread_local std::unique_ptr<icu::BreakIterator> it;
-  UErrorCode st = U_ZERO_ERROR;
-  if (!it) {
-    it.reset(icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), st));
-    if (U_FAILURE(st)) {
-      it.reset();
-      return false;
-    }
-  }
-  UText* ut = utf16
-                  ? utext_openUChars(nullptr, units.data(), static_cast<int64_t>(units.size()), &st)
-                  : utext_openUTF8(nullptr, utf8.data(), static_cast<int64_t>(n), &st);
-  if (U_FAILURE(st)) return false;
-  it->setText(ut, st);
-  const bool ok = U_SUCCESS(st);
-  if (ok)
-    for (int32_t b = it->first(), e = it->next(); e != icu::BreakIterator::DONE;
-         b = e, e = it->next()) {
-      const auto ub = static_cast<size_t>(b), ue = static_cast<size_t>(e);
-      out.push_back(utf16 ? Span{byte_at[ub], byte_at[ue]}
-                          : Span{static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
-    }
-  // Detach the iterator before the UText closes.
-  icu::UnicodeString empty;
-  it->setText(empty);
-  utext_close(ut);
-  return ok;
+  thread_local std::vector<uint32_t> bounds;
+  if (!icu_boundaries(BreakKind::Sentence, utf8, bounds)) return false;
+  for (size_t k = 0; k + 1 < bounds.size(); ++k) out.push_back({bounds[k], bounds[k + 1]});
+  return true;
 }
 
 }  // namespace nkg

@@ -1,13 +1,14 @@
 #include "text/word_breaks.h"
 
-#include <unicode/brkiter.h>
+#include <unicode/ubrk.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
-#include <unicode/utext.h>
 #include <unicode/utf8.h>
 
 #include <array>
 #include <memory>
+
+#include "text/icu_breaks.h"
 
 namespace nkg {
 
@@ -316,29 +317,14 @@ bool fast_word_segments(std::string_view utf8, std::vector<WordSeg>& out) {
 
 bool icu_word_segments(std::string_view utf8, std::vector<WordSeg>& out) {
   out.clear();
-  thread_local std::unique_ptr<icu::BreakIterator> it;
-  UErrorCode st = U_ZERO_ERROR;
-  if (!it) it.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), st));
-  if (!it || U_FAILURE(st)) {
-    it.reset();
-    return false;
-  }
-  UText* ut = utext_openUTF8(nullptr, utf8.data(), static_cast<int64_t>(utf8.size()), &st);
-  it->setText(ut, st);
-  bool ok = U_SUCCESS(st);
-  if (ok)
-    for (int32_t b = it->first(), e = it->next(); e != icu::BreakIterator::DONE;
-         b = e, e = it->next()) {
-      const int32_t status = it->getRuleStatus();
-      if (status >= UBRK_WORD_NONE_LIMIT)
-        out.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e),
-                       status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT});
-    }
-  // Detach the iterator from the UText before closing it.
-  icu::UnicodeString empty;
-  it->setText(empty);
-  utext_close(ut);
-  return ok;
+  thread_local std::vector<uint32_t> bounds;
+  thread_local std::vector<int32_t> statuses;
+  if (!icu_boundaries(BreakKind::Word, utf8, bounds, &statuses)) return false;
+  for (size_t k = 0; k < statuses.size(); ++k)
+    if (statuses[k] >= UBRK_WORD_NONE_LIMIT)
+      out.push_back({bounds[k], bounds[k + 1],
+                     statuses[k] >= UBRK_WORD_NUMBER && statuses[k] < UBRK_WORD_NUMBER_LIMIT});
+  return true;
 }
 
 }  // namespace nkg
