@@ -1,6 +1,8 @@
 #include "text/normalize.h"
 
 #include <boost/test/unit_test.hpp>
+#include <string>
+#include <vector>
 
 using namespace nkg;
 
@@ -31,6 +33,27 @@ BOOST_AUTO_TEST_CASE(digits_of_any_script_become_ascii) {
 BOOST_AUTO_TEST_CASE(bidi_and_invisible_controls_removed) {
   BOOST_TEST(match_key("Ka\u200Bzach\u00ADstan\u202E") == "kazachstan");
   BOOST_TEST(match_key("\uFEFFBoeing") == "boeing");
+}
+
+// A key is the keys of its characters end to end, however long the word and
+// whatever the length of each character's folded form (the ligature U+FDFA
+// folds to 33 bytes, most letters to one or two), and the same as the key
+// normalize_with_map gives.
+BOOST_AUTO_TEST_CASE(keys_are_the_keys_of_their_characters_in_order) {
+  const std::vector<std::string> chars = {"\xD8\xA7",     "\xD9\x83", "A",        "\xC3\x9F",
+                                          "\xEF\xB7\xBA", "\xC5\x81", "\xDB\xB1", "-",
+                                          "\xE2\x80\x8C"};
+  for (size_t n : {1u, 40u, 127u, 128u, 129u, 300u}) {
+    std::string word, want;
+    for (size_t k = 0; k < n; ++k) {
+      const std::string& c = chars[(k * 7 + n) % chars.size()];
+      word += c;
+      want += match_key(c);
+    }
+    BOOST_TEST(match_key(word) == want, "n " << n);
+    BOOST_TEST(normalize_with_map(word).key == want, "n " << n);
+  }
+  BOOST_TEST(match_key("\xEF\xB7\xBA").size() > 16u);  // the long form is there
 }
 
 BOOST_AUTO_TEST_CASE(offset_map_points_into_original) {

@@ -5,6 +5,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <cstring>
 #include <unordered_map>
 #include <vector>
 
@@ -79,23 +80,26 @@ struct FoldCache {
   std::vector<Entry> bmp = std::vector<Entry>(0x10000);
   std::unordered_map<UChar32, std::string> long_forms;
 
+  // c's entry when its folded form is held inline, else nullptr.
+  const Entry* inline_form(UChar32 c) {
+    if (c < 0 || c >= 0x10000) return nullptr;
+    Entry& e = bmp[static_cast<size_t>(c)];
+    if (!e.len) {
+      std::string f = fold_code_point(c);
+      if (f.size() < sizeof e.bytes) {
+        e.len = static_cast<uint8_t>(f.size() + 1);
+        f.copy(e.bytes, f.size());
+      } else {
+        long_forms.emplace(c, std::move(f));
+        e.len = kLong;
+      }
+    }
+    return e.len != kLong ? &e : nullptr;
+  }
   void append(std::string& out, UChar32 c) {
-    if (c >= 0 && c < 0x10000) {
-      Entry& e = bmp[static_cast<size_t>(c)];
-      if (!e.len) {
-        std::string f = fold_code_point(c);
-        if (f.size() < sizeof e.bytes) {
-          e.len = static_cast<uint8_t>(f.size() + 1);
-          f.copy(e.bytes, f.size());
-        } else {
-          long_forms.emplace(c, std::move(f));
-          e.len = kLong;
-        }
-      }
-      if (e.len != kLong) {
-        out.append(e.bytes, e.len - 1u);
-        return;
-      }
+    if (const Entry* e = inline_form(c)) {
+      out.append(e->bytes, e->len - 1u);
+      return;
     }
     auto it = long_forms.find(c);
     if (it == long_forms.end()) it = long_forms.emplace(c, fold_code_point(c)).first;
@@ -158,18 +162,33 @@ std::string match_key(std::string_view s) {
   for (int32_t i = 0; i < ascii; ++i)
     out[static_cast<size_t>(i)] = ascii_key_char(static_cast<char>(p[i]));
   if (ascii == n) return out;
-  out.reserve(s.size());
+  // The rest folds into a buffer on the stack, a whole inline form (up to 7
+  // bytes) copied at a time, and goes to the string in one append.
+  char buf[256];
+  size_t len = 0;
   FoldCache& cache = fold_cache();
   for (int32_t i = ascii; i < n;) {
+    if (len + sizeof(FoldCache::Entry::bytes) > sizeof buf) {
+      out.append(buf, len);
+      len = 0;
+    }
     if (p[i] < 0x80) {
-      out += ascii_key_char(static_cast<char>(p[i++]));
+      buf[len++] = ascii_key_char(static_cast<char>(p[i++]));
       continue;
     }
     UChar32 c;
     U8_NEXT(p, i, n, c);
     if (c < 0) c = 0xFFFD;
-    cache.append(out, c);
+    if (const FoldCache::Entry* e = cache.inline_form(c)) {
+      std::memcpy(buf + len, e->bytes, sizeof e->bytes);
+      len += e->len - 1u;
+    } else {
+      out.append(buf, len);
+      len = 0;
+      cache.append(out, c);
+    }
   }
+  out.append(buf, len);
   return out;
 }
 
