@@ -250,33 +250,45 @@ RunMerger::RunMerger(std::vector<std::unique_ptr<TempFile>> runs) {
     r->file = std::move(f);
     readers_.push_back(std::move(r));
   }
-  auto greater = [this](size_t a, size_t b) {
-    return less(readers_[b]->current, readers_[a]->current);
-  };
   for (size_t i = 0; i < readers_.size(); ++i)
     if (readers_[i]->next(&error_)) heap_.push_back(i);
-  std::make_heap(heap_.begin(), heap_.end(), greater);
+  for (size_t k = heap_.size() / 2; k-- > 0;) sift_down(k);
 }
 
 RunMerger::~RunMerger() = default;
 
+// A min-heap of readers by current record. The reader at the top is
+// replaced in place and sifted down, not popped and pushed: a run often
+// gives several records in a row (an article's triples share a subject),
+// and then the sift stops after two comparisons.
+void RunMerger::sift_down(size_t k) {
+  const size_t n = heap_.size();
+  const size_t x = heap_[k];
+  for (;;) {
+    size_t c = 2 * k + 1;
+    if (c >= n) break;
+    if (c + 1 < n && less(readers_[heap_[c + 1]]->current, readers_[heap_[c]]->current)) ++c;
+    if (!less(readers_[heap_[c]]->current, readers_[x]->current)) break;
+    heap_[k] = heap_[c];
+    k = c;
+  }
+  heap_[k] = x;
+}
+
 bool RunMerger::next(std::string_view* rec) {
-  auto greater = [this](size_t a, size_t b) {
-    return less(readers_[b]->current, readers_[a]->current);
-  };
   while (error_.empty() && !heap_.empty()) {
-    std::pop_heap(heap_.begin(), heap_.end(), greater);
-    const size_t i = heap_.back();
+    const size_t i = heap_.front();
     // Copy out before the reader's buffer moves on.
     const bool dup = have_last_ && readers_[i]->current == last_;
     if (!dup) {
       last_.assign(readers_[i]->current);
       have_last_ = true;
     }
-    if (readers_[i]->next(&error_))
-      std::push_heap(heap_.begin(), heap_.end(), greater);
-    else
+    if (!readers_[i]->next(&error_)) {
+      heap_.front() = heap_.back();
       heap_.pop_back();
+    }
+    if (!heap_.empty()) sift_down(0);
     if (!error_.empty()) return false;
     if (!dup) {
       *rec = last_;

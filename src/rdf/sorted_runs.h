@@ -93,7 +93,7 @@ class RunMerger {
 
  private:
   struct Reader;
-  bool advance(size_t i);
+  void sift_down(size_t k);
   std::vector<std::unique_ptr<Reader>> readers_;
   std::vector<size_t> heap_;  // reader indexes, smallest current record first
   std::string last_;

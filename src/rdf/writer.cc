@@ -32,6 +32,7 @@
 #include <optional>
 #include <vector>
 
+#include "core/fast_hash.h"
 #include "rdf/atomic_file.h"
 #include "rdf/term_check.h"
 #include "rdf/vocab.h"
@@ -109,7 +110,7 @@ bool check_iri(const std::string& iri, const char* role, std::string* why) {
   // repeat: remember the IRIs found valid lately (per thread).
   constexpr size_t kSlots = 1024;
   thread_local std::vector<std::string> valid(kSlots);
-  std::string& slot = valid[std::hash<std::string>()(iri) % kSlots];
+  std::string& slot = valid[fast_hash(iri) % kSlots];
   if (!slot.empty() && slot == iri) return true;
   std::string reason;
   if (is_valid_iri(iri, &reason)) {
@@ -263,7 +264,7 @@ struct StreamWriter::Impl {
   std::optional<size_t> prefix_of(std::string_view iri) {
     constexpr size_t kSlots = 4096;
     if (prefix_cache_.empty()) prefix_cache_.resize(kSlots);
-    auto& [key, value] = prefix_cache_[std::hash<std::string_view>()(iri) % kSlots];
+    auto& [key, value] = prefix_cache_[fast_hash(iri) % kSlots];
     if (key != iri) {
       key.assign(iri);
       value = curie_prefix(iri);

@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/fast_hash.h"
+
 namespace nkg {
 
 class KeyTable {
@@ -42,22 +44,7 @@ class KeyTable {
   bool contains(std::string_view key) const { return slots_[probe(key, hash(key))].entry != 0; }
   size_t size() const { return entries_.size(); }
 
-  // FNV-1a, eight bytes at a time where it can: keys are words.
-  static uint64_t hash(std::string_view s) {
-    uint64_t h = 0xcbf29ce484222325ull;
-    size_t i = 0;
-    for (; i + 8 <= s.size(); i += 8) {
-      uint64_t w;
-      std::memcpy(&w, s.data() + i, 8);
-      h = (h ^ w) * 0x100000001b3ull;
-      h ^= h >> 29;
-    }
-    for (; i < s.size(); ++i) h = (h ^ static_cast<unsigned char>(s[i])) * 0x100000001b3ull;
-    // Final mix so that the low bits, which pick the slot, depend on every byte.
-    h ^= h >> 32;
-    h *= 0x9E3779B97F4A7C15ull;
-    return h ^ (h >> 29);
-  }
+  static uint64_t hash(std::string_view s) { return fast_hash(s); }
 
  private:
   struct Slot {
