@@ -5,8 +5,6 @@
 
 #include <algorithm>
 
-#include "core/serial.h"
-
 namespace nkg {
 
 EntityType parse_entity_type(const std::string& s, bool* ok) {
@@ -46,7 +44,6 @@ Knowledge::Knowledge() = default;
 Knowledge::~Knowledge() = default;
 
 bool Knowledge::load(const std::string& dir, Error* err) {
-  serial_ = 0;  // what is cached by the old serial no longer holds
   if (!data_.load(dir, err)) return false;
   for (const auto& s : data_.states()) {
     KnownEntity e;
@@ -73,7 +70,6 @@ bool Knowledge::load(const std::string& dir, Error* err) {
   }
   for (const auto& lang : data_.languages()) build_language(lang);
   if (!names_.count("en")) build_language("en");
-  serial_ = next_serial();
   return true;
 }
 
