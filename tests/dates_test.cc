@@ -54,6 +54,31 @@ BOOST_AUTO_TEST_CASE(day_and_month_without_year) {
   BOOST_TEST(hits[0].iso().empty());
 }
 
+BOOST_AUTO_TEST_CASE(days_the_month_does_not_have_are_no_dates) {
+  // Found by fuzz_pipeline: "2025-11-31" reached the writer, which refused it.
+  BOOST_TEST(isos("Filed 2025-11-31 and 2025-11-30.", "en") == V{"2025-11-30"});
+  BOOST_TEST(isos("Podpisano 31 listopada 2025 r. i 30 listopada 2025 r.", "pl") ==
+             V{"2025-11-30"});
+  // February 29 only in leap years; 2000 is one, 1900 and 2100 are not.
+  BOOST_TEST(isos("Signed on February 29, 2024 and February 29, 2025.", "en") == V{"2024-02-29"});
+  BOOST_TEST(isos("On February 29, 2000, February 29, 1900 and February 29, 2100.", "en") ==
+             V{"2000-02-29"});
+  BOOST_TEST(isos("Signed on 2023-02-29 or 2024-02-29.", "en") == V{"2024-02-29"});
+  // Without a year, February 29 may yet be real; the year filled in later
+  // (the article's) decides, in iso().
+  Document d = test::analyse("Am 29. Februar kam die Nachricht.", "de");
+  auto hits = test::analyzer().dates("de").find(d);
+  BOOST_REQUIRE_EQUAL(hits.size(), 1u);
+  BOOST_TEST(hits[0].day == 29);
+  hits[0].year = 2025;
+  BOOST_TEST(hits[0].iso().empty());
+  hits[0].year = 2028;
+  BOOST_TEST(hits[0].iso() == "2028-02-29");
+  hits[0].month = 4;
+  hits[0].day = 31;
+  BOOST_TEST(hits[0].iso().empty());
+}
+
 BOOST_AUTO_TEST_CASE(weekday_resolves_against_article_date) {
   // 2025-11-07 is a Friday: "Thursday" is the day before, "Friday" the day itself.
   BOOST_TEST(resolve_weekday("2025-11-07", 4) == "2025-11-06");

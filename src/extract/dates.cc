@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <ctime>
 
+#include "core/civil_date.h"
 #include "extract/matcher.h"
 #include "text/normalize.h"
 #include "text/segment.h"
@@ -14,7 +15,7 @@
 namespace nkg {
 
 std::string DateHit::iso() const {
-  if (!year || !month || !day) return {};
+  if (!year || !month || !day || day > days_in_month(year, month)) return {};
   char buf[40];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
   return buf;
@@ -134,7 +135,7 @@ std::vector<DateHit> DateFinder::find(const Document& doc, const LemmaTable& lem
         tk[i + 1].span.begin == tk[i].span.end + 1 &&
         tk[i + 2].span.begin == tk[i + 1].span.end + 1) {
       int m = number_of(tk[i + 1], 1, 12), d = number_of(tk[i + 2], 1, 31);
-      if (m && d) {
+      if (m && d && d <= days_in_month(number_of(tk[i], 1900, 2100), m)) {
         out.push_back({i, i + 2, number_of(tk[i], 1900, 2100), m, d});
         i += 2;
         continue;
@@ -166,8 +167,9 @@ std::vector<DateHit> DateFinder::find(const Document& doc, const LemmaTable& lem
         h.last += 1;
       }
     }
-    // A bare month name ("may", "mart") is too ambiguous without a day.
-    if (!h.day) continue;
+    // A bare month name ("may", "mart") is too ambiguous without a day; a
+    // day the month does not have ("31 listopada", "29 Feb 2025") is no date.
+    if (!h.day || h.day > days_in_month(h.year, h.month)) continue;
     out.push_back(h);
     i = h.last;
   }

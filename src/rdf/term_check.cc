@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/civil_date.h"
 #include "rdf/vocab.h"
 
 namespace nkg::rdf {
@@ -152,8 +153,6 @@ bool parse_year(std::string_view s, size_t* i, long long* year) {
   return true;
 }
 
-bool is_leap(long long y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
 // YYYY-MM-DD at s[*i..].
 bool parse_date(std::string_view s, size_t* i) {
   long long year = 0;
@@ -162,9 +161,8 @@ bool parse_date(std::string_view s, size_t* i) {
   if (!all_digits(s.substr(*i + 1, 2)) || !all_digits(s.substr(*i + 4, 2))) return false;
   const int month = two_digits(s, *i + 1);
   const int day = two_digits(s, *i + 4);
-  static const int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (month < 1 || month > 12 || day < 1 || day > kDays[month - 1]) return false;
-  if (month == 2 && day == 29 && !is_leap(year)) return false;
+  // Year 0 is a real year in XSD 1.1 (1 BCE, a leap year), not "unknown".
+  if (day < 1 || day > days_in_month(year == 0 ? 2000 : year, month)) return false;
   *i += 6;
   return true;
 }
