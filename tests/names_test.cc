@@ -1,5 +1,11 @@
-#include <boost/test/unit_test.hpp>
+#include <stdlib.h>
 
+#include <boost/test/unit_test.hpp>
+#include <filesystem>
+#include <fstream>
+
+#include "core/error.h"
+#include "extract/knowledge.h"
 #include "resolve/name_key.h"
 #include "resolve/resolve_entities.h"
 #include "test_util.h"
@@ -116,6 +122,44 @@ BOOST_AUTO_TEST_CASE(one_node_across_articles_and_scripts) {
     for (const auto& m : d.mentions)
       if (m.type == EntityType::Firm) nodes.insert(r.node_of.at(m.entity));
   BOOST_TEST(nodes.size() == 1u);
+}
+
+// Resolution caches the gazetteer's name index by Knowledge::serial(). A
+// Knowledge loaded from data whose gazetteer also knows "Cove Kaz Capital
+// Group" has a serial of its own, and resolving with it links the firm to
+// that entry; resolving with the first again does not (a stale index would).
+BOOST_AUTO_TEST_CASE(resolution_follows_the_knowledge_it_is_given) {
+  namespace fs = std::filesystem;
+  Knowledge other;
+  BOOST_TEST(other.serial() == 0u);
+  std::string tmpl = (fs::temp_directory_path() / "newskg-names-test-XXXXXX").string();
+  const fs::path dir = mkdtemp(tmpl.data());
+  fs::copy(NEWSKG_DATA_DIR, dir, fs::copy_options::recursive);
+  {
+    std::ofstream g(dir / "gazetteer" / "entities.tsv", std::ios::app);
+    g << "test_cove_kaz\tFirm\t-\tCove Kaz Capital Group\t\n";
+  }
+  Error e;
+  const bool loaded = other.load(dir.string(), &e);
+  fs::remove_all(dir);
+  BOOST_REQUIRE_MESSAGE(loaded, e.message());
+  BOOST_TEST(other.serial() != 0u);
+  BOOST_TEST(other.serial() != test::knowledge().serial());
+
+  std::vector<Document> docs;
+  docs.push_back(analyse("Firma Cove Kaz Capital Group ogłosiła plan.", "pl", "a.txt"));
+  auto firm_node = [&](const Resolution& r) {
+    for (const auto& m : docs[0].mentions)
+      if (m.type == EntityType::Firm) return r.node_of.at(m.entity);
+    return std::string();
+  };
+  const std::string a = firm_node(resolve_entities(docs, test::knowledge()));
+  const std::string b = firm_node(resolve_entities(docs, other));
+  const std::string c = firm_node(resolve_entities(docs, test::knowledge()));
+  BOOST_TEST(!a.empty());
+  BOOST_TEST(b.find("test_cove_kaz") != std::string::npos, b);
+  BOOST_TEST(a != b);
+  BOOST_TEST(a == c);
 }
 
 BOOST_AUTO_TEST_CASE(treaty_names_are_not_persons) {

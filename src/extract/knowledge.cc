@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include "core/serial.h"
+
 namespace nkg {
 
 EntityType parse_entity_type(const std::string& s, bool* ok) {
@@ -44,6 +46,7 @@ Knowledge::Knowledge() = default;
 Knowledge::~Knowledge() = default;
 
 bool Knowledge::load(const std::string& dir, Error* err) {
+  serial_ = 0;  // what is cached by the old serial no longer holds
   if (!data_.load(dir, err)) return false;
   for (const auto& s : data_.states()) {
     KnownEntity e;
@@ -70,6 +73,7 @@ bool Knowledge::load(const std::string& dir, Error* err) {
   }
   for (const auto& lang : data_.languages()) build_language(lang);
   if (!names_.count("en")) build_language("en");
+  serial_ = next_serial();
   return true;
 }
 

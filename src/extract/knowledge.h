@@ -2,6 +2,7 @@
 // packs, the states (names from ICU's locale data plus the packs' extra forms)
 // and the gazetteer, compiled into one dictionary per language.
 #pragma once
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -47,6 +48,9 @@ class Knowledge {
   const std::map<std::string, KnownEntity>& entities() const { return entities_; }
   // The keys every dictionary and cue set above matches (token_lemmas).
   const Vocabulary& vocabulary() const { return vocab_; }
+  // Set by each successful load(), never shared with another Knowledge, 0
+  // before: later stages cache what they derive from it by this serial.
+  uint64_t serial() const { return serial_; }
 
  private:
   void build_language(const std::string& lang);
@@ -57,6 +61,7 @@ class Knowledge {
   std::map<std::string, Cues> cues_;
   std::map<std::string, std::unique_ptr<DateFinder>> dates_;
   std::map<std::string, KnownEntity> entities_;
+  uint64_t serial_ = 0;
 };
 
 EntityType parse_entity_type(const std::string& s, bool* ok);

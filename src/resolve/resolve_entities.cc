@@ -2,6 +2,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <set>
 #include <tuple>
 
 #include "rdf/term_check.h"
@@ -130,15 +134,63 @@ Resolution resolve_entities(const std::vector<Document>& docs, const Knowledge& 
   return resolve_entities(t, k);
 }
 
-Resolution resolve_entities(const EntityTable& table, const Knowledge& k) {
-  Resolution r;
-  // Generic firm words of every language, as skeletons.
+namespace {
+
+// What resolution derives from the Knowledge alone: the generic firm words
+// of every language and the gazetteer's person and firm names, as
+// skeletons. Transliterating every name costs more than resolving a small
+// corpus, and the result is the same for every call with one Knowledge.
+struct KnownNames {
   std::set<std::string> generic, generic_weak;
+  std::map<std::string, std::set<std::string>> strong, weak;
+};
+
+KnownNames build_known_names(const Knowledge& k) {
+  KnownNames kn;
   for (const auto& lang : k.data().languages())
     for (const auto& w : k.cues(lang).firm_suffix.keys()) {
-      for (const auto& s : skeleton_words(w, false)) generic.insert(s);
-      for (const auto& s : skeleton_words(w, true)) generic_weak.insert(s);
+      for (const auto& s : skeleton_words(w, false)) kn.generic.insert(s);
+      for (const auto& s : skeleton_words(w, true)) kn.generic_weak.insert(s);
     }
+  // Names the gazetteer knows, by skeleton, so an unknown spelling links up.
+  std::map<std::string, const GazetteerEntry*> by_key;
+  for (const auto& g : k.data().gazetteer()) by_key["gaz:" + g.id] = &g;
+  for (const auto& [key, e] : k.entities()) {
+    if (e.type != EntityType::Person && e.type != EntityType::Firm) continue;
+    std::vector<std::string> names{e.pref_label};
+    for (const auto& [lang, l] : e.labels) names.push_back(l);
+    if (auto g = by_key.find(key); g != by_key.end())
+      names.insert(names.end(), g->second->aliases.begin(), g->second->aliases.end());
+    for (const auto& nm : names) {
+      kn.strong[join(skeleton_words(nm, false))].insert(key);
+      kn.weak[join(skeleton_words(nm, true))].insert(key);
+    }
+  }
+  return kn;
+}
+
+// Built once per loaded Knowledge (by its serial) and shared by all calls.
+std::shared_ptr<const KnownNames> known_names(const Knowledge& k) {
+  const uint64_t serial = k.serial();
+  if (serial == 0) return std::make_shared<const KnownNames>(build_known_names(k));
+  static std::mutex mu;
+  static uint64_t cached_serial = 0;
+  static std::shared_ptr<const KnownNames> cached;
+  std::lock_guard<std::mutex> lock(mu);
+  if (cached_serial != serial) {
+    cached = std::make_shared<const KnownNames>(build_known_names(k));
+    cached_serial = serial;
+  }
+  return cached;
+}
+
+}  // namespace
+
+Resolution resolve_entities(const EntityTable& table, const Knowledge& k) {
+  Resolution r;
+  const std::shared_ptr<const KnownNames> kn = known_names(k);
+  const auto& generic = kn->generic;
+  const auto& generic_weak = kn->generic_weak;
   auto make_unknown = [&](const std::string& key, EntityType t, const std::string& name) {
     Unknown u{key, t,  name,           skeleton_words(name, false), skeleton_words(name, true),
               {},  {}, non_latin(name)};
@@ -156,21 +208,8 @@ Resolution resolve_entities(const EntityTable& table, const Knowledge& k) {
     return u;
   };
 
-  // Names the gazetteer knows, by skeleton, so an unknown spelling links up.
-  std::map<std::string, std::set<std::string>> known_strong, known_weak;
-  std::map<std::string, const GazetteerEntry*> by_key;
-  for (const auto& g : k.data().gazetteer()) by_key["gaz:" + g.id] = &g;
-  for (const auto& [key, e] : k.entities()) {
-    if (e.type != EntityType::Person && e.type != EntityType::Firm) continue;
-    std::vector<std::string> names{e.pref_label};
-    for (const auto& [lang, l] : e.labels) names.push_back(l);
-    if (auto g = by_key.find(key); g != by_key.end())
-      names.insert(names.end(), g->second->aliases.begin(), g->second->aliases.end());
-    for (const auto& nm : names) {
-      known_strong[join(skeleton_words(nm, false))].insert(key);
-      known_weak[join(skeleton_words(nm, true))].insert(key);
-    }
-  }
+  const auto& known_strong = kn->strong;
+  const auto& known_weak = kn->weak;
 
   // Unknown names in the order of their first mention: which gazetteer
   // alias a group takes below depends on it.
