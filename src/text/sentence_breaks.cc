@@ -9,11 +9,11 @@
 
 #include <array>
 #include <cstdint>
-#include <memory>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
 
+#include "text/bmp_table.h"
 #include "text/icu_breaks.h"
 
 namespace nkg {
@@ -99,15 +99,6 @@ const uint8_t* skip_ascii(const uint8_t* q, const uint8_t* end) {
   return q;
 }
 
-const Sb* bmp_table() {
-  static const std::unique_ptr<Sb[]> table = [] {
-    auto t = std::make_unique<Sb[]>(0x10000);
-    for (UChar32 c = 0; c < 0x10000; ++c) t[static_cast<size_t>(c)] = icu_class(c);
-    return t;
-  }();
-  return table.get();
-}
-
 }  // namespace
 
 bool fast_sentence_spans(std::string_view utf8, std::vector<Span>& out) {
@@ -115,7 +106,7 @@ bool fast_sentence_spans(std::string_view utf8, std::vector<Span>& out) {
   if (utf8.size() > static_cast<size_t>(INT32_MAX)) return false;
   const auto* p = reinterpret_cast<const uint8_t*>(utf8.data());
   const auto n = static_cast<int32_t>(utf8.size());
-  const Sb* bmp = bmp_table();
+  const Sb* bmp = bmp_table<Sb, icu_class>();
   // The class of the character at i, moving i past it; false when ill-formed.
   auto next = [&](int32_t& i, Sb& c) {
     if (p[i] < 0x80) {

@@ -5,9 +5,7 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
-#include <array>
-#include <memory>
-
+#include "text/bmp_table.h"
 #include "text/icu_breaks.h"
 
 namespace nkg {
@@ -93,18 +91,6 @@ Wb classify(UChar32 c) {
   }
 }
 
-// Classes of the whole BMP, computed once per process (a few ms): the fast
-// path then costs one load per character. Surrogates never decode from
-// well-formed UTF-8.
-const uint8_t* bmp_classes() {
-  static const std::unique_ptr<uint8_t[]> table = [] {
-    auto t = std::make_unique<uint8_t[]>(0x10000);
-    for (UChar32 c = 0; c < 0x10000; ++c) t[static_cast<size_t>(c)] = classify(c);
-    return t;
-  }();
-  return table.get();
-}
-
 // A character with the Extend/Format/ZWJ run that rule 4 attaches to it.
 struct Unit {
   Wb cls;
@@ -121,7 +107,7 @@ class Units {
   explicit Units(std::string_view s)
       : p_(reinterpret_cast<const uint8_t*>(s.data())),
         n_(static_cast<int32_t>(s.size())),
-        bmp_(bmp_classes()) {
+        bmp_(bmp_table<Wb, classify>()) {
     peek();
   }
 
@@ -165,10 +151,10 @@ class Units {
         Wb k;
         int32_t len;
         if (b < 0x80) {
-          k = static_cast<Wb>(bmp_[b]);
+          k = bmp_[b];
           len = 1;
         } else if (b >= 0xC2 && b < 0xE0 && pos_ + 1 < n_ && (p_[pos_ + 1] & 0xC0) == 0x80) {
-          k = static_cast<Wb>(bmp_[((b & 0x1F) << 6) | (p_[pos_ + 1] & 0x3F)]);
+          k = bmp_[((b & 0x1F) << 6) | (p_[pos_ + 1] & 0x3F)];
           len = 2;
         } else {
           break;
@@ -202,19 +188,19 @@ class Units {
     const uint8_t b = p_[pos_];
     if (b < 0x80) {
       peek_end_ = pos_ + 1;
-      peek_cls_ = static_cast<Wb>(bmp_[b]);
+      peek_cls_ = bmp_[b];
       return;
     }
     int32_t i = pos_;
     UChar32 c;
     U8_NEXT(p_, i, n_, c);
     peek_end_ = i;
-    peek_cls_ = c < 0 ? kReject : c <= 0xFFFF ? static_cast<Wb>(bmp_[c]) : classify(c);
+    peek_cls_ = c < 0 ? kReject : c <= 0xFFFF ? bmp_[c] : classify(c);
   }
 
   const uint8_t* p_;
   int32_t n_;
-  const uint8_t* bmp_;
+  const Wb* bmp_;
   int32_t pos_ = 0;
   int32_t peek_end_ = 0;
   Wb peek_cls_ = kOther;
