@@ -2,6 +2,8 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include "core/sha256.h"
+
 using namespace nkg;
 
 BOOST_AUTO_TEST_SUITE(decode_test)
@@ -113,6 +115,19 @@ BOOST_AUTO_TEST_CASE(content_hash_is_sha256_of_raw_bytes) {
   auto d = dec("abc", &e);
   BOOST_REQUIRE(d);
   BOOST_TEST(d->sha256 == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+// FIPS 180-4 examples, and lengths around the one-block padding edge.
+BOOST_AUTO_TEST_CASE(sha256_matches_the_standard_vectors) {
+  BOOST_TEST(sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  BOOST_TEST(sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
+             "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+  BOOST_TEST(sha256_hex(std::string(1000000, 'a')) ==
+             "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+  BOOST_TEST(sha256_hex(std::string(55, 'a')) ==
+             "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318");
+  BOOST_TEST(sha256_hex(std::string(56, 'a')) ==
+             "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
