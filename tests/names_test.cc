@@ -110,6 +110,26 @@ BOOST_AUTO_TEST_CASE(skeletons_unify_transliterations) {
   BOOST_TEST(skeleton_words("Nowak", false) != skeleton_words("Novotny", false));
 }
 
+// The ASCII shortcut of to_ascii must give what ICU's transliterator gives:
+// every printable ASCII character, alone and in names, and mixed names.
+BOOST_AUTO_TEST_CASE(ascii_shortcut_agrees_with_the_transliterator) {
+  std::string all;
+  for (char c = 0x20; c < 0x7F; ++c) {
+    all += c;
+    BOOST_TEST(to_ascii(std::string(1, c)) == to_ascii_icu(std::string(1, c)));
+  }
+  BOOST_TEST(to_ascii(all) == to_ascii_icu(all));
+  for (const char* n : {"Tau-Ken Samruk", "KTZ Express JSC", "O'Neill & Co. (UK) Ltd."})
+    BOOST_TEST(to_ascii(n) == to_ascii_icu(n));
+  BOOST_TEST(to_ascii("Škoda Transportation") == "skoda transportation");
+  BOOST_TEST(to_ascii("Токаев") == to_ascii_icu("Токаев"));
+  for (const char* n : {"Tokajew", "کوو کاز", "Cove Kaz Capital Group", "Ж"}) {
+    const Skeletons sk = skeletons(n);
+    BOOST_TEST(sk.strong == skeleton_words(n, false));
+    BOOST_TEST(sk.weak == skeleton_words(n, true));
+  }
+}
+
 BOOST_AUTO_TEST_CASE(one_node_across_articles_and_scripts) {
   std::vector<Document> docs;
   docs.push_back(analyse("Firma Cove Kaz Capital Group ogłosiła plan.", "pl", "a.txt"));

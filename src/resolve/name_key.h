@@ -15,8 +15,16 @@
 namespace nkg {
 
 std::string to_ascii(std::string_view name);
+// to_ascii by ICU's transliterator always, without the ASCII shortcut (for
+// tests that the shortcut gives the same).
+std::string to_ascii_icu(std::string_view name);
 // One skeleton per word of the name.
 std::vector<std::string> skeleton_words(std::string_view name, bool weak);
+// Both kinds at once, from one transliteration.
+struct Skeletons {
+  std::vector<std::string> strong, weak;
+};
+Skeletons skeletons(std::string_view name);
 // True when the name contains letters of a script other than Latin.
 bool non_latin(std::string_view name);
 

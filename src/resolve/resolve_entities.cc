@@ -149,8 +149,9 @@ KnownNames build_known_names(const Knowledge& k) {
   KnownNames kn;
   for (const auto& lang : k.data().languages())
     for (const auto& w : k.cues(lang).firm_suffix.keys()) {
-      for (const auto& s : skeleton_words(w, false)) kn.generic.insert(s);
-      for (const auto& s : skeleton_words(w, true)) kn.generic_weak.insert(s);
+      const Skeletons sk = skeletons(w);
+      kn.generic.insert(sk.strong.begin(), sk.strong.end());
+      kn.generic_weak.insert(sk.weak.begin(), sk.weak.end());
     }
   // Names the gazetteer knows, by skeleton, so an unknown spelling links up.
   std::map<std::string, const GazetteerEntry*> by_key;
@@ -162,8 +163,9 @@ KnownNames build_known_names(const Knowledge& k) {
     if (auto g = by_key.find(key); g != by_key.end())
       names.insert(names.end(), g->second->aliases.begin(), g->second->aliases.end());
     for (const auto& nm : names) {
-      kn.strong[join(skeleton_words(nm, false))].insert(key);
-      kn.weak[join(skeleton_words(nm, true))].insert(key);
+      const Skeletons sk = skeletons(nm);
+      kn.strong[join(sk.strong)].insert(key);
+      kn.weak[join(sk.weak)].insert(key);
     }
   }
   return kn;
@@ -192,8 +194,8 @@ Resolution resolve_entities(const EntityTable& table, const Knowledge& k) {
   const auto& generic = kn->generic;
   const auto& generic_weak = kn->generic_weak;
   auto make_unknown = [&](const std::string& key, EntityType t, const std::string& name) {
-    Unknown u{key, t,  name,           skeleton_words(name, false), skeleton_words(name, true),
-              {},  {}, non_latin(name)};
+    Skeletons sk = skeletons(name);
+    Unknown u{key, t, name, std::move(sk.strong), std::move(sk.weak), {}, {}, non_latin(name)};
     for (int w = 0; w < 2; ++w) {
       const auto& words = w ? u.weak : u.strong;
       const auto& gen = w ? generic_weak : generic;
