@@ -86,4 +86,20 @@ BOOST_AUTO_TEST_CASE(code_point_offsets) {
   BOOST_TEST(d.code_point_offset(static_cast<uint32_t>(d.text.size())) == 13u);
 }
 
+// Past the 256-byte checkpoints and the eight-byte steps: every character
+// boundary of a long text of 1- to 4-byte characters against a plain count.
+BOOST_AUTO_TEST_CASE(code_point_offsets_of_long_mixed_text) {
+  std::string text;
+  const char* pieces[] = {"a", "\xC3\xB3", "\xD8\xB9", "\xE2\x80\x99", "\xF0\x9F\x98\x80", " "};
+  for (int i = 0; i < 700; ++i) text += pieces[(i * 7 + i / 5) % 6];
+  Document d;
+  d.text = text;
+  uint32_t count = 0;
+  for (uint32_t b = 0; b <= text.size(); ++b) {
+    const bool boundary = b == text.size() || (static_cast<unsigned char>(text[b]) & 0xC0) != 0x80;
+    if (boundary) BOOST_TEST(d.code_point_offset(b) == count);
+    if (b < text.size() && (static_cast<unsigned char>(text[b]) & 0xC0) != 0x80) ++count;
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -60,25 +60,53 @@ std::string status_individual(const std::string& s) {
 }
 
 // The sentence as an evidence phrase, trimmed of surrounding space.
-std::string sentence_iri(const Document& doc, uint32_t si, TripleSink& g) {
+// The terms every phrase and sentence uses, built once rather than per triple.
+struct NifTerms {
+  std::string sentence = NIF + "Sentence", phrase = NIF + "Phrase",
+              context = NIF + "referenceContext", begin = NIF + "beginIndex",
+              end = NIF + "endIndex", anchor = NIF + "anchorOf",
+              non_negative = XSD + "nonNegativeInteger", ident_ref = ITSRDF + "taIdentRef";
+};
+const NifTerms& nif() {
+  static const NifTerms t;
+  return t;
+}
+
+// The NIF string `iri` of bytes [b, e) of the article `a`: its offsets
+// (in code points) and text.
+void nif_string(const Document& doc, const std::string& a, const std::string& iri, uint32_t b,
+                uint32_t e, Span s, TripleSink& g) {
+  const NifTerms& t = nif();
+  g.iri(iri, t.context, a);
+  g.add(iri, t.begin, rdf::Term::typed(std::to_string(b), t.non_negative));
+  g.add(iri, t.end, rdf::Term::typed(std::to_string(e), t.non_negative));
+  g.str(iri, t.anchor, std::string(doc.slice(s)));
+}
+
+std::string char_iri(const std::string& a, uint32_t b, uint32_t e) {
+  std::string iri = a;
+  iri += "#char=";
+  iri += std::to_string(b);
+  iri += ',';
+  iri += std::to_string(e);
+  return iri;
+}
+
+// `a` is the article's IRI.
+std::string sentence_iri(const Document& doc, const std::string& a, uint32_t si, TripleSink& g) {
   Span s = doc.sentences[si];
   while (s.end > s.begin && std::isspace(static_cast<unsigned char>(doc.text[s.end - 1]))) --s.end;
   while (s.begin < s.end && std::isspace(static_cast<unsigned char>(doc.text[s.begin]))) ++s.begin;
-  std::string a = article_iri(doc.id);
   uint32_t b = doc.code_point_offset(s.begin), e = doc.code_point_offset(s.end);
-  std::string iri = a + "#char=" + std::to_string(b) + "," + std::to_string(e);
-  g.type(iri, NIF + "Sentence");
-  g.iri(iri, NIF + "referenceContext", a);
-  g.add(iri, NIF + "beginIndex", rdf::Term::typed(std::to_string(b), XSD + "nonNegativeInteger"));
-  g.add(iri, NIF + "endIndex", rdf::Term::typed(std::to_string(e), XSD + "nonNegativeInteger"));
-  g.str(iri, NIF + "anchorOf", std::string(doc.slice(s)));
+  std::string iri = char_iri(a, b, e);
+  g.type(iri, nif().sentence);
+  nif_string(doc, a, iri, b, e, s, g);
   return iri;
 }
 
 std::string short_hash(const std::string& s) { return sha256_hex(s).substr(0, 16); }
 
-void write_roles(const Document& doc, const Resolution& res, TripleSink& g) {
-  std::string a = article_iri(doc.id);
+void write_roles(const Document& doc, const std::string& a, const Resolution& res, TripleSink& g) {
   for (const auto& r : doc.roles) {
     const EntityNode* p = res.node_for(r.person);
     const EntityNode* o = res.node_for(r.organization);
@@ -91,16 +119,16 @@ void write_roles(const Document& doc, const Resolution& res, TripleSink& g) {
     g.iri(iri, ORG + "role", post);
     g.iri(iri, PROV + "wasDerivedFrom", a);
     g.lang_str(iri, RDFS + "label", r.title, doc.lang);
-    g.iri(iri, NKG + "evidence", sentence_iri(doc, r.sentence, g));
+    g.iri(iri, NKG + "evidence", sentence_iri(doc, a, r.sentence, g));
     g.type(post, NKG + "Post");
     g.str(post, SKOS + "prefLabel", r.post);
   }
 }
 
 // What one article reports of the agreement node `iri`.
-void write_report(const Document& doc, const AgreementRecord& r, const std::string& iri,
-                  const Resolution& res, const Knowledge& k, TripleSink& g) {
-  std::string a = article_iri(doc.id);
+void write_report(const Document& doc, const std::string& a, const AgreementRecord& r,
+                  const std::string& iri, const Resolution& res, const Knowledge& k,
+                  TripleSink& g) {
   g.iri(iri, PROV + "wasDerivedFrom", a);
   for (const auto& p : r.parties)
     if (const EntityNode* n = res.node_for(p); n && n->type != EntityType::Person)
@@ -109,7 +137,7 @@ void write_report(const Document& doc, const AgreementRecord& r, const std::stri
     if (const EntityNode* n = res.node_for(p); n && n->type == EntityType::Person)
       g.iri(iri, NKG + "signatory", n->iri);
   if (!r.status.empty()) g.iri(iri, NKG + "status", status_individual(r.status));
-  for (uint32_t s : r.sentences) g.iri(iri, NKG + "evidence", sentence_iri(doc, s, g));
+  for (uint32_t s : r.sentences) g.iri(iri, NKG + "evidence", sentence_iri(doc, a, s, g));
   for (const auto& v : r.values) {
     std::string vi = iri + "/value/" + rdf::iri_segment(v.value + "-" + v.currency);
     g.type(vi, SCHEMA + "MonetaryAmount");
@@ -178,19 +206,16 @@ void emit_article(const Document& doc, uint32_t rank, const Resolution& res,
     const EntityNode* n = res.node_for(m.entity);
     if (!n) continue;
     uint32_t b = doc.code_point_offset(m.span.begin), e = doc.code_point_offset(m.span.end);
-    std::string mi = a + "#char=" + std::to_string(b) + "," + std::to_string(e);
-    g.type(mi, NIF + "Phrase");
-    g.iri(mi, NIF + "referenceContext", a);
-    g.add(mi, NIF + "beginIndex", rdf::Term::typed(std::to_string(b), XSD + "nonNegativeInteger"));
-    g.add(mi, NIF + "endIndex", rdf::Term::typed(std::to_string(e), XSD + "nonNegativeInteger"));
-    g.str(mi, NIF + "anchorOf", std::string(doc.slice(m.span)));
-    g.iri(mi, ITSRDF + "taIdentRef", n->iri);
+    std::string mi = char_iri(a, b, e);
+    g.type(mi, nif().phrase);
+    nif_string(doc, a, mi, b, e, m.span, g);
+    g.iri(mi, nif().ident_ref, n->iri);
   }
   g.set_graph({});
-  write_roles(doc, res, g);
+  write_roles(doc, a, res, g);
   for (size_t i = 0; i < doc.agreements.size(); ++i)
     if (const std::string* iri = agreements.iri_of(rank, static_cast<uint32_t>(i)))
-      write_report(doc, doc.agreements[i], *iri, res, k, g);
+      write_report(doc, a, doc.agreements[i], *iri, res, k, g);
 }
 
 void emit_entities(const Resolution& res, TripleSink& g) {

@@ -7,6 +7,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -285,7 +286,36 @@ bool is_valid_iri(std::string_view iri, std::string* why) {
   return true;
 }
 
+namespace {
+
+// What iri_segment gives for the encoded segment `out`: "_" for nothing,
+// dots percent-encoded (they would be path steps).
+std::string finish_segment(std::string out) {
+  if (out.empty()) return "_";
+  if (out == "." || out == "..") {
+    std::string dots;
+    percent_encode(out, &dots);
+    return dots;
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string iri_segment(std::string_view name) {
+  // ASCII (most ids and names) has no format controls and is NFC already:
+  // only the encoding of each byte is left.
+  if (std::all_of(name.begin(), name.end(), [](char c) { return (c & 0x80) == 0; })) {
+    std::string out;
+    out.reserve(name.size());
+    for (const char c : name) {
+      if (keep_in_segment(static_cast<unsigned char>(c)))
+        out += c;
+      else
+        percent_encode(std::string_view(&c, 1), &out);
+    }
+    return finish_segment(std::move(out));
+  }
   // Decode (ill-formed bytes become U+FFFD, which is then percent-encoded),
   // drop format controls, then NFC.
   const icu::UnicodeString decoded = icu::UnicodeString::fromUTF8(
@@ -312,13 +342,7 @@ std::string iri_segment(std::string_view name) {
       percent_encode(utf8, &out);
     }
   }
-  if (out.empty()) return "_";
-  if (out == "." || out == "..") {
-    std::string dots;
-    percent_encode(out, &dots);
-    return dots;
-  }
-  return out;
+  return finish_segment(std::move(out));
 }
 
 bool normalize_lang_tag(std::string_view tag, std::string* out) {
