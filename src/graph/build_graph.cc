@@ -59,7 +59,6 @@ std::string status_individual(const std::string& s) {
   return NKG + "Planned";
 }
 
-// The sentence as an evidence phrase, trimmed of surrounding space.
 // The terms every phrase and sentence uses, built once rather than per triple.
 struct NifTerms {
   std::string sentence = NIF + "Sentence", phrase = NIF + "Phrase",
@@ -92,7 +91,8 @@ std::string char_iri(const std::string& a, uint32_t b, uint32_t e) {
   return iri;
 }
 
-// `a` is the article's IRI.
+// The sentence as an evidence phrase, trimmed of surrounding space; `a` is
+// the article's IRI.
 std::string sentence_iri(const Document& doc, const std::string& a, uint32_t si, TripleSink& g) {
   Span s = doc.sentences[si];
   while (s.end > s.begin && std::isspace(static_cast<unsigned char>(doc.text[s.end - 1]))) --s.end;

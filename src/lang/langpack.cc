@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "core/serial.h"
+#include "core/utf8.h"
 #include "text/normalize.h"
 
 namespace nkg {
@@ -71,12 +72,6 @@ std::vector<std::string> LangPack::forms(const FormTable& t, const std::string& 
   return out;
 }
 
-static size_t code_points(std::string_view s) {
-  size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
-
 void LangPack::try_rule(const std::string& key, const InflectionRule& r,
                         std::vector<std::string>* out) const {
   size_t alen = r.add.size();
@@ -85,7 +80,8 @@ void LangPack::try_rule(const std::string& key, const InflectionRule& r,
   size_t stem_len = key.size() - alen;
   // Bare endings on short stems over-match ("روسای" is not "روس" + "ای"):
   // a rule that only strips an ending needs a longer stem.
-  if (code_points(std::string_view(key).substr(0, stem_len)) < (r.strip.empty() ? 4u : 3u)) return;
+  if (count_code_points(std::string_view(key).substr(0, stem_len)) < (r.strip.empty() ? 4u : 3u))
+    return;
   std::string cand;
   cand.reserve(stem_len + r.strip.size());
   cand.append(key, 0, stem_len);

@@ -7,11 +7,11 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
-#include <algorithm>
 #include <cstdint>
 #include <vector>
 
 #include "core/civil_date.h"
+#include "core/utf8.h"
 #include "rdf/vocab.h"
 
 namespace nkg::rdf {
@@ -305,7 +305,7 @@ std::string finish_segment(std::string out) {
 std::string iri_segment(std::string_view name) {
   // ASCII (most ids and names) has no format controls and is NFC already:
   // only the encoding of each byte is left.
-  if (std::all_of(name.begin(), name.end(), [](char c) { return (c & 0x80) == 0; })) {
+  if (is_ascii(name)) {
     std::string out;
     out.reserve(name.size());
     for (const char c : name) {

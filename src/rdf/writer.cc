@@ -25,16 +25,15 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <bit>
 #include <cstdarg>
 #include <cstdint>
 #include <cstdio>
-#include <cstring>
 #include <functional>
 #include <optional>
 #include <vector>
 
 #include "core/fast_hash.h"
+#include "core/utf8.h"
 #include "rdf/atomic_file.h"
 #include "rdf/term_check.h"
 #include "rdf/vocab.h"
@@ -226,21 +225,6 @@ std::optional<size_t> curie_prefix(std::string_view iri) {
 
 // ---- Serd -------------------------------------------------------------------
 
-// Characters in well-formed UTF-8 (every term is checked before it is
-// written): the bytes that do not continue a sequence, eight at a time.
-size_t utf8_chars(std::string_view s) {
-  size_t n = 0, i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    uint64_t w;
-    std::memcpy(&w, s.data() + i, 8);
-    // Bit 7 of each byte of `cont` is set where the byte is 10xxxxxx.
-    const uint64_t cont = w & ~(w << 1) & 0x8080808080808080ULL;
-    n += 8 - static_cast<size_t>(std::popcount(cont));
-  }
-  for (; i < s.size(); ++i) n += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
-  return n;
-}
-
 // The node serd_node_from_substring would give, without its scan for
 // quotes and newlines: flags stay 0 (short strings with escapes, never
 // """long""" ones).
@@ -248,7 +232,7 @@ SerdNode node_of(std::string_view text, SerdType type) {
   SerdNode n;
   n.buf = reinterpret_cast<const uint8_t*>(text.data());
   n.n_bytes = text.size();
-  n.n_chars = utf8_chars(text);
+  n.n_chars = count_code_points(text);  // every term is checked before it is written
   n.flags = 0;
   n.type = type;
   return n;

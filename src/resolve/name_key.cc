@@ -5,9 +5,10 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
-#include <algorithm>
 #include <cstring>
 #include <memory>
+
+#include "core/utf8.h"
 
 namespace nkg {
 
@@ -15,7 +16,7 @@ std::string to_ascii(std::string_view name) {
   // ASCII is its own Latin and ASCII form: only the case changes. Most
   // gazetteer labels are ASCII, and the transliterator costs some 10,000
   // instructions a name.
-  if (std::all_of(name.begin(), name.end(), [](char c) { return (c & 0x80) == 0; })) {
+  if (is_ascii(name)) {
     std::string out(name);
     for (char& c : out)
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');

@@ -12,6 +12,7 @@
 #include <cstring>
 
 #include "core/sha256.h"
+#include "core/utf8.h"
 
 namespace nkg {
 
@@ -20,12 +21,7 @@ size_t find_invalid_utf8(std::string_view s) {
   size_t n = s.size(), i = 0;
   while (i < n) {
     // Most news text is mostly ASCII: skip it eight bytes at a time.
-    while (i + 8 <= n) {
-      uint64_t w;
-      std::memcpy(&w, p + i, 8);
-      if (w & 0x8080808080808080ULL) break;
-      i += 8;
-    }
+    i += ascii_prefix(s.substr(i));
     if (i >= n) break;
     unsigned char c = p[i];
     if (c < 0x80) {
