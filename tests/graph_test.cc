@@ -94,4 +94,48 @@ BOOST_AUTO_TEST_CASE(void_counts_are_exact) {
   BOOST_TEST(count(t, VOID + "entities", "2") == 1u);
 }
 
+// An agreement node reported by many articles has triples for each (its
+// conflict's sources); the corpus stage drains the sink in batches so as
+// not to hold them all. Drained or not, the triples are the same.
+BOOST_AUTO_TEST_CASE(agreement_nodes_drain_in_batches_with_the_same_triples) {
+  Interner in;
+  std::vector<AgreementReport> reports;
+  std::vector<std::string> ids;
+  AgreementGroup many{"http://example.org/agreement/many", {}},
+      one{"http://example.org/agreement/one", {}};
+  for (uint32_t d = 0; d < 31; ++d) {
+    AgreementRecord r;
+    r.kind = "joint_venture";
+    r.values.push_back({std::to_string(500 + d), "USD"});
+    // The last article alone gives two figures: no conflict of articles.
+    if (d == 30) r.values.push_back({"900", "USD"});
+    reports.push_back(make_report(r, d, 0, in));
+    ids.push_back("a" + std::to_string(d) + ".txt");
+    (d < 30 ? many : one).members.push_back({d, 0});
+  }
+  const std::vector<AgreementGroup> groups{many, one};
+  auto id = [&](uint32_t r) -> const std::string& { return ids[r]; };
+  rdf::Triples all, rest, drained;
+  TripleSink whole(&all);
+  emit_agreement_nodes(groups, reports, id, whole);
+  TripleSink g(&rest);
+  size_t batches = 0, biggest = 0;
+  g.drain_every(7, [&](rdf::Triples& t) {
+    ++batches;
+    biggest = std::max(biggest, t.size());
+    drained.insert(drained.end(), t.begin(), t.end());
+  });
+  emit_agreement_nodes(groups, reports, id, g);
+  BOOST_TEST(rest.size() < 7u);
+  BOOST_TEST(biggest == 7u);
+  BOOST_TEST(batches == all.size() / 7);
+  drained.insert(drained.end(), rest.begin(), rest.end());
+  std::sort(all.begin(), all.end());
+  std::sort(drained.begin(), drained.end());
+  BOOST_TEST((drained == all));
+  using namespace vocab;
+  BOOST_TEST(count(all, RDF_TYPE, NKG + "Conflict") == 1u);
+  BOOST_TEST(count(all, PROV + "wasDerivedFrom") == 30u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

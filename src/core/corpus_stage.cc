@@ -144,15 +144,16 @@ std::string CorpusBuilder::error() const {
   return impl_->error;
 }
 
-void CorpusBuilder::plan(const std::vector<std::pair<std::string, std::string>>& articles) {
+void CorpusBuilder::plan(std::vector<std::pair<std::string, std::string>> articles) {
   auto& slots = impl_->slots;
   slots.resize(articles.size());
   std::vector<size_t> order(articles.size());
   for (size_t i = 0; i < articles.size(); ++i) {
-    slots[i].path = articles[i].first;
-    slots[i].id = articles[i].second;
+    slots[i].path = std::move(articles[i].first);
+    slots[i].id = std::move(articles[i].second);
     order[i] = i;
   }
+  std::vector<std::pair<std::string, std::string>>().swap(articles);
   std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
     return slots[a].id != slots[b].id ? slots[a].id < slots[b].id : slots[a].path < slots[b].path;
   });
@@ -370,27 +371,19 @@ int CorpusBuilder::Impl::finish(std::vector<Error> errors, uint64_t attempted, s
     rdf::Triples triples;
     std::string rec;
     TripleSink g(&triples);
-    // In slices: all entity or agreement nodes' triples at once would be
-    // most of the memory.
-    constexpr size_t kSlice = 512;
-    size_t in_slice = 0;
+    // Sorted a few thousand triples at a time: all entity or agreement
+    // nodes' triples at once would be most of the memory, and so would one
+    // agreement reported by many articles (a conflict's sources).
+    g.drain_every(4096, [&](rdf::Triples& t) {
+      if (!failed && !sort_in(t, *sorters[0], rec)) failed = true;
+    });
     for (const auto& kv : res.nodes) {
       if (failed) break;
       emit_entity(kv.second, g);
-      if (++in_slice == kSlice) {
-        if (!sort_in(triples, *sorters[0], rec)) failed = true;
-        triples.clear();
-        in_slice = 0;
-      }
     }
+    emit_agreement_nodes(
+        groups, reports, [&](uint32_t r) -> const std::string& { return *id_of_rank[r]; }, g);
     if (!failed && !sort_in(triples, *sorters[0], rec)) failed = true;
-    for (size_t first = 0; !failed && first < groups.size(); first += kSlice) {
-      triples.clear();
-      emit_agreement_nodes(
-          groups, reports, [&](uint32_t r) -> const std::string& { return *id_of_rank[r]; }, g,
-          first, first + kSlice);
-      if (!sort_in(triples, *sorters[0], rec)) failed = true;
-    }
     stats.build_cpu += thread_cpu_seconds() - c0;
   }
   std::vector<std::unique_ptr<rdf::TempFile>> runs;

@@ -61,7 +61,7 @@ class CorpusBuilder {
   // The articles to come, as (path, id) by slot; called once, first. Of
   // several paths with one id, the first path in byte order that is added
   // is exported and the others are skipped.
-  void plan(const std::vector<std::pair<std::string, std::string>>& articles);
+  void plan(std::vector<std::pair<std::string, std::string>> articles);
   // An analysed article (tokens may be dropped) for a planned slot; may be
   // called from several threads, each with its own `worker` < opts.threads.
   // False when it could not be stored (disk full); error() says why.

@@ -234,9 +234,11 @@ int stream_export(const ExportOptions& opts, const Knowledge& knowledge, const A
   CorpusBuilder corpus(knowledge, corpus_options(opts));
   std::vector<std::pair<std::string, std::string>> plan;
   for (const auto& p : paths) plan.emplace_back(p, fs::path(p).filename().string());
-  corpus.plan(plan);
+  corpus.plan(std::move(plan));
 
-  std::vector<std::optional<Error>> slot_errors(paths.size());
+  // Articles that could not be read, by slot (few: not one entry per slot).
+  std::mutex errors_mu;
+  std::vector<std::pair<size_t, Error>> slot_errors;
   std::atomic<size_t> next{0};
   std::atomic<bool> failed{false};
   auto work = [&](unsigned w) {
@@ -250,7 +252,10 @@ int stream_export(const ExportOptions& opts, const Knowledge& knowledge, const A
       Error e;
       auto doc = read_and_analyse(paths[i], opts, analyzer, &e, &cpu);
       if (!doc) {
-        slot_errors[i] = e;
+        {
+          std::lock_guard<std::mutex> lock(errors_mu);
+          slot_errors.emplace_back(i, std::move(e));
+        }
         if (progress) progress->add(0);
         continue;
       }
@@ -267,8 +272,10 @@ int stream_export(const ExportOptions& opts, const Knowledge& knowledge, const A
     log << "newskg: " << failure_message(opts.output, corpus.error()) << "\n";
     return kExitFailure;
   }
-  for (auto& e : slot_errors)
-    if (e) errors.push_back(std::move(*e));
+  std::sort(slot_errors.begin(), slot_errors.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (auto& [slot, e] : slot_errors) errors.push_back(std::move(e));
+  std::vector<std::string>().swap(paths);  // the corpus stage has its own copy
   const int rc = corpus.finish(std::move(errors), attempted, log, progress);
   if (opts.stats) {
     const CorpusStats& st = corpus.stats();
@@ -476,7 +483,7 @@ int run_merge(const MergeOptions& opts, std::ostream& log) {
     return kExitFailure;
   }
   CorpusBuilder corpus(knowledge, corpus_options(opts));
-  corpus.plan(plan);
+  corpus.plan(plan);  // a copy: the second pass checks the files against it
   size_t slot = 0;
   progress.stage("reading partial files");
   for (const auto& path : good) {

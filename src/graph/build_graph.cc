@@ -250,12 +250,15 @@ void emit_agreement_nodes(const std::vector<AgreementGroup>& groups,
   for (size_t gi = first; gi < std::min(last, groups.size()); ++gi) {
     const AgreementGroup& grp = groups[gi];
     const std::string& iri = grp.iri;
-    std::map<std::string, std::set<std::string>> values, quantities, dates;  // key -> articles
+    // key -> articles, by rank: a node reported by thousands of articles
+    // would otherwise hold thousands of IRIs per value.
+    using Sources = std::map<std::string, std::set<uint32_t>>;
+    Sources values, quantities, dates;
     std::string kind;
     for (const auto& [d, i] : grp.members) {
       const AgreementReport* r = report(d, i);
       if (!r) continue;
-      std::string a = article_iri(article_id(static_cast<uint32_t>(d)));
+      const auto a = static_cast<uint32_t>(d);
       kind = *r->kind;
       for (const std::string* v : r->values)
         values[iri + "/value/" + rdf::iri_segment(*v)].insert(a);
@@ -265,13 +268,15 @@ void emit_agreement_nodes(const std::vector<AgreementGroup>& groups,
     g.type(iri, NKG + "Agreement");
     g.type(iri, NKG + kind_class(kind));
     // Articles disagree: keep every value with its sources, and say so.
-    auto conflict = [&](const char* prop, const std::map<std::string, std::set<std::string>>& m,
-                        bool iri_values) {
+    auto conflict = [&](const char* prop, const Sources& m, bool iri_values) {
       // A conflict needs two articles: one article giving two figures
       // ("35 billion now, 100 billion later") is not a disagreement.
-      std::set<std::string> articles;
-      for (const auto& [v, arts] : m) articles.insert(arts.begin(), arts.end());
-      if (m.size() < 2 || articles.size() < 2) return;
+      if (m.size() < 2) return;
+      const uint32_t one = *m.begin()->second.begin();
+      if (std::all_of(m.begin(), m.end(), [&](const auto& kv) {
+            return kv.second.size() == 1 && *kv.second.begin() == one;
+          }))
+        return;
       std::string ci = iri + "/conflict/" + prop;
       g.type(ci, NKG + "Conflict");
       g.iri(ci, NKG + "conflictProperty", NKG + prop);
@@ -280,7 +285,7 @@ void emit_agreement_nodes(const std::vector<AgreementGroup>& groups,
           g.iri(ci, NKG + "conflictValue", v);
         else
           g.str(ci, NKG + "conflictValue", v);
-        for (const auto& art : arts) g.iri(ci, PROV + "wasDerivedFrom", art);
+        for (uint32_t art : arts) g.iri(ci, PROV + "wasDerivedFrom", article_iri(article_id(art)));
       }
       g.iri(iri, NKG + "conflict", ci);
     };

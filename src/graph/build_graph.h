@@ -60,8 +60,19 @@ class TripleSink {
  public:
   explicit TripleSink(rdf::Triples* out) : out_(out) {}
   void set_graph(std::string g) { graph_ = std::move(g); }
+  // Hands the triples to `f` (which takes them) whenever there are `n`:
+  // one agreement node can have triples for each of thousands of articles
+  // (its conflicts' sources), more than a corpus stage should hold at once.
+  void drain_every(size_t n, std::function<void(rdf::Triples&)> f) {
+    drain_at_ = n;
+    drain_ = std::move(f);
+  }
   void add(const std::string& s, const std::string& p, rdf::Term o) {
     out_->push_back({rdf::Term::iri(s), rdf::Term::iri(p), std::move(o), graph_});
+    if (out_->size() >= drain_at_) {
+      drain_(*out_);
+      out_->clear();
+    }
   }
   void iri(const std::string& s, const std::string& p, const std::string& o) {
     add(s, p, rdf::Term::iri(o));
@@ -80,6 +91,8 @@ class TripleSink {
   static const std::string& vocab_type();
   rdf::Triples* out_;
   std::string graph_;
+  size_t drain_at_ = SIZE_MAX;
+  std::function<void(rdf::Triples&)> drain_;
 };
 
 }  // namespace nkg

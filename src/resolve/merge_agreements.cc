@@ -44,6 +44,18 @@ bool same(const Rec& a, const Rec& b) {
 
 }  // namespace
 
+std::span<const std::string*> Interner::list(size_t n) {
+  if (n == 0) return {};
+  if (blocks_.empty() || block_size_ - used_ < n) {
+    block_size_ = std::max<size_t>(n, 4096);
+    blocks_.push_back(std::make_unique<const std::string*[]>(block_size_));
+    used_ = 0;
+  }
+  std::span<const std::string*> out(blocks_.back().get() + used_, n);
+  used_ += n;
+  return out;
+}
+
 AgreementReport make_report(const AgreementRecord& r, uint32_t doc, uint32_t idx, Interner& in) {
   AgreementReport a;
   a.doc = doc;
@@ -51,8 +63,13 @@ AgreementReport make_report(const AgreementRecord& r, uint32_t doc, uint32_t idx
   a.kind = in(r.kind);
   a.quantity = in(r.quantity);
   a.date = in(r.date);
-  for (const auto& p : r.parties) a.parties.push_back(in(p));
-  for (const auto& v : r.values) a.values.push_back(in(v.value + "-" + v.currency));
+  std::span<const std::string*> parties = in.list(r.parties.size());
+  for (size_t i = 0; i < r.parties.size(); ++i) parties[i] = in(r.parties[i]);
+  a.parties = parties;
+  std::span<const std::string*> values = in.list(r.values.size());
+  for (size_t i = 0; i < r.values.size(); ++i)
+    values[i] = in(r.values[i].value + "-" + r.values[i].currency);
+  a.values = values;
   return a;
 }
 

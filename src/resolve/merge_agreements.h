@@ -6,6 +6,8 @@
 // stake, count and date keeps the articles it comes from, and an attribute
 // with more than one value gets an nkg:Conflict record.
 #pragma once
+#include <memory>
+#include <span>
 #include <string>
 #include <unordered_set>
 #include <utility>
@@ -22,24 +24,31 @@ struct AgreementGroup {
 };
 
 // What merging and the agreement nodes read of one report, small enough to
-// hold for a whole corpus; the strings point into an Interner.
+// hold for a whole corpus (about 2.5 per article in news): the strings and
+// the lists of them live in an Interner.
 struct AgreementReport {
   uint32_t doc = 0;  // article rank (AgreementGroup::members' document index)
   uint32_t idx = 0;  // index in the article's agreements
   const std::string* kind = nullptr;
-  const std::string* quantity = nullptr;    // "" when none
-  const std::string* date = nullptr;        // "" when none
-  std::vector<const std::string*> parties;  // mention entity keys
-  std::vector<const std::string*> values;   // "value-currency"
+  const std::string* quantity = nullptr;        // "" when none
+  const std::string* date = nullptr;            // "" when none
+  std::span<const std::string* const> parties;  // mention entity keys
+  std::span<const std::string* const> values;   // "value-currency"
 };
 
-// Strings stored once; pointers stay valid for the interner's life.
+// Strings stored once, and lists of them stored end to end in blocks (not
+// a vector each: two heap blocks per report would be most of its size);
+// both stay valid for the interner's life.
 class Interner {
  public:
   const std::string* operator()(const std::string& s) { return &*set_.insert(s).first; }
+  // Room for `n` pointers, contiguous and stable.
+  std::span<const std::string*> list(size_t n);
 
  private:
   std::unordered_set<std::string> set_;
+  std::vector<std::unique_ptr<const std::string*[]>> blocks_;
+  size_t used_ = 0, block_size_ = 0;  // of the last block
 };
 
 // The report of record `idx` of an article of rank `doc`.
