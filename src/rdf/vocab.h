@@ -28,8 +28,8 @@ struct Prefix {
 };
 // Prefixes declared in every Turtle/TriG output, in this order.
 inline const Prefix kPrefixes[] = {
-    {"nkg", &NKG},     {"id", &ID},     {"dct", &DCT},     {"nif", &NIF},   {"itsrdf", &ITSRDF},
-    {"prov", &PROV},   {"org", &ORG},   {"schema", &SCHEMA}, {"skos", &SKOS}, {"owl", &OWL},
-    {"wd", &WD},       {"rdf", &RDF},   {"rdfs", &RDFS},   {"xsd", &XSD},   {"void", &VOID},
+    {"nkg", &NKG},   {"id", &ID},   {"dct", &DCT},       {"nif", &NIF},   {"itsrdf", &ITSRDF},
+    {"prov", &PROV}, {"org", &ORG}, {"schema", &SCHEMA}, {"skos", &SKOS}, {"owl", &OWL},
+    {"wd", &WD},     {"rdf", &RDF}, {"rdfs", &RDFS},     {"xsd", &XSD},   {"void", &VOID},
 };
 }  // namespace nkg::vocab
