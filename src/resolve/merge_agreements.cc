@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <map>
+#include <ranges>
 #include <set>
+#include <span>
 #include <string_view>
 #include <tuple>
 
@@ -15,13 +17,16 @@ namespace {
 // Node IRIs as pointers into the Resolution (one per node), sorted by
 // address: sets that cost no copies of the IRIs.
 using Nodes = std::vector<const std::string*>;
+using NodeSpan = std::span<const std::string* const>;
 
-bool has(const Nodes& v, const std::string* x) { return std::binary_search(v.begin(), v.end(), x); }
+bool has(NodeSpan v, const std::string* x) { return std::binary_search(v.begin(), v.end(), x); }
 
+// One per report, for the whole corpus at once: its firm and state nodes
+// are a slice of one pool rather than two vectors of their own.
 struct Rec {
   uint32_t doc, idx;
   const AgreementReport* r;
-  Nodes firms, states;
+  NodeSpan firms, states;
 };
 
 size_t find(std::vector<size_t>& p, size_t x) { return p[x] == x ? x : p[x] = find(p, p[x]); }
@@ -33,7 +38,8 @@ bool same(const Rec& a, const Rec& b) {
   if (!qa.empty() && !qb.empty() && qa != qb) return false;
   for (const auto* f : a.firms)
     if (has(b.firms, f)) return true;
-  if (a.firms.empty() && b.firms.empty()) return !a.states.empty() && a.states == b.states;
+  if (a.firms.empty() && b.firms.empty())
+    return !a.states.empty() && std::ranges::equal(a.states, b.states);
   // One side names only states: the states must agree and the counts match.
   if ((a.firms.empty() || b.firms.empty()) && !qa.empty() && qa == qb) {
     for (const auto* s : a.states)
@@ -90,20 +96,36 @@ std::vector<AgreementGroup> merge_agreements(const std::vector<Document>& docs,
 
 std::vector<AgreementGroup> merge_agreements(const std::vector<AgreementReport>& reports,
                                              const Resolution& res) {
-  std::vector<Rec> recs;
+  // Each report's firms, then its states, end to end; slices are taken once
+  // the pool is complete, when it no longer moves.
+  Nodes pool;
+  std::vector<std::pair<uint32_t, uint32_t>> counts;  // firms, states
+  counts.reserve(reports.size());
+  Nodes firms, states;
   for (const auto& rep : reports) {
-    Rec r{rep.doc, rep.idx, &rep, {}, {}};
+    firms.clear();
+    states.clear();
     for (const std::string* p : rep.parties) {
       const EntityNode* n = res.node_for(*p);
       if (!n) continue;
-      (n->type == EntityType::State ? r.states : r.firms).push_back(&n->iri);
+      (n->type == EntityType::State ? states : firms).push_back(&n->iri);
     }
-    for (Nodes* v : {&r.firms, &r.states}) {
+    for (Nodes* v : {&firms, &states}) {
       std::sort(v->begin(), v->end());
       v->erase(std::unique(v->begin(), v->end()), v->end());
+      pool.insert(pool.end(), v->begin(), v->end());
     }
-    recs.push_back(std::move(r));
+    counts.emplace_back(static_cast<uint32_t>(firms.size()), static_cast<uint32_t>(states.size()));
   }
+  std::vector<Rec> recs;
+  recs.reserve(reports.size());
+  for (size_t i = 0, at = 0; i < reports.size(); ++i) {
+    const auto [nf, ns] = counts[i];
+    const NodeSpan f(pool.data() + at, nf), st(pool.data() + at + nf, ns);
+    recs.push_back({reports[i].doc, reports[i].idx, &reports[i], f, st});
+    at += nf + ns;
+  }
+  std::vector<std::pair<uint32_t, uint32_t>>().swap(counts);
   std::vector<size_t> parent(recs.size());
   for (size_t i = 0; i < recs.size(); ++i) parent[i] = i;
   // Only reports sharing a bucket can be the same agreement (same kind and a
@@ -123,7 +145,8 @@ std::vector<AgreementGroup> merge_agreements(const std::vector<AgreementReport>&
     const auto ui = static_cast<uint32_t>(i);
     for (const auto* f : r.firms) buckets[Key{kind, nullptr, f}].push_back(ui);
     // No firm and no state: `same` is false for it whatever the other.
-    if (r.firms.empty() && !r.states.empty()) state_buckets[{kind, r.states}].push_back(ui);
+    if (r.firms.empty() && !r.states.empty())
+      state_buckets[{kind, Nodes(r.states.begin(), r.states.end())}].push_back(ui);
     if (!quantity->empty())
       for (const auto* st : r.states) buckets[Key{kind, quantity, st}].push_back(ui);
   }
@@ -207,10 +230,10 @@ std::vector<AgreementGroup> merge_agreements(const std::vector<AgreementReport>&
   }
   for (const auto& [key, members] : state_buckets) join_compatible(members);
   std::map<size_t, AgreementGroup> groups;
-  std::map<size_t, std::vector<size_t>> rec_of;
+  std::map<size_t, std::vector<uint32_t>> rec_of;
   for (size_t i = 0; i < recs.size(); ++i) {
     groups[find(parent, i)].members.push_back({recs[i].doc, recs[i].idx});
-    rec_of[find(parent, i)].push_back(i);
+    rec_of[find(parent, i)].push_back(static_cast<uint32_t>(i));
   }
   std::vector<AgreementGroup> out;
   for (auto& [root, g] : groups) {
@@ -218,7 +241,7 @@ std::vector<AgreementGroup> merge_agreements(const std::vector<AgreementReport>&
     // the node keeps its IRI when articles are added or reordered.
     std::set<std::string> parties, quantities;
     std::string kind = *recs[root].r->kind;
-    for (size_t i : rec_of[root]) {
+    for (uint32_t i : rec_of[root]) {
       const AgreementReport& r = *recs[i].r;
       for (const std::string* p : r.parties)
         if (const EntityNode* n = res.node_for(*p)) parties.insert(n->iri);

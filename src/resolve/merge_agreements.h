@@ -6,6 +6,7 @@
 // stake, count and date keeps the articles it comes from, and an attribute
 // with more than one value gets an nkg:Conflict record.
 #pragma once
+#include <cstdint>
 #include <memory>
 #include <span>
 #include <string>
@@ -20,7 +21,7 @@ namespace nkg {
 
 struct AgreementGroup {
   std::string iri;
-  std::vector<std::pair<size_t, size_t>> members;  // (document index, record index)
+  std::vector<std::pair<uint32_t, uint32_t>> members;  // (document index, record index)
 };
 
 // What merging and the agreement nodes read of one report, small enough to
