@@ -50,7 +50,10 @@ namespace {
 constexpr size_t kSpillChunk = 1u << 20;
 
 struct Slot {
-  std::string path, id;
+  // The path, then the id, in CorpusBuilder::Impl::names: one string for all
+  // articles instead of two heap blocks each.
+  uint64_t name_at = 0;
+  uint32_t path_len = 0, id_len = 0;
   uint32_t rank = 0;    // position in (id, path) order
   bool shared = false;  // another planned path has the same id
   bool added = false;
@@ -80,6 +83,11 @@ struct CorpusBuilder::Impl {
   const Knowledge& k;
   CorpusOptions opts;
   std::vector<Slot> slots;
+  std::string names;
+  std::string_view path(const Slot& s) const { return {names.data() + s.name_at, s.path_len}; }
+  std::string_view id(const Slot& s) const {
+    return {names.data() + s.name_at + s.path_len, s.id_len};
+  }
 
   // Spill files, one per worker, with their unwritten tails.
   std::vector<std::unique_ptr<rdf::TempFile>> spill;
@@ -145,21 +153,29 @@ std::string CorpusBuilder::error() const {
 }
 
 void CorpusBuilder::plan(std::vector<std::pair<std::string, std::string>> articles) {
-  auto& slots = impl_->slots;
+  Impl& m = *impl_;
+  auto& slots = m.slots;
   slots.resize(articles.size());
   std::vector<size_t> order(articles.size());
+  size_t bytes = 0;
+  for (const auto& [path, id] : articles) bytes += path.size() + id.size();
+  m.names.reserve(bytes);
   for (size_t i = 0; i < articles.size(); ++i) {
-    slots[i].path = std::move(articles[i].first);
-    slots[i].id = std::move(articles[i].second);
+    slots[i].name_at = m.names.size();
+    slots[i].path_len = static_cast<uint32_t>(articles[i].first.size());
+    slots[i].id_len = static_cast<uint32_t>(articles[i].second.size());
+    m.names += articles[i].first;
+    m.names += articles[i].second;
     order[i] = i;
   }
   std::vector<std::pair<std::string, std::string>>().swap(articles);
   std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    return slots[a].id != slots[b].id ? slots[a].id < slots[b].id : slots[a].path < slots[b].path;
+    const std::string_view ia = m.id(slots[a]), ib = m.id(slots[b]);
+    return ia != ib ? ia < ib : m.path(slots[a]) < m.path(slots[b]);
   });
   for (size_t r = 0; r < order.size(); ++r) {
     slots[order[r]].rank = static_cast<uint32_t>(r);
-    if (r > 0 && slots[order[r - 1]].id == slots[order[r]].id)
+    if (r > 0 && m.id(slots[order[r - 1]]) == m.id(slots[order[r]]))
       slots[order[r - 1]].shared = slots[order[r]].shared = true;
   }
 }
@@ -215,13 +231,14 @@ int CorpusBuilder::Impl::finish(std::vector<Error> errors, uint64_t attempted, s
     for (size_t i = 0; i < slots.size(); ++i)
       if (slots[i].shared && slots[i].added) shared.push_back(i);
     std::sort(shared.begin(), shared.end(),
-              [&](size_t a, size_t b) { return slots[a].path < slots[b].path; });
+              [&](size_t a, size_t b) { return path(slots[a]) < path(slots[b]); });
     std::set<std::string> taken;
     for (size_t i : shared) {
       Slot& s = slots[i];
-      if (!taken.insert(s.id).second) {
-        errors.push_back({s.path, "another input has the same file name '" + s.id +
-                                      "' (article IRIs come from the base name)"});
+      const std::string sid(id(s));
+      if (!taken.insert(sid).second) {
+        errors.push_back({std::string(path(s)), "another input has the same file name '" + sid +
+                                                    "' (article IRIs come from the base name)"});
         s.added = false;
         continue;
       }
@@ -245,8 +262,8 @@ int CorpusBuilder::Impl::finish(std::vector<Error> errors, uint64_t attempted, s
         << "; nothing written\n";
     return kExitFailure;
   }
-  std::vector<const std::string*> id_of_rank(slots.size(), nullptr);
-  for (const Slot* s : docs) id_of_rank[s->rank] = &s->id;
+  std::vector<std::string_view> id_of_rank(slots.size());
+  for (const Slot* s : docs) id_of_rank[s->rank] = id(*s);
 
   auto stage = [&](const char* what) {
     if (progress) progress->stage(what);
@@ -333,12 +350,12 @@ int CorpusBuilder::Impl::finish(std::vector<Error> errors, uint64_t attempted, s
       triples.clear();
       TripleSink g(&triples);
       emit_article(doc, s.rank, res, index, k, gopts, g);
-      triples.push_back(void_source(s.id));
+      triples.push_back(void_source(std::string(id(s))));
       if (gopts.named_graphs) {
         // The count in VoID ignores graphs: an (s, p, o) of the article's
         // graph that the default graph also holds counts once. Only this
         // article's triples can have its IRIs as subjects.
-        const std::string a = article_iri(s.id);
+        const std::string a = article_iri(id(s));
         std::set<std::string> named, plain;
         for (const auto& t : triples) {
           const std::string& subj = t.s.value;
@@ -382,7 +399,7 @@ int CorpusBuilder::Impl::finish(std::vector<Error> errors, uint64_t attempted, s
       emit_entity(kv.second, g);
     }
     emit_agreement_nodes(
-        groups, reports, [&](uint32_t r) -> const std::string& { return *id_of_rank[r]; }, g);
+        groups, reports, [&](uint32_t r) { return id_of_rank[r]; }, g);
     if (!failed && !sort_in(triples, *sorters[0], rec)) failed = true;
     stats.build_cpu += thread_cpu_seconds() - c0;
   }

@@ -37,7 +37,7 @@ void TripleSink::date(const std::string& s, const std::string& p, const std::str
   add(s, p, rdf::Term::typed(iso, XSD + "date"));
 }
 
-std::string article_iri(const std::string& id) { return ID + "article/" + rdf::iri_segment(id); }
+std::string article_iri(std::string_view id) { return ID + "article/" + rdf::iri_segment(id); }
 
 namespace {
 
@@ -238,7 +238,7 @@ void emit_entity(const EntityNode& n, TripleSink& g) {
 
 void emit_agreement_nodes(const std::vector<AgreementGroup>& groups,
                           const std::vector<AgreementReport>& reports,
-                          const std::function<const std::string&(uint32_t)>& article_id,
+                          const std::function<std::string_view(uint32_t)>& article_id,
                           TripleSink& g, size_t first, size_t last) {
   auto report = [&](size_t d, size_t i) -> const AgreementReport* {
     auto it = std::lower_bound(reports.begin(), reports.end(), std::make_pair(d, i),

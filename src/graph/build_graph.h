@@ -18,7 +18,7 @@ struct GraphOptions {
   bool named_graphs = false;  // TriG: article triples in a graph per article
 };
 
-std::string article_iri(const std::string& id);
+std::string article_iri(std::string_view id);
 
 rdf::Triples build_graph(const std::vector<Document>& docs, const Resolution& res,
                          const std::vector<AgreementGroup>& agreements, const Knowledge& k,
@@ -52,7 +52,7 @@ void emit_entity(const EntityNode& n, TripleSink& g);
 // Only groups[first, last) when given, so that a caller can stream them.
 void emit_agreement_nodes(const std::vector<AgreementGroup>& groups,
                           const std::vector<AgreementReport>& reports,
-                          const std::function<const std::string&(uint32_t)>& article_id,
+                          const std::function<std::string_view(uint32_t)>& article_id,
                           TripleSink& g, size_t first = 0, size_t last = SIZE_MAX);
 
 // Adds triples with short predicate names; shared by the graph stages.
