@@ -153,6 +153,37 @@ BOOST_AUTO_TEST_CASE(external_sort_yields_each_distinct_record_in_order) {
              boost::test_tools::per_element());
 }
 
+// Runs of one level are merged once there are fan-in of them: a sorter
+// holds a few per level, not one per budget's worth of records, and the
+// records come out the same.
+BOOST_AUTO_TEST_CASE(a_sorter_merges_its_runs_by_levels) {
+  TmpDir tmp;
+  std::mt19937 rng(11);
+  std::set<std::string> want;
+  rdf::RunSorter s(tmp.path.string(), 64, 4);
+  for (int i = 0; i < 4000; ++i) {
+    std::string rec(1 + rng() % 10, 'x');
+    for (auto& c : rec) c = static_cast<char>('a' + rng() % 4);
+    want.insert(rec);
+    BOOST_REQUIRE(s.add(rec));
+  }
+  BOOST_REQUIRE(s.flush());
+  const uint64_t written = s.runs_written();
+  std::vector<std::unique_ptr<rdf::TempFile>> runs = s.take_runs();
+  BOOST_TEST_REQUIRE(written > 64u);  // past two levels of merging
+  // Fewer than fan-in runs per level: log4(written) + 1 levels at most.
+  size_t levels = 1;
+  for (uint64_t n = written; n >= 4; n /= 4) ++levels;
+  BOOST_TEST(runs.size() <= 3 * levels);
+  rdf::RunMerger m(std::move(runs));
+  std::vector<std::string> got;
+  std::string_view r;
+  while (m.next(&r)) got.emplace_back(r);
+  BOOST_TEST(m.error().empty());
+  BOOST_TEST(got == std::vector<std::string>(want.begin(), want.end()),
+             boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(records_sort_as_triples_do) {
   using rdf::Term;
   std::vector<rdf::Triple> ts = {

@@ -302,8 +302,11 @@ int CorpusBuilder::Impl::finish(std::vector<Error> errors, uint64_t attempted, s
   FirstError invalid;
   std::atomic<uint64_t> overlap{0};  // TriG: triples both in an article's graph and the default
   std::vector<std::unique_ptr<rdf::RunSorter>> sorters;
+  // All sorters' runs are open files at once: keep them well under the
+  // usual limit of 1024 (a level of merging per fan-in).
+  const size_t fan_in = std::max<size_t>(16, 384 / opts.threads);
   for (unsigned w = 0; w < opts.threads; ++w)
-    sorters.push_back(std::make_unique<rdf::RunSorter>(opts.tmp_dir, opts.sort_budget));
+    sorters.push_back(std::make_unique<rdf::RunSorter>(opts.tmp_dir, opts.sort_budget, fan_in));
   auto sort_in = [&](rdf::Triples& triples, rdf::RunSorter& sorter, std::string& rec) {
     for (rdf::Triple& t : triples) {
       rdf::normalize_triple(&t, format);

@@ -169,8 +169,35 @@ bool RunSorter::flush() {
     return false;
   }
   runs_.push_back(std::move(file));
+  levels_.push_back(0);
+  ++written_;
   arena_.clear();
   recs_.clear();
+  return merge_full_levels();
+}
+
+bool RunSorter::merge_full_levels() {
+  while (runs_.size() >= fan_in_) {
+    const size_t from = runs_.size() - fan_in_;
+    const uint8_t level = levels_.back();
+    if (levels_[from] != level) return true;  // levels never rise: all equal
+    std::vector<std::unique_ptr<TempFile>> group;
+    for (size_t i = from; i < runs_.size(); ++i) group.push_back(std::move(runs_[i]));
+    runs_.resize(from);
+    levels_.resize(from);
+    RunMerger merger(std::move(group));
+    RunWriter out(dir_);
+    std::string_view r;
+    while (merger.next(&r))
+      if (!out.add(r)) break;
+    std::unique_ptr<TempFile> merged = merger.error().empty() ? out.finish() : nullptr;
+    if (!merged) {
+      error_ = merger.error().empty() ? out.error() : merger.error();
+      return false;
+    }
+    runs_.push_back(std::move(merged));
+    levels_.push_back(static_cast<uint8_t>(level + 1));
+  }
   return true;
 }
 

@@ -4,6 +4,7 @@
 // runs at once and yields every distinct record in order. Memory is the
 // budget per sorter plus one read buffer per run, whatever the graph's size.
 #pragma once
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -58,8 +59,10 @@ class RunWriter {
 
 class RunSorter {
  public:
-  // `dir`: where runs go; `budget`: bytes of records held before a run is written.
-  RunSorter(std::string dir, size_t budget) : dir_(std::move(dir)), budget_(budget) {}
+  // `dir`: where runs go; `budget`: bytes of records held before a run is
+  // written; `fan_in`: runs of one level merged into one (see runs_).
+  RunSorter(std::string dir, size_t budget, size_t fan_in = 128)
+      : dir_(std::move(dir)), budget_(budget), fan_in_(std::max<size_t>(fan_in, 2)) {}
   // Copies `rec` in; may write a run. False (and later calls do nothing)
   // once a run could not be written.
   bool add(std::string_view rec);
@@ -67,18 +70,31 @@ class RunSorter {
   bool flush();
   const std::string& error() const { return error_; }
   // The runs written so far (the sorter keeps nothing).
-  std::vector<std::unique_ptr<TempFile>> take_runs() { return std::move(runs_); }
+  std::vector<std::unique_ptr<TempFile>> take_runs() {
+    levels_.clear();
+    return std::move(runs_);
+  }
   uint64_t records_added() const { return added_; }
-  double sort_cpu() const { return sort_cpu_; }  // CPU seconds in flush()
+  uint64_t runs_written() const { return written_; }  // of the budget, before merging
+  double sort_cpu() const { return sort_cpu_; }       // CPU seconds in flush()
 
  private:
+  bool merge_full_levels();
+
   std::string dir_;
-  size_t budget_;
+  size_t budget_, fan_in_;
   std::string arena_;
   std::vector<std::pair<uint32_t, uint32_t>> recs_;  // offset, length in arena_
+  // Runs and their levels, levels never rising: a run written from the
+  // arena is of level 0, and `fan_in_` runs of one level are merged into one
+  // of the next. Runs held (each an open file, and a read buffer in the
+  // final merge) stay under fan_in_ per level, a few levels for any corpus,
+  // rather than growing with it past the open-file limit; each record is
+  // rewritten once per level.
   std::vector<std::unique_ptr<TempFile>> runs_;
+  std::vector<uint8_t> levels_;
   std::string error_;
-  uint64_t added_ = 0;
+  uint64_t added_ = 0, written_ = 0;
   double sort_cpu_ = 0;
 };
 
