@@ -401,8 +401,9 @@ int CorpusBuilder::Impl::finish(std::vector<Error> errors, uint64_t attempted, s
       if (failed) break;
       emit_entity(kv.second, g);
     }
-    emit_agreement_nodes(
-        groups, reports, [&](uint32_t r) { return id_of_rank[r]; }, g);
+    if (!failed)
+      emit_agreement_nodes(
+          groups, reports, [&](uint32_t r) { return id_of_rank[r]; }, g);
     if (!failed && !sort_in(triples, *sorters[0], rec)) failed = true;
     stats.build_cpu += thread_cpu_seconds() - c0;
   }
