@@ -239,7 +239,7 @@ void emit_entity(const EntityNode& n, TripleSink& g) {
 void emit_agreement_nodes(const std::vector<AgreementGroup>& groups,
                           const std::vector<AgreementReport>& reports,
                           const std::function<std::string_view(uint32_t)>& article_id,
-                          TripleSink& g, size_t first, size_t last) {
+                          TripleSink& g) {
   auto report = [&](size_t d, size_t i) -> const AgreementReport* {
     auto it = std::lower_bound(reports.begin(), reports.end(), std::make_pair(d, i),
                                [](const AgreementReport& r, const std::pair<size_t, size_t>& k) {
@@ -247,8 +247,7 @@ void emit_agreement_nodes(const std::vector<AgreementGroup>& groups,
                                });
     return it != reports.end() && it->doc == d && it->idx == i ? &*it : nullptr;
   };
-  for (size_t gi = first; gi < std::min(last, groups.size()); ++gi) {
-    const AgreementGroup& grp = groups[gi];
+  for (const AgreementGroup& grp : groups) {
     const std::string& iri = grp.iri;
     // key -> articles, by rank: a node reported by thousands of articles
     // would otherwise hold thousands of IRIs per value.

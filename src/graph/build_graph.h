@@ -49,11 +49,10 @@ void emit_entities(const Resolution& res, TripleSink& g);
 void emit_entity(const EntityNode& n, TripleSink& g);
 // each agreement node's classes and the conflicts between its articles.
 // `reports` sorted by (doc, idx); `article_id(rank)` is an article's id.
-// Only groups[first, last) when given, so that a caller can stream them.
 void emit_agreement_nodes(const std::vector<AgreementGroup>& groups,
                           const std::vector<AgreementReport>& reports,
                           const std::function<std::string_view(uint32_t)>& article_id,
-                          TripleSink& g, size_t first = 0, size_t last = SIZE_MAX);
+                          TripleSink& g);
 
 // Adds triples with short predicate names; shared by the graph stages.
 class TripleSink {

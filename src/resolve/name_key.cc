@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "core/utf8.h"
+#include "text/normalize.h"
 
 namespace nkg {
 
@@ -18,8 +19,7 @@ std::string to_ascii(std::string_view name) {
   // instructions a name.
   if (is_ascii(name)) {
     std::string out(name);
-    for (char& c : out)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    for (char& c : out) c = ascii_key_char(c);
     return out;
   }
   return to_ascii_icu(name);

@@ -23,11 +23,7 @@ size_t find_invalid_utf8(std::string_view s) {
     // Most news text is mostly ASCII: skip it eight bytes at a time.
     i += ascii_prefix(s.substr(i));
     if (i >= n) break;
-    unsigned char c = p[i];
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
+    const unsigned char c = p[i];  // not ASCII
     size_t len;
     uint32_t lo = 0x80, hi = 0xBF;  // allowed range of the second byte
     if (c >= 0xC2 && c <= 0xDF)
