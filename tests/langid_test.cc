@@ -113,4 +113,138 @@ BOOST_AUTO_TEST_CASE(sample_and_whole_text_agree_on_the_corpus_and_seeds) {
   BOOST_TEST(sampled > 5u);
 }
 
+// The markers' rule, on a table of made-up words: "xa".."xe" mark lang A,
+// "yb", "yc" mark lang B, "zz" marks both.
+namespace {
+const MarkerWords& toy_markers() {
+  static const MarkerWords m(
+      {{"A", {"xa", "xb", "xc", "xd", "xe", "zz"}}, {"B", {"yb", "yc", "zz"}}});
+  return m;
+}
+// `n` ordinary words: the markers given, then filler.
+Document toy(const std::vector<std::string>& markers, size_t n) {
+  std::string text;
+  for (size_t i = 0; i < n; ++i) text += (i < markers.size() ? markers[i] : "filler") + " ";
+  return segmented(text);
+}
+std::vector<std::string> repeat(std::vector<std::string> words, size_t times) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < times; ++i) out.insert(out.end(), words.begin(), words.end());
+  return out;
+}
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(markers_decide_only_from_many_distinct_markers_without_a_close_rival) {
+  const MarkerWords& m = toy_markers();
+  // 12 markers from 4 words in 100 words: A.
+  BOOST_TEST(m.decide(toy(repeat({"xa", "xb", "xc", "xd"}, 3), 100)).value_or("-") == "A");
+  // The same count from 3 words only: undecided.
+  BOOST_TEST(!m.decide(toy(repeat({"xa", "xb", "xc"}, 4), 100)));
+  // Eleven markers decide 100 words, not 150 (the share is 1/12 of the words read).
+  auto eleven = repeat({"xa", "xb", "xc", "xd"}, 2);
+  for (const auto& w : {"xa", "xb", "xc"}) eleven.push_back(w);
+  BOOST_TEST(m.decide(toy(eleven, 100)).value_or("-") == "A");
+  BOOST_TEST(!m.decide(toy(eleven, 150)));
+  // Only the window counts: markers past the first 150 words are not read.
+  std::vector<std::string> late(150, "filler");
+  for (const auto& w : repeat({"xa", "xb", "xc", "xd"}, 5)) late.push_back(w);
+  BOOST_TEST(!m.decide(toy(late, late.size())));
+  // Too short a text to judge.
+  BOOST_TEST(!m.decide(toy(repeat({"xa", "xb", "xc", "xd"}, 3), 20)));
+  // A rival with two distinct markers and over a third of the hits.
+  auto mixed = repeat({"xa", "xb", "xc", "xd"}, 3);
+  for (const auto& w : repeat({"yb", "yc"}, 3)) mixed.push_back(w);
+  BOOST_TEST(!m.decide(toy(mixed, 100)));
+  // A rival that shares a single word is none; a shared word counts for both.
+  auto shared = repeat({"xa", "xb", "xc", "xd"}, 3);
+  for (const auto& w : repeat({"zz"}, 6)) shared.push_back(w);
+  BOOST_TEST(m.decide(toy(shared, 100)).value_or("-") == "A");
+  // Capitalised words and numbers are not read (names are the same in every language).
+  BOOST_TEST(!m.decide(toy(repeat({"Xa", "Xb", "Xc", "Xd"}, 3), 100)));
+  BOOST_TEST(!MarkerWords().decide(toy(repeat({"xa", "xb", "xc", "xd"}, 3), 100)));
+}
+
+// Whenever the markers decide, CLD2 says the same: on the project's corpus and
+// the seeds, where they must also decide most articles to be worth having.
+BOOST_AUTO_TEST_CASE(markers_agree_with_cld2_on_the_corpus_and_seeds) {
+  std::vector<std::string> dirs{NEWSKG_TEST_DIR "/../corpus"};
+  if (test::have_shared()) dirs.push_back(test::shared_dir() + "/seeds");
+  const MarkerWords& markers = test::knowledge().markers();
+  size_t decided = 0, total = 0;
+  for (const auto& dir : dirs)
+    for (const auto& e : std::filesystem::directory_iterator(dir)) {
+      if (e.path().extension() != ".txt") continue;
+      std::ifstream in(e.path());
+      std::stringstream ss;
+      ss << in.rdbuf();
+      Document d = segmented(ss.str());
+      ++total;
+      if (auto lang = markers.decide(d)) {
+        ++decided;
+        BOOST_TEST(*lang == identify_language(d).lang, e.path().string());
+      }
+    }
+  BOOST_TEST(decided * 4 >= total * 3, decided << " of " << total);
+}
+
+// Languages next to ours, which have no pack, are left to CLD2: Croatian,
+// Bosnian and Serbian beside Slovenian, Czech and Slovak beside Polish, Dutch
+// beside German and English.
+BOOST_AUTO_TEST_CASE(markers_leave_close_languages_without_a_pack_to_cld2) {
+  const std::pair<const char*, const char*> texts[] = {
+      {"hr",
+       "vlada je u utorak potpisala ugovor s tvrtkom koja će izgraditi novu luku na obali, a "
+       "ministar je rekao da je to najveće ulaganje u posljednjih deset godina. prema ugovoru, "
+       "tvrtka će uložiti više od dvije milijarde eura i zaposliti tisuće radnika. radovi bi "
+       "trebali početi sljedeće godine, a luka bi trebala biti otvorena za četiri godine. "
+       "oporba je kritizirala odluku jer smatra da ugovor nije bio dovoljno transparentan i da "
+       "su uvjeti za državu loši."},
+      {"cs",
+       "vláda v úterý podepsala smlouvu se společností, která postaví nový přístav na pobřeží, "
+       "a ministr řekl, že jde o největší investici za posledních deset let. podle smlouvy "
+       "společnost investuje více než dvě miliardy eur a zaměstná tisíce pracovníků. práce by "
+       "měly začít příští rok a přístav by měl být otevřen za čtyři roky. opozice rozhodnutí "
+       "kritizovala, protože podle ní smlouva nebyla dostatečně průhledná a podmínky pro stát "
+       "jsou špatné."},
+      {"sk",
+       "vláda v utorok podpísala zmluvu so spoločnosťou, ktorá postaví nový prístav na pobreží, "
+       "a minister povedal, že ide o najväčšiu investíciu za posledných desať rokov. podľa "
+       "zmluvy spoločnosť investuje viac ako dve miliardy eur a zamestná tisíce pracovníkov. "
+       "práce by sa mali začať budúci rok a prístav by mal byť otvorený o štyri roky. opozícia "
+       "rozhodnutie kritizovala, pretože podľa nej zmluva nebola dostatočne priehľadná a "
+       "podmienky pre štát sú zlé."},
+      {"nl",
+       "de regering heeft dinsdag een contract getekend met een bedrijf dat een nieuwe haven aan "
+       "de kust zal bouwen, en de minister zei dat het de grootste investering van de afgelopen "
+       "tien jaar is. volgens het contract zal het bedrijf meer dan twee miljard euro "
+       "investeren en duizenden werknemers in dienst nemen. de werken zouden volgend jaar "
+       "moeten beginnen en de haven zou over vier jaar open moeten zijn. de oppositie "
+       "bekritiseerde het besluit omdat het contract volgens haar niet open genoeg was."},
+  };
+  const MarkerWords& markers = test::knowledge().markers();
+  for (const auto& [lang, text] : texts) {
+    Document d = segmented(text);
+    BOOST_TEST(identify_language(d).lang == lang, lang);  // the text is what it claims
+    BOOST_TEST(!markers.decide(d), lang << " decided as " << markers.decide(d).value_or(""));
+    BOOST_TEST(identify_language(d, markers).lang == lang, lang);
+  }
+  // The same story in Slovenian and Polish is decided by the markers.
+  Document sl = segmented(
+      "vlada je v torek podpisala pogodbo s podjetjem, ki bo zgradilo novo pristanišče na obali, "
+      "minister pa je dejal, da je to največja naložba v zadnjih desetih letih. po pogodbi bo "
+      "podjetje vložilo več kot dve milijardi evrov in zaposlilo tisoče delavcev. dela naj bi se "
+      "začela prihodnje leto, pristanišče pa bo odprto čez štiri leta. opozicija je odločitev "
+      "kritizirala, ker meni, da pogodba ni bila dovolj pregledna in da so pogoji za državo "
+      "slabi, vendar je vlada dejala, da bo tudi kot lastnica zemljišča imela nadzor.");
+  BOOST_TEST(markers.decide(sl).value_or("-") == "sl");
+  Document pl = segmented(
+      "rząd we wtorek podpisał umowę ze spółką, która zbuduje nowy port na wybrzeżu, a minister "
+      "powiedział, że jest to największa inwestycja od dziesięciu lat. według umowy spółka "
+      "zainwestuje ponad dwa miliardy euro i zatrudni tysiące pracowników. prace mają się "
+      "rozpocząć w przyszłym roku, a port zostanie otwarty za cztery lata. opozycja "
+      "skrytykowała decyzję, ponieważ jej zdaniem umowa nie była dla państwa korzystna, jednak "
+      "rząd podkreśla, że przez cały czas będzie nadzorował prace.");
+  BOOST_TEST(markers.decide(pl).value_or("-") == "pl");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

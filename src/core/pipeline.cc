@@ -32,7 +32,7 @@ void Analyzer::analyse(Document& doc, const std::string& forced_lang) const {
     doc.lang = forced_lang;
     doc.lang_reliable = true;
   } else {
-    LangGuess g = identify_language(doc);
+    LangGuess g = identify_language(doc, k_.markers());
     doc.lang = g.lang;
     doc.lang_reliable = g.reliable;
   }

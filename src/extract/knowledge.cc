@@ -73,6 +73,10 @@ bool Knowledge::load(const std::string& dir, Error* err) {
   }
   for (const auto& lang : data_.languages()) build_language(lang);
   if (!names_.count("en")) build_language("en");
+  std::vector<std::pair<std::string, std::vector<std::string>>> markers;
+  for (const auto& lang : data_.languages())
+    markers.emplace_back(lang, LangPack::forms(data_.pack(lang).markers, "markers"));
+  markers_ = MarkerWords(markers);
   serial_ = next_serial();
   return true;
 }

@@ -12,6 +12,7 @@
 #include "extract/dates.h"
 #include "extract/matcher.h"
 #include "lang/langpack.h"
+#include "text/langid.h"
 
 namespace nkg {
 
@@ -48,6 +49,8 @@ class Knowledge {
   const std::map<std::string, KnownEntity>& entities() const { return entities_; }
   // The keys every dictionary and cue set above matches (token_lemmas).
   const Vocabulary& vocabulary() const { return vocab_; }
+  // Every pack's marker words, for language identification.
+  const MarkerWords& markers() const { return markers_; }
   // Set by each successful load(), never shared with another Knowledge, 0
   // before: later stages cache what they derive from it by this serial.
   uint64_t serial() const { return serial_; }
@@ -61,6 +64,7 @@ class Knowledge {
   std::map<std::string, Cues> cues_;
   std::map<std::string, std::unique_ptr<DateFinder>> dates_;
   std::map<std::string, KnownEntity> entities_;
+  MarkerWords markers_;
   uint64_t serial_ = 0;
 };
 

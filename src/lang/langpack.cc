@@ -167,6 +167,7 @@ bool LangData::load(const std::string& dir, Error* err) {
     load_form_table(p / "months.tsv", &pack.months);
     load_form_table(p / "weekdays.tsv", &pack.weekdays);
     load_form_table(p / "subjects.tsv", &pack.subjects);
+    load_form_table(p / "markers.tsv", &pack.markers);
     std::vector<std::vector<std::string>> nrows;
     if (fs::exists(p / "numbers.tsv") && read_tsv((p / "numbers.tsv").string(), &nrows, nullptr))
       for (auto& r : nrows)

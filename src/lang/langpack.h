@@ -28,7 +28,7 @@ struct NumberWord {
 struct LangPack {
   std::string lang;
   std::vector<InflectionRule> rules;
-  FormTable states, gazetteer, titles, cues, triggers, months, weekdays, subjects;
+  FormTable states, gazetteer, titles, cues, triggers, months, weekdays, subjects, markers;
   std::vector<NumberWord> numbers;
 
   // Candidate base forms of a token's match key: the key itself first, then

@@ -4,6 +4,7 @@
 #include <cld2/public/encodings.h>
 #include <unicode/normalizer2.h>
 
+#include <algorithm>
 #include <cstdio>  // CLD2's header needs it first
 
 #include "text/decode.h"
@@ -63,6 +64,61 @@ std::string language_sample(const Document& doc) {
 LangGuess identify_language(const Document& doc) {
   const std::string sample = language_sample(doc);
   return identify_language(sample.empty() ? std::string_view(doc.text) : std::string_view(sample));
+}
+
+MarkerWords::MarkerWords(
+    const std::vector<std::pair<std::string, std::vector<std::string>>>& langs) {
+  for (const auto& [lang, words] : langs) {
+    if (words.empty()) continue;
+    if (languages_.size() == 64) break;  // one bit each; far more than there are packs
+    const uint64_t bit = uint64_t{1} << languages_.size();
+    languages_.push_back(lang);
+    for (const auto& w : words) {
+      const std::string key = match_key(w);
+      if (key.empty()) continue;
+      const uint32_t id = words_.emplace(key, static_cast<uint32_t>(masks_.size()));
+      if (id == masks_.size()) masks_.push_back(0);
+      masks_[id] |= bit;
+    }
+  }
+}
+
+std::optional<std::string> MarkerWords::decide(const Document& doc) const {
+  if (languages_.empty()) return std::nullopt;
+  const size_t nl = languages_.size();
+  std::vector<uint32_t> hits(nl, 0), distinct(nl, 0);
+  std::vector<uint8_t> seen(masks_.size(), 0);
+  size_t n = 0;
+  for (const Token& t : doc.tokens) {
+    if (t.upper || t.is_number) continue;
+    if (++n > kWindow) {
+      n = kWindow;
+      break;
+    }
+    const uint32_t id = words_.get(t.key, UINT32_MAX);
+    if (id == UINT32_MAX) continue;
+    const bool first = !seen[id];
+    seen[id] = 1;
+    for (uint64_t m = masks_[id]; m; m &= m - 1) {
+      const auto i = static_cast<size_t>(__builtin_ctzll(m));
+      ++hits[i];
+      distinct[i] += first;
+    }
+  }
+  if (n < kMinWords) return std::nullopt;
+  const size_t best =
+      static_cast<size_t>(std::max_element(hits.begin(), hits.end()) - hits.begin());
+  if (hits[best] < std::max(kMinHits, n / kHitShare) || distinct[best] < kMinDistinct)
+    return std::nullopt;
+  // A rival that only shares one word (English "in" in Slovenian) is no rival.
+  for (size_t i = 0; i < nl; ++i)
+    if (i != best && distinct[i] >= 2 && hits[i] * kRivalRatio > hits[best]) return std::nullopt;
+  return languages_[best];
+}
+
+LangGuess identify_language(const Document& doc, const MarkerWords& markers) {
+  if (auto lang = markers.decide(doc)) return LangGuess{*lang, true};
+  return identify_language(doc);
 }
 
 }  // namespace nkg
