@@ -86,8 +86,13 @@ MarkerWords::MarkerWords(
 std::optional<std::string> MarkerWords::decide(const Document& doc) const {
   if (languages_.empty()) return std::nullopt;
   const size_t nl = languages_.size();
-  std::vector<uint32_t> hits(nl, 0), distinct(nl, 0);
-  std::vector<uint8_t> seen(masks_.size(), 0);
+  // Per-thread counters: this runs once per article, and allocating three
+  // vectors cost as much as the lookups.
+  thread_local std::vector<uint32_t> hits, distinct;
+  thread_local std::vector<uint8_t> seen;
+  hits.assign(nl, 0);
+  distinct.assign(nl, 0);
+  seen.assign(masks_.size(), 0);
   size_t n = 0;
   for (const Token& t : doc.tokens) {
     if (t.upper || t.is_number) continue;
