@@ -58,6 +58,21 @@ Document segmented(std::string text) {
   return d;
 }
 
+// Each article of the project's corpus and of the seeds, segmented.
+template <class F>
+void for_each_article(F f) {
+  std::vector<std::string> dirs{NEWSKG_TEST_DIR "/../corpus"};
+  if (test::have_shared()) dirs.push_back(test::shared_dir() + "/seeds");
+  for (const auto& dir : dirs)
+    for (const auto& e : std::filesystem::directory_iterator(dir)) {
+      if (e.path().extension() != ".txt") continue;
+      std::ifstream in(e.path());
+      std::stringstream ss;
+      ss << in.rdbuf();
+      f(segmented(ss.str()), e.path().string());
+    }
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(the_sample_holds_lowercase_words_only_and_is_bounded) {
@@ -97,19 +112,11 @@ BOOST_AUTO_TEST_CASE(an_uncased_script_is_sampled_whole_words) {
 
 // Sampling must name the same language as the whole text on real articles.
 BOOST_AUTO_TEST_CASE(sample_and_whole_text_agree_on_the_corpus_and_seeds) {
-  std::vector<std::string> dirs{NEWSKG_TEST_DIR "/../corpus"};
-  if (test::have_shared()) dirs.push_back(test::shared_dir() + "/seeds");
   size_t sampled = 0;
-  for (const auto& dir : dirs)
-    for (const auto& e : std::filesystem::directory_iterator(dir)) {
-      if (e.path().extension() != ".txt") continue;
-      std::ifstream in(e.path());
-      std::stringstream ss;
-      ss << in.rdbuf();
-      Document d = segmented(ss.str());
-      sampled += !language_sample(d).empty();
-      BOOST_TEST(identify_language(d).lang == identify_language(d.text).lang, e.path().string());
-    }
+  for_each_article([&](const Document& d, const std::string& path) {
+    sampled += !language_sample(d).empty();
+    BOOST_TEST(identify_language(d).lang == identify_language(d.text).lang, path);
+  });
   BOOST_TEST(sampled > 5u);
 }
 
@@ -167,23 +174,15 @@ BOOST_AUTO_TEST_CASE(markers_decide_only_from_many_distinct_markers_without_a_cl
 // Whenever the markers decide, CLD2 says the same: on the project's corpus and
 // the seeds, where they must also decide most articles to be worth having.
 BOOST_AUTO_TEST_CASE(markers_agree_with_cld2_on_the_corpus_and_seeds) {
-  std::vector<std::string> dirs{NEWSKG_TEST_DIR "/../corpus"};
-  if (test::have_shared()) dirs.push_back(test::shared_dir() + "/seeds");
   const MarkerWords& markers = test::knowledge().markers();
   size_t decided = 0, total = 0;
-  for (const auto& dir : dirs)
-    for (const auto& e : std::filesystem::directory_iterator(dir)) {
-      if (e.path().extension() != ".txt") continue;
-      std::ifstream in(e.path());
-      std::stringstream ss;
-      ss << in.rdbuf();
-      Document d = segmented(ss.str());
-      ++total;
-      if (auto lang = markers.decide(d)) {
-        ++decided;
-        BOOST_TEST(*lang == identify_language(d).lang, e.path().string());
-      }
+  for_each_article([&](const Document& d, const std::string& path) {
+    ++total;
+    if (auto lang = markers.decide(d)) {
+      ++decided;
+      BOOST_TEST(*lang == identify_language(d).lang, path);
     }
+  });
   BOOST_TEST(decided * 4 >= total * 3, decided << " of " << total);
 }
 
