@@ -12,6 +12,12 @@
 
 namespace nkg {
 
+namespace {
+// What both the sample and the markers read: words that start with neither a
+// capital nor a digit (names read the same in every language).
+bool is_ordinary_word(const Token& t) { return !t.upper && !t.is_number; }
+}  // namespace
+
 LangGuess identify_language(std::string_view text) {
   LangGuess g;
   bool reliable = false;
@@ -50,7 +56,7 @@ std::string language_sample(const Document& doc) {
   std::string sample;
   sample.reserve(kLangSampleBytes);
   for (const Token& t : doc.tokens) {
-    if (t.upper || t.is_number) continue;
+    if (!is_ordinary_word(t)) continue;
     const std::string_view w = doc.slice(t.span);
     if (sample.size() + w.size() + 1 > kLangSampleBytes) break;
     sample.append(w);
@@ -95,7 +101,7 @@ std::optional<std::string> MarkerWords::decide(const Document& doc) const {
   seen.assign(masks_.size(), 0);
   size_t n = 0;
   for (const Token& t : doc.tokens) {
-    if (t.upper || t.is_number) continue;
+    if (!is_ordinary_word(t)) continue;
     if (++n > kWindow) {
       n = kWindow;
       break;
