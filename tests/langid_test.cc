@@ -186,6 +186,23 @@ BOOST_AUTO_TEST_CASE(markers_agree_with_cld2_on_the_corpus_and_seeds) {
   BOOST_TEST(decided * 4 >= total * 3, decided << " of " << total);
 }
 
+// Markers read by key id (remembered per thread) decide as markers read by
+// key, documents interleaved so that the memory is reused across them.
+BOOST_AUTO_TEST_CASE(markers_by_key_id_decide_as_by_key) {
+  const MarkerWords& markers = test::knowledge().markers();
+  size_t with_ids = 0;
+  for_each_article([&](const Document& d, const std::string& path) {
+    Document plain = d;
+    plain.key_serial = 0;
+    for (Token& t : plain.tokens) t.key_id = 0;
+    with_ids += d.key_serial != 0;
+    const auto want = markers.decide(plain);
+    BOOST_TEST((markers.decide(d) == want), path);
+    BOOST_TEST((markers.decide(d) == want), path);  // the second time from memory
+  });
+  BOOST_TEST(with_ids > 0u);
+}
+
 // Languages next to ours, which have no pack, are left to CLD2: Croatian,
 // Bosnian and Serbian beside Slovenian, Czech and Slovak beside Polish, Dutch
 // beside German and English.

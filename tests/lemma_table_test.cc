@@ -54,6 +54,36 @@ BOOST_AUTO_TEST_CASE(lemma_table_matches_per_token_lemmas_and_ids) {
   BOOST_TEST(unknown > 0u);
 }
 
+// Looking forms up by the tokens' key ids gives what looking them up by key
+// gives, also for a document numbered differently from the one before.
+BOOST_AUTO_TEST_CASE(lemma_table_by_key_id_matches_by_key) {
+  const Vocabulary& vocab = test::knowledge().vocabulary();
+  size_t with_ids = 0;
+  for (const auto& d : corpus_docs()) {
+    const LangPack& pack = test::knowledge().pack(d.lang);
+    Document plain = d;
+    plain.key_serial = 0;  // no ids: every key hashed
+    for (Token& t : plain.tokens) t.key_id = 0;
+    with_ids += d.key_serial != 0;
+    LemmaTable by_id = token_lemmas(d, pack, &vocab), by_key = token_lemmas(plain, pack, &vocab);
+    BOOST_TEST_REQUIRE(by_id.size() == by_key.size());
+    for (size_t i = 0; i < d.tokens.size(); ++i) {
+      BOOST_TEST(by_id[i] == by_key[i]);
+      BOOST_TEST(std::equal(by_id.ids(i).begin(), by_id.ids(i).end(), by_key.ids(i).begin(),
+                            by_key.ids(i).end()));
+      BOOST_TEST(by_id.starts(i) == by_key.starts(i));
+    }
+    // The same ids under another numbering name other keys: a table must
+    // not answer for them from what it stored under the first.
+    Document renumbered = d;
+    renumbered.key_serial = d.key_serial + 1000003;
+    for (Token& t : renumbered.tokens) t.key_id += 17;  // another key's id before
+    LemmaTable again = token_lemmas(renumbered, pack, &vocab);
+    for (size_t i = 0; i < d.tokens.size(); ++i) BOOST_TEST(again[i] == by_key[i]);
+  }
+  BOOST_TEST(with_ids > 0u);
+}
+
 BOOST_AUTO_TEST_CASE(vocabulary_numbers_each_key_once) {
   Vocabulary v;
   uint32_t a = v.intern("kazachstan"), b = v.intern("polska");

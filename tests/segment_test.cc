@@ -1,6 +1,10 @@
 #include "text/segment.h"
 
 #include <boost/test/unit_test.hpp>
+#include <map>
+#include <set>
+
+#include "text/normalize.h"
 
 using namespace nkg;
 
@@ -100,6 +104,32 @@ BOOST_AUTO_TEST_CASE(code_point_offsets_of_long_mixed_text) {
     if (boundary) BOOST_TEST(d.code_point_offset(b) == count);
     if (b < text.size() && (static_cast<unsigned char>(text[b]) & 0xC0) != 0x80) ++count;
   }
+}
+
+// Tokens carry ids of their match keys: one id per key (surfaces that fold
+// alike share it), the same across documents of one numbering, and every
+// id's key is the key match_key gives the surface.
+BOOST_AUTO_TEST_CASE(tokens_number_their_keys) {
+  Document a = seg("Polska i POLSKA, polska. Kanclerz Niemiec.");
+  Document b = seg("Niemiec polska");
+  BOOST_TEST(a.key_serial != 0u);
+  BOOST_TEST(a.key_serial == b.key_serial);
+  std::map<uint32_t, std::string> key_of;
+  for (const Document* d : {&a, &b})
+    for (const Token& t : d->tokens) {
+      BOOST_TEST(t.key_id != 0u);
+      BOOST_TEST(t.key == match_key(d->slice(t.span)));
+      auto [it, fresh] = key_of.emplace(t.key_id, t.key);
+      BOOST_TEST(it->second == t.key);  // one key per id
+    }
+  BOOST_REQUIRE_EQUAL(a.tokens.size(), 6u);
+  BOOST_TEST(a.tokens[0].key_id == a.tokens[2].key_id);  // Polska, POLSKA
+  BOOST_TEST(a.tokens[0].key_id == a.tokens[3].key_id);  // polska
+  BOOST_TEST(a.tokens[0].key_id != a.tokens[1].key_id);
+  BOOST_TEST(b.tokens[0].key_id == a.tokens[5].key_id);  // Niemiec in both
+  std::set<uint32_t> ids;
+  for (const Token& t : a.tokens) ids.insert(t.key_id);
+  BOOST_TEST(ids.size() == 4u);  // polska, i, kanclerz, niemiec
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -19,6 +19,7 @@ struct Span {
 struct Token {
   Span span;
   std::string key;          // normalised match key (normalize.h)
+  uint32_t key_id = 0;      // number of `key` among the keys of Document::key_serial; 0: none
   uint32_t sentence = 0;    // index into Document::sentences
   bool gap_before = false;  // punctuation other than space/hyphen/apostrophe before it
   bool is_number = false;   // all digits (any script) with optional separators
@@ -87,6 +88,9 @@ struct Document {
 
   std::vector<Span> sentences;
   std::vector<Token> tokens;
+  // The numbering of Token::key_id (segment.h): equal serials, equal keys
+  // behind equal ids, whichever thread segmented. 0: tokens carry no ids.
+  uint64_t key_serial = 0;
   std::vector<Mention> mentions;  // kept sorted by position
   std::vector<TitleCue> titles;
   std::vector<Role> roles;

@@ -1,27 +1,62 @@
 // A 64-bit hash of a byte string for the project's own hash tables and
-// caches: FNV-1a over eight bytes at a time, with a final mix so that the
-// low bits, which pick a slot, depend on every byte. About four times
-// cheaper than std::hash on the words and IRIs it is used for.
+// caches, after wyhash (public domain): a string of up to 16 bytes, as
+// nearly every word and key is, costs two or four overlapping loads and two
+// 64x64->128-bit multiplies, with no loop over its bytes; longer strings
+// take 16 bytes a step. Every byte reaches the low bits, which pick a slot.
+// Nothing written depends on the values: they only place entries in tables.
 #pragma once
 #include <cstdint>
 #include <cstring>
 #include <string_view>
 
 namespace nkg {
+namespace fast_hash_detail {
+
+__extension__ typedef unsigned __int128 u128;
+
+inline uint64_t mum(uint64_t a, uint64_t b) {
+  const u128 r = static_cast<u128>(a) * b;
+  return static_cast<uint64_t>(r) ^ static_cast<uint64_t>(r >> 64);
+}
+inline uint64_t load8(const unsigned char* p) {
+  uint64_t v;
+  std::memcpy(&v, p, 8);
+  return v;
+}
+inline uint64_t load4(const unsigned char* p) {
+  uint32_t v;
+  std::memcpy(&v, p, 4);
+  return v;
+}
+constexpr uint64_t kSecret0 = 0xa0761d6478bd642full, kSecret1 = 0xe7037ed1a0b428dbull,
+                   kSecret2 = 0x8ebc6af09c88c6e3ull;
+
+}  // namespace fast_hash_detail
 
 inline uint64_t fast_hash(std::string_view s) {
-  uint64_t h = 0xcbf29ce484222325ull;
-  size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    uint64_t w;
-    std::memcpy(&w, s.data() + i, 8);
-    h = (h ^ w) * 0x100000001b3ull;
-    h ^= h >> 29;
+  using namespace fast_hash_detail;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  uint64_t seed = kSecret0, a, b;
+  if (n <= 16) {
+    if (n >= 4) {
+      // Four 4-byte loads that together cover every byte.
+      const size_t mid = (n >> 3) << 2;
+      a = (load4(p) << 32) | load4(p + mid);
+      b = (load4(p + n - 4) << 32) | load4(p + n - 4 - mid);
+    } else if (n > 0) {
+      a = (uint64_t{p[0]} << 16) | (uint64_t{p[n >> 1]} << 8) | p[n - 1];
+      b = 0;
+    } else {
+      a = b = 0;
+    }
+  } else {
+    size_t i = n;
+    for (; i > 16; i -= 16, p += 16) seed = mum(load8(p) ^ kSecret1, load8(p + 8) ^ seed);
+    a = load8(p + i - 16);
+    b = load8(p + i - 8);
   }
-  for (; i < s.size(); ++i) h = (h ^ static_cast<unsigned char>(s[i])) * 0x100000001b3ull;
-  h ^= h >> 32;
-  h *= 0x9E3779B97F4A7C15ull;
-  return h ^ (h >> 29);
+  return mum(kSecret1 ^ n, mum(a ^ kSecret2, b ^ seed));
 }
 
 }  // namespace nkg

@@ -149,7 +149,11 @@ void Vocabulary::mark_start(uint32_t id, uint64_t bit) {
 }
 
 struct LemmaTable::Store {
-  KeyTable index;           // key -> 1 + position in forms
+  KeyTable index;  // key -> 1 + position in forms
+  // The same by Token::key_id, for the documents of key numbering
+  // `kid_serial`: one load per token instead of hashing its key.
+  std::vector<uint32_t> by_kid;
+  uint64_t kid_serial = 0;
   std::deque<Forms> forms;  // a deque: growing keeps the Forms in place
   // The Forms' ids, packed in chunks that never move.
   std::vector<std::unique_ptr<uint32_t[]>> chunks;
@@ -203,24 +207,43 @@ std::shared_ptr<LemmaTable::Store> thread_store(const LangPack& pack, const Voca
   return slots.front().store;
 }
 
+// 1 + the position of `key`'s Forms in `store`, made on first sight.
+uint32_t lemma_forms(LemmaTable::Store& store, const std::string& key, const LangPack& pack,
+                     const Vocabulary* vocab) {
+  const auto next = static_cast<uint32_t>(store.forms.size() + 1);
+  const uint32_t at = store.index.emplace(key, next);
+  if (at == next) {
+    LemmaTable::Forms& f = store.forms.emplace_back();
+    f.cands = pack.lemmas(key);
+    uint32_t* ids = store.take(f.cands.size());
+    for (size_t c = 0; c < f.cands.size(); ++c) {
+      ids[c] = vocab ? vocab->id(f.cands[c]) : Vocabulary::kUnknown;
+      if (vocab) f.starts |= vocab->starts(ids[c]);
+    }
+    f.ids = ids;
+  }
+  return at;
+}
+
 }  // namespace
 
 LemmaTable token_lemmas(const Document& doc, const LangPack& pack, const Vocabulary* vocab) {
   LemmaTable out;
   std::shared_ptr<LemmaTable::Store> store = thread_store(pack, vocab);
   out.slot_.reserve(doc.tokens.size());
+  const bool by_kid = doc.key_serial != 0;
+  if (by_kid && store->kid_serial != doc.key_serial) {
+    store->by_kid.clear();
+    store->kid_serial = doc.key_serial;
+  }
   for (const Token& t : doc.tokens) {
-    const auto next = static_cast<uint32_t>(store->forms.size() + 1);
-    const uint32_t at = store->index.emplace(t.key, next);
-    if (at == next) {
-      LemmaTable::Forms& f = store->forms.emplace_back();
-      f.cands = pack.lemmas(t.key);
-      uint32_t* ids = store->take(f.cands.size());
-      for (size_t c = 0; c < f.cands.size(); ++c) {
-        ids[c] = vocab ? vocab->id(f.cands[c]) : Vocabulary::kUnknown;
-        if (vocab) f.starts |= vocab->starts(ids[c]);
+    uint32_t at = by_kid && t.key_id < store->by_kid.size() ? store->by_kid[t.key_id] : 0;
+    if (!at) {
+      at = lemma_forms(*store, t.key, pack, vocab);
+      if (by_kid && t.key_id) {
+        if (t.key_id >= store->by_kid.size()) store->by_kid.resize(t.key_id + 1 + t.key_id / 2, 0);
+        store->by_kid[t.key_id] = at;
       }
-      f.ids = ids;
     }
     const LemmaTable::Forms& f = store->forms[at - 1];
     out.slot_.push_back({&f, f.ids, f.starts, static_cast<uint32_t>(f.cands.size())});

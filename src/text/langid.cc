@@ -8,6 +8,7 @@
 #include <cstdio>  // CLD2's header needs it first
 
 #include "text/decode.h"
+#include "text/key_memo.h"
 #include "text/normalize.h"
 
 namespace nkg {
@@ -99,6 +100,8 @@ std::optional<std::string> MarkerWords::decide(const Document& doc) const {
   hits.assign(nl, 0);
   distinct.assign(nl, 0);
   seen.assign(masks_.size(), 0);
+  thread_local KeyMemo memo;
+  const bool by_kid = memo.start(serial_, doc.key_serial);
   size_t n = 0;
   for (const Token& t : doc.tokens) {
     if (!is_ordinary_word(t)) continue;
@@ -106,8 +109,15 @@ std::optional<std::string> MarkerWords::decide(const Document& doc) const {
       n = kWindow;
       break;
     }
-    const uint32_t id = words_.get(t.key, UINT32_MAX);
-    if (id == UINT32_MAX) continue;
+    constexpr uint32_t kNotMarker = UINT32_MAX - 1;
+    uint32_t id;
+    if (const uint32_t known = by_kid ? memo.get(t.key_id) : 0) {
+      id = known - 1;
+    } else {
+      id = words_.get(t.key, kNotMarker);
+      if (by_kid) memo.set(t.key_id, id);
+    }
+    if (id == kNotMarker) continue;
     const bool first = !seen[id];
     seen[id] = 1;
     for (uint64_t m = masks_[id]; m; m &= m - 1) {

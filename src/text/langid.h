@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/document.h"
+#include "core/serial.h"
 #include "text/key_table.h"
 
 namespace nkg {
@@ -64,6 +65,7 @@ class MarkerWords {
   KeyTable words_;               // match key -> index into masks_
   std::vector<uint64_t> masks_;  // bit i: a marker of languages_[i]
   std::vector<std::string> languages_;
+  uint64_t serial_ = next_serial();  // copies share it, and answer alike (KeyMemo)
 };
 
 // The markers' verdict when they give one (reliable), else CLD2's.

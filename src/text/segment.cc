@@ -8,6 +8,8 @@
 #include <cstring>
 #include <vector>
 
+#include "core/serial.h"
+#include "text/key_table.h"
 #include "text/normalize.h"
 #include "text/sentence_breaks.h"
 #include "text/word_breaks.h"
@@ -77,6 +79,46 @@ bool ends_with_ordinal_or_initial(const std::string& text, Span s) {
   return false;
 }
 
+// A thread's match keys by surface, numbered: news repeats its words, so
+// most tokens cost one probe here instead of a fold (match_key), and carry
+// an id by which later stages (token_lemmas) find what they made of the key
+// without hashing it again. Bounded: past kMaxKeys it starts over under a
+// new serial, so no id is ever read under the wrong numbering.
+class SurfaceKeys {
+ public:
+  SurfaceKeys() { restart(); }
+  // The serial of the numbering; restarts first when full.
+  uint64_t serial_for_next_document() {
+    if (keys_.size() >= kMaxKeys || surfaces_.size() >= 2 * kMaxKeys) restart();
+    return serial_;
+  }
+  // The id of the key of `surface` (from 1), and the key.
+  uint32_t id(std::string_view surface) {
+    uint32_t kid = surfaces_.get(surface);
+    if (kid) return kid;
+    std::string key = match_key(surface);
+    const auto next = static_cast<uint32_t>(keys_.size() + 1);
+    kid = key_ids_.emplace(key, next);
+    if (kid == next) keys_.push_back(std::move(key));
+    surfaces_.emplace(surface, kid);
+    return kid;
+  }
+  const std::string& key(uint32_t kid) const { return keys_[kid - 1]; }
+
+ private:
+  static constexpr size_t kMaxKeys = size_t{1} << 16;
+  void restart() {
+    surfaces_ = KeyTable(1024);
+    key_ids_ = KeyTable(1024);
+    keys_.clear();
+    serial_ = next_serial();
+  }
+  KeyTable surfaces_;  // surface -> key id
+  KeyTable key_ids_;   // key -> key id
+  std::vector<std::string> keys_;
+  uint64_t serial_ = 0;
+};
+
 }  // namespace
 
 void segment(Document& doc) {
@@ -102,6 +144,8 @@ void segment(Document& doc) {
       doc.sentences.push_back(s);
   }
 
+  thread_local SurfaceKeys surface_keys;
+  doc.key_serial = surface_keys.serial_for_next_document();
   doc.tokens.reserve(doc.text.size() / 6);  // about one word per six bytes of news
   uint32_t sidx = 0;
   uint32_t prev_end = 0;
@@ -126,7 +170,8 @@ void segment(Document& doc) {
     while (sidx + 1 < doc.sentences.size() && doc.sentences[sidx].end <= t.span.begin) ++sidx;
     t.sentence = sidx;
     t.is_number = w.number;
-    t.key = match_key(doc.slice(t.span));
+    t.key_id = surface_keys.id(doc.slice(t.span));
+    t.key = surface_keys.key(t.key_id);
     if (p[b] < 0x80) {
       t.upper = p[b] >= 'A' && p[b] <= 'Z';
     } else {
