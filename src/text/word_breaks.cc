@@ -167,6 +167,44 @@ class Units {
     }
     return pos_;
   }
+  // A word of letters alone (with their Extend) that a character joining
+  // nothing ends (space, punctuation other than the middle ones, a line
+  // break) or the text's end, in one- and two-byte characters: most words
+  // of news. Consumes it and gives its bounds; otherwise consumes nothing
+  // and returns false, for the full rules to read it.
+  bool plain_word(int32_t& begin, int32_t& end) {
+    if (have_back_ || pos_ >= n_ || peek_cls_ != kLetter) return false;
+    int32_t q = peek_end_;
+    while (q < n_) {
+      const uint8_t b = p_[q];
+      Wb k;
+      int32_t len;
+      if (b < 0x80) {
+        k = bmp_[b];
+        len = 1;
+      } else if (b >= 0xC2 && b < 0xE0 && q + 1 < n_ && (p_[q + 1] & 0xC0) == 0x80) {
+        k = bmp_[((b & 0x1F) << 6) | (p_[q + 1] & 0x3F)];
+        len = 2;
+      } else {
+        return false;
+      }
+      if (k == kLetter || k == kExt) {
+        q += len;
+        continue;
+      }
+      if (k != kOther && k != kSpace && k != kCR && k != kLF && k != kNewline) return false;
+      break;
+    }
+    begin = pos_;
+    end = q;
+    // The spaces after it too: a space joins nothing but spaces and the
+    // Extend after it (rules 3d, 4), none of which is a word, so skipping
+    // them changes no word.
+    while (q < n_ && p_[q] == ' ') ++q;
+    pos_ = q;
+    peek();
+    return true;
+  }
   // The class of the next character, when nothing is pushed back; end()
   // says whether there is one.
   bool end() const { return pos_ >= n_; }
@@ -235,7 +273,13 @@ bool fast_word_segments(std::string_view utf8, std::vector<WordSeg>& out) {
   out.reserve(utf8.size() / 6);  // about one word per six bytes of news
   Units units(utf8);
   Unit u, v, w;
-  while (units.next(u)) {
+  for (;;) {
+    int32_t plain_begin, plain_end;
+    if (units.plain_word(plain_begin, plain_end)) {
+      out.push_back({static_cast<uint32_t>(plain_begin), static_cast<uint32_t>(plain_end), false});
+      continue;
+    }
+    if (!units.next(u)) break;
     switch (u.cls) {
       // The next unit need not be read to know that it starts a segment of
       // its own: nothing is pushed back after next(), so its class is the
