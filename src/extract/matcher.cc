@@ -152,7 +152,7 @@ struct LemmaTable::Store {
   KeyTable index;  // key -> 1 + position in forms
   // The same by Token::key_id, for the documents of key numbering
   // `kid_serial`: one load per token instead of hashing its key.
-  std::vector<uint32_t> by_kid;
+  std::vector<const LemmaTable::Forms*> by_kid;
   uint64_t kid_serial = 0;
   std::deque<Forms> forms;  // a deque: growing keeps the Forms in place
   // The Forms' ids, packed in chunks that never move.
@@ -237,15 +237,18 @@ LemmaTable token_lemmas(const Document& doc, const LangPack& pack, const Vocabul
     store->kid_serial = doc.key_serial;
   }
   for (const Token& t : doc.tokens) {
-    uint32_t at = by_kid && t.key_id < store->by_kid.size() ? store->by_kid[t.key_id] : 0;
-    if (!at) {
-      at = lemma_forms(*store, t.key, pack, vocab);
+    const LemmaTable::Forms* known =
+        by_kid && t.key_id < store->by_kid.size() ? store->by_kid[t.key_id] : nullptr;
+    if (!known) {
+      // A deque's elements stay put: the pointer holds while the store lives.
+      known = &store->forms[lemma_forms(*store, t.key, pack, vocab) - 1];
       if (by_kid && t.key_id) {
-        if (t.key_id >= store->by_kid.size()) store->by_kid.resize(t.key_id + 1 + t.key_id / 2, 0);
-        store->by_kid[t.key_id] = at;
+        if (t.key_id >= store->by_kid.size())
+          store->by_kid.resize(t.key_id + 1 + t.key_id / 2, nullptr);
+        store->by_kid[t.key_id] = known;
       }
     }
-    const LemmaTable::Forms& f = store->forms[at - 1];
+    const LemmaTable::Forms& f = *known;
     out.slot_.push_back({&f, f.ids, f.starts, static_cast<uint32_t>(f.cands.size())});
   }
   out.store_ = std::move(store);

@@ -149,17 +149,17 @@ void segment(Document& doc) {
   doc.tokens.reserve(doc.text.size() / 6);  // about one word per six bytes of news
   uint32_t sidx = 0;
   uint32_t prev_end = 0;
-  bool have_prev = false;
   for (const WordSeg& w : words) {
     const auto b = static_cast<int32_t>(w.begin), e = static_cast<int32_t>(w.end);
-    Token t;
+    // Built in place: a Token moved into the vector costs a string move.
+    const bool first_token = doc.tokens.empty();
+    const uint32_t prev_sentence = first_token ? 0 : doc.tokens.back().sentence;
+    Token& t = doc.tokens.emplace_back();
     t.span = {w.begin, w.end};
     // An abbreviation keeps its final period: ICU gives "U.S" for "U.S.".
-    {
-      if (is_dotted_abbreviation(doc.slice(t.span)) && t.span.end < doc.text.size() &&
-          doc.text[t.span.end] == '.')
-        t.span.end += 1;
-    }
+    if (t.span.end < doc.text.size() && doc.text[t.span.end] == '.' &&
+        is_dotted_abbreviation(doc.slice(t.span)))
+      t.span.end += 1;
     // A possessive "'s" is not part of the name ("Japan's", "Trump’s").
     if (doc.text[t.span.end - 1] == 's')
       for (std::string_view poss : {std::string_view("'s"), std::string_view("\xE2\x80\x99s")}) {
@@ -180,8 +180,8 @@ void segment(Document& doc) {
       U8_NEXT(p, i, n, first);
       t.upper = u_isupper(first) || u_istitle(first);
     }
-    bool gap = !have_prev || doc.tokens.back().sentence != sidx;
-    for (int32_t k = static_cast<int32_t>(prev_end); have_prev && !gap && k < b;) {
+    bool gap = first_token || prev_sentence != sidx;
+    for (int32_t k = static_cast<int32_t>(prev_end); !gap && k < b;) {
       if (p[k] < 0x80) {
         gap = !kAsciiJoining[p[k++]];
         continue;
@@ -191,9 +191,7 @@ void segment(Document& doc) {
       if (!is_joining_separator(c)) gap = true;
     }
     t.gap_before = gap;
-    doc.tokens.push_back(std::move(t));
-    prev_end = std::max(static_cast<uint32_t>(e), doc.tokens.back().span.end);
-    have_prev = true;
+    prev_end = std::max(static_cast<uint32_t>(e), t.span.end);
   }
   // One huge article must not pin its buffers to the thread for good.
   if (words.capacity() > (size_t{1} << 20)) std::vector<WordSeg>().swap(words);
