@@ -120,4 +120,13 @@ BOOST_AUTO_TEST_CASE(vocabulary_bits_change_nothing_found) {
   BOOST_TEST(hits > 5u);
 }
 
+// iso() writes what "%04d-%02d-%02d" writes, padding included.
+BOOST_AUTO_TEST_CASE(iso_pads_every_field) {
+  BOOST_TEST((DateHit{0, 0, 2025, 11, 7}.iso() == "2025-11-07"));
+  BOOST_TEST((DateHit{0, 0, 987, 1, 31}.iso() == "0987-01-31"));
+  BOOST_TEST((DateHit{0, 0, 2024, 12, 10}.iso() == "2024-12-10"));
+  BOOST_TEST((DateHit{0, 0, 12345, 3, 1}.iso() == "12345-03-01"));
+  BOOST_TEST((DateHit{0, 0, 2025, 2, 29}.iso().empty()));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -9,8 +9,10 @@ void find_article_meta(Document& doc, const DateFinder& dates) {
 void find_article_meta(Document& doc, const std::vector<DateHit>& dates) {
   size_t b = 0;
   while (b < doc.text.size()) {
-    size_t e = doc.text.find_first_of("\r\n", b);
-    if (e == std::string::npos) e = doc.text.size();
+    // The first line: a scan for the two bytes, where find_first_of tests
+    // every byte against a set.
+    size_t e = b;
+    while (e < doc.text.size() && doc.text[e] != '\n' && doc.text[e] != '\r') ++e;
     std::string line = doc.text.substr(b, e - b);
     size_t f = line.find_first_not_of(" \t");
     if (f != std::string::npos) {
@@ -26,8 +28,8 @@ void find_article_meta(Document& doc, const std::vector<DateHit>& dates) {
     b = e + 1;
   }
   for (const auto& h : dates) {
-    if (!h.iso().empty()) {
-      doc.issued = h.iso();
+    if (std::string iso = h.iso(); !iso.empty()) {
+      doc.issued = std::move(iso);
       break;
     }
   }

@@ -16,9 +16,20 @@ namespace nkg {
 
 std::string DateHit::iso() const {
   if (!year || !month || !day || day > days_in_month(year, month)) return {};
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
-  return buf;
+  if (year < 0 || year > 9999) {
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+    return buf;
+  }
+  // By hand: snprintf costs more than the rest of a date's handling.
+  std::string out = "0000-00-00";
+  for (int k = 3, y = year; k >= 0; --k, y /= 10)
+    out[static_cast<size_t>(k)] = static_cast<char>('0' + y % 10);
+  out[5] = static_cast<char>('0' + month / 10);
+  out[6] = static_cast<char>('0' + month % 10);
+  out[8] = static_cast<char>('0' + day / 10);
+  out[9] = static_cast<char>('0' + day % 10);
+  return out;
 }
 
 template <class Note>
@@ -128,7 +139,11 @@ std::vector<DateHit> DateFinder::find(const Document& doc) const {
 std::vector<DateHit> DateFinder::find(const Document& doc, const LemmaTable& lemmas) const {
   std::vector<DateHit> out;
   const auto& tk = doc.tokens;
+  // A date starts at a number or a month name: with the dictionaries' bits
+  // at hand, every other token is passed over at one test.
+  const bool indexed = lemmas.built_on(vocab_);
   for (uint32_t i = 0; i < tk.size(); ++i) {
+    if (indexed && !tk[i].is_number && !(lemmas.starts(i) & month_bit_)) continue;
     // ISO 8601: 2025-11-07 (three number tokens joined by hyphens).
     if (i + 2 < tk.size() && number_of(tk[i], 1900, 2100) && tk[i].key.size() == 4 &&
         doc.text.compare(tk[i].span.end, 1, "-") == 0 &&
