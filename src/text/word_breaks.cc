@@ -147,18 +147,9 @@ class Units {
       // One- and two-byte characters (Latin, Cyrillic, Arabic script)
       // decoded inline; anything else through peek().
       while (pos_ < n_) {
-        const uint8_t b = p_[pos_];
         Wb k;
         int32_t len;
-        if (b < 0x80) {
-          k = bmp_[b];
-          len = 1;
-        } else if (b >= 0xC2 && b < 0xE0 && pos_ + 1 < n_ && (p_[pos_ + 1] & 0xC0) == 0x80) {
-          k = bmp_[((b & 0x1F) << 6) | (p_[pos_ + 1] & 0x3F)];
-          len = 2;
-        } else {
-          break;
-        }
+        if (!short_class(pos_, k, len)) break;
         if (k != cls && k != kExt) break;
         ext = k == kExt;
         pos_ += len;
@@ -176,18 +167,9 @@ class Units {
     if (have_back_ || pos_ >= n_ || peek_cls_ != kLetter) return false;
     int32_t q = peek_end_;
     while (q < n_) {
-      const uint8_t b = p_[q];
       Wb k;
       int32_t len;
-      if (b < 0x80) {
-        k = bmp_[b];
-        len = 1;
-      } else if (b >= 0xC2 && b < 0xE0 && q + 1 < n_ && (p_[q + 1] & 0xC0) == 0x80) {
-        k = bmp_[((b & 0x1F) << 6) | (p_[q + 1] & 0x3F)];
-        len = 2;
-      } else {
-        return false;
-      }
+      if (!short_class(q, k, len)) return false;
       if (k == kLetter || k == kExt) {
         q += len;
         continue;
@@ -216,6 +198,22 @@ class Units {
   bool rejected() const { return rejected_; }
 
  private:
+  // The class and length of a one- or two-byte character at q < n_ (Latin,
+  // Cyrillic, Arabic script), decoded inline; false for anything longer.
+  bool short_class(int32_t q, Wb& k, int32_t& len) const {
+    const uint8_t b = p_[q];
+    if (b < 0x80) {
+      k = bmp_[b];
+      len = 1;
+      return true;
+    }
+    if (b >= 0xC2 && b < 0xE0 && q + 1 < n_ && (p_[q + 1] & 0xC0) == 0x80) {
+      k = bmp_[((b & 0x1F) << 6) | (p_[q + 1] & 0x3F)];
+      len = 2;
+      return true;
+    }
+    return false;
+  }
   void advance() {
     pos_ = peek_end_;
     peek();
