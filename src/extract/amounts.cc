@@ -200,49 +200,96 @@ bool blocking(UChar32 c) {
 
 // Writes a string through a position into storage sized ahead: the stream
 // grows a byte at a time, and std::string's appends would check capacity
-// and terminate the string at each.
+// and terminate the string at each. Passed by value and kept in locals, so
+// that the compiler holds the pointer and position in registers (a char
+// store may alias anything in memory, which would reload them per byte).
 struct Writer {
   std::string* s;
-  size_t at = 0;
+  char* p;
+  size_t at = 0, cap = 0;
+  explicit Writer(std::string* str) : s(str), p(str->data()), cap(str->size()) {}
   // Room for k more bytes.
   void reserve(size_t k) {
-    if (at + k > s->size()) s->resize(std::max(2 * s->size(), at + k));
+    if (at + k > cap) grow(k);
   }
-  void put(char c) { s->data()[at++] = c; }
+  void grow(size_t k) {
+    s->resize(std::max(2 * cap, at + k));
+    p = s->data();
+    cap = s->size();
+  }
+  void put(char c) { p[at++] = c; }
   void put(std::string_view v) {
-    std::memcpy(s->data() + at, v.data(), v.size());
+    std::memcpy(p + at, v.data(), v.size());
     at += v.size();
   }
 };
 
-void append_gap(std::string_view raw, Writer* w) {
+// Whether any byte of `w` is `c` (the word-at-a-time zero-byte test).
+inline bool has_byte(uint64_t w, char c) {
+  uint64_t x = w ^ (0x0101010101010101ull * static_cast<uint8_t>(c));
+  return ((x - 0x0101010101010101ull) & ~x & 0x8080808080808080ull) != 0;
+}
+
+// Copies a key (most are a few bytes) with overlapping word moves, where
+// memcpy is a call; returns whether it holds a kWord, which the copy's
+// loads show for free.
+bool copy_key(std::string_view k, char* dst) {
+  size_t n = k.size();
+  if (n >= 8 && n <= 16) {
+    uint64_t a, b;
+    std::memcpy(&a, k.data(), 8);
+    std::memcpy(&b, k.data() + n - 8, 8);
+    std::memcpy(dst, &a, 8);
+    std::memcpy(dst + n - 8, &b, 8);
+    return has_byte(a, kWord) || has_byte(b, kWord);
+  }
+  if (n >= 4 && n < 8) {
+    uint32_t a, b;
+    std::memcpy(&a, k.data(), 4);
+    std::memcpy(&b, k.data() + n - 4, 4);
+    std::memcpy(dst, &a, 4);
+    std::memcpy(dst + n - 4, &b, 4);
+    return has_byte(a | uint64_t{b} << 32, kWord);
+  }
+  if (n > 0 && n < 4) {  // first, middle and last byte cover 1-3 bytes
+    dst[0] = k[0];
+    dst[n / 2] = k[n / 2];
+    dst[n - 1] = k[n - 1];
+    return k[0] == kWord || k[n / 2] == kWord || k[n - 1] == kWord;
+  }
+  std::memcpy(dst, k.data(), n);
+  return std::memchr(k.data(), kWord, n) != nullptr;
+}
+
+Writer append_gap(std::string_view raw, Writer w) {
   // Match keys fold code point by code point, so each symbol is keyed on its
   // own; ASCII (nearly every gap is one space) needs neither ICU nor a copy.
   // Room for one byte per byte of the gap is kept: a byte yields at most one,
   // except through a match key, which makes room for itself.
-  w->reserve(raw.size());
+  w.reserve(raw.size());
   const auto* p = reinterpret_cast<const uint8_t*>(raw.data());
   int32_t n = static_cast<int32_t>(raw.size());
   for (int32_t i = 0; i < n;) {
     if (p[i] < 0x80) {
       char c = static_cast<char>(p[i++]);
       if (c < 0x20 || c == 0x7F)  // controls, line breaks included
-        w->put(kBlock);
+        w.put(kBlock);
       else if (c != ' ' && c != '-' && c != '\'')  // the ASCII word joiners
-        w->put(ascii_key_char(c));
+        w.put(ascii_key_char(c));
       continue;
     }
     int32_t b = i;
     UChar32 c;
     U8_NEXT(p, i, n, c);
     if (c < 0 || blocking(c)) {
-      w->put(kBlock);
+      w.put(kBlock);
     } else if (!dropped_separator(c)) {
       std::string key = match_key(raw.substr(static_cast<size_t>(b), static_cast<size_t>(i - b)));
-      w->reserve(key.size() + static_cast<size_t>(n - i));
-      w->put(key);
+      w.reserve(key.size() + static_cast<size_t>(n - i));
+      w.put(key);
     }
   }
+  return w;
 }
 
 struct Stream {
@@ -256,31 +303,37 @@ struct Stream {
 // up to the new size is rewritten).
 void fill_stream(const Document& d, Stream* out) {
   Stream& st = *out;
-  st.plain_keys = true;
   // A first guess at the size: a byte per byte of text plus the frames.
   // Keys that outgrow their surface grow it through the Writer.
   size_t n = d.tokens.size();
   st.s.resize(d.text.size() + 2 * n);
   st.start.resize(n);
   st.end.resize(n);
-  Writer w{&st.s};
+  // Locals, not members: stores into the stream could alias the vectors.
+  uint32_t* start = st.start.data();
+  uint32_t* end = st.end.data();
+  const Token* tok = d.tokens.data();
+  std::string_view text = d.text;
+  Writer w(&st.s);
+  bool kword_in_key = false;
   uint32_t prev = 0;
   for (size_t i = 0; i < n; ++i) {
-    const Token& t = d.tokens[i];
-    std::string_view gap = std::string_view(d.text).substr(prev, t.span.begin - prev);
-    if (gap.size() > 1 || (gap.size() == 1 && gap[0] != ' '))
-      append_gap(gap, &w);  // a space adds nothing
+    const Token& t = tok[i];
+    uint32_t gap = t.span.begin - prev;
+    if (gap > 1 || (gap == 1 && text[prev] != ' '))
+      w = append_gap(text.substr(prev, gap), w);  // a space adds nothing
     w.reserve(t.key.size() + 2);
-    st.start[i] = static_cast<uint32_t>(w.at);
+    start[i] = static_cast<uint32_t>(w.at);
     w.put(kWord);
-    w.put(t.key);
+    kword_in_key |= copy_key(t.key, w.p + w.at);
+    w.at += t.key.size();
     w.put(kWord);
-    st.end[i] = static_cast<uint32_t>(w.at);
-    st.plain_keys = st.plain_keys && t.key.find(kWord) == std::string::npos;
+    end[i] = static_cast<uint32_t>(w.at);
     prev = t.span.end;
   }
-  append_gap(std::string_view(d.text).substr(prev), &w);
+  w = append_gap(text.substr(prev), w);
   st.s.resize(w.at);
+  st.plain_keys = !kword_in_key;
 }
 
 Stream make_stream(const Document& d) {
