@@ -572,6 +572,13 @@ bool space_groups(std::string_view s, size_t first_max) {
 // ---------------------------------------------------------------------------
 
 bool parse_number(const std::string& text, const std::string& lang, std::string* canonical) {
+  // Plain ASCII digits, most numbers in text, are one group: their canonical
+  // form only loses leading zeros.
+  if (all_digits(text)) {
+    size_t z = text.find_first_not_of('0');
+    if (canonical) *canonical = z == std::string::npos ? "0" : text.substr(z);
+    return true;
+  }
   // Reduce to digits, '.', ',', 'D' (explicit decimal) and 'G' (explicit group).
   std::string s;
   s.reserve(text.size());
