@@ -200,49 +200,96 @@ bool blocking(UChar32 c) {
 
 // Writes a string through a position into storage sized ahead: the stream
 // grows a byte at a time, and std::string's appends would check capacity
-// and terminate the string at each.
+// and terminate the string at each. Passed by value and kept in locals, so
+// that the compiler holds the pointer and position in registers (a char
+// store may alias anything in memory, which would reload them per byte).
 struct Writer {
   std::string* s;
-  size_t at = 0;
+  char* p;
+  size_t at = 0, cap = 0;
+  explicit Writer(std::string* str) : s(str), p(str->data()), cap(str->size()) {}
   // Room for k more bytes.
   void reserve(size_t k) {
-    if (at + k > s->size()) s->resize(std::max(2 * s->size(), at + k));
+    if (at + k > cap) grow(k);
   }
-  void put(char c) { s->data()[at++] = c; }
+  void grow(size_t k) {
+    s->resize(std::max(2 * cap, at + k));
+    p = s->data();
+    cap = s->size();
+  }
+  void put(char c) { p[at++] = c; }
   void put(std::string_view v) {
-    std::memcpy(s->data() + at, v.data(), v.size());
+    std::memcpy(p + at, v.data(), v.size());
     at += v.size();
   }
 };
 
-void append_gap(std::string_view raw, Writer* w) {
+// Whether any byte of `w` is `c` (the word-at-a-time zero-byte test).
+inline bool has_byte(uint64_t w, char c) {
+  uint64_t x = w ^ (0x0101010101010101ull * static_cast<uint8_t>(c));
+  return ((x - 0x0101010101010101ull) & ~x & 0x8080808080808080ull) != 0;
+}
+
+// Copies a key (most are a few bytes) with overlapping word moves, where
+// memcpy is a call; returns whether it holds a kWord, which the copy's
+// loads show for free.
+bool copy_key(std::string_view k, char* dst) {
+  size_t n = k.size();
+  if (n >= 8 && n <= 16) {
+    uint64_t a, b;
+    std::memcpy(&a, k.data(), 8);
+    std::memcpy(&b, k.data() + n - 8, 8);
+    std::memcpy(dst, &a, 8);
+    std::memcpy(dst + n - 8, &b, 8);
+    return has_byte(a, kWord) || has_byte(b, kWord);
+  }
+  if (n >= 4 && n < 8) {
+    uint32_t a, b;
+    std::memcpy(&a, k.data(), 4);
+    std::memcpy(&b, k.data() + n - 4, 4);
+    std::memcpy(dst, &a, 4);
+    std::memcpy(dst + n - 4, &b, 4);
+    return has_byte(a | uint64_t{b} << 32, kWord);
+  }
+  if (n > 0 && n < 4) {  // first, middle and last byte cover 1-3 bytes
+    dst[0] = k[0];
+    dst[n / 2] = k[n / 2];
+    dst[n - 1] = k[n - 1];
+    return k[0] == kWord || k[n / 2] == kWord || k[n - 1] == kWord;
+  }
+  std::memcpy(dst, k.data(), n);
+  return std::memchr(k.data(), kWord, n) != nullptr;
+}
+
+Writer append_gap(std::string_view raw, Writer w) {
   // Match keys fold code point by code point, so each symbol is keyed on its
   // own; ASCII (nearly every gap is one space) needs neither ICU nor a copy.
   // Room for one byte per byte of the gap is kept: a byte yields at most one,
   // except through a match key, which makes room for itself.
-  w->reserve(raw.size());
+  w.reserve(raw.size());
   const auto* p = reinterpret_cast<const uint8_t*>(raw.data());
   int32_t n = static_cast<int32_t>(raw.size());
   for (int32_t i = 0; i < n;) {
     if (p[i] < 0x80) {
       char c = static_cast<char>(p[i++]);
       if (c < 0x20 || c == 0x7F)  // controls, line breaks included
-        w->put(kBlock);
+        w.put(kBlock);
       else if (c != ' ' && c != '-' && c != '\'')  // the ASCII word joiners
-        w->put(ascii_key_char(c));
+        w.put(ascii_key_char(c));
       continue;
     }
     int32_t b = i;
     UChar32 c;
     U8_NEXT(p, i, n, c);
     if (c < 0 || blocking(c)) {
-      w->put(kBlock);
+      w.put(kBlock);
     } else if (!dropped_separator(c)) {
       std::string key = match_key(raw.substr(static_cast<size_t>(b), static_cast<size_t>(i - b)));
-      w->reserve(key.size() + static_cast<size_t>(n - i));
-      w->put(key);
+      w.reserve(key.size() + static_cast<size_t>(n - i));
+      w.put(key);
     }
   }
+  return w;
 }
 
 struct Stream {
@@ -256,31 +303,37 @@ struct Stream {
 // up to the new size is rewritten).
 void fill_stream(const Document& d, Stream* out) {
   Stream& st = *out;
-  st.plain_keys = true;
   // A first guess at the size: a byte per byte of text plus the frames.
   // Keys that outgrow their surface grow it through the Writer.
   size_t n = d.tokens.size();
   st.s.resize(d.text.size() + 2 * n);
   st.start.resize(n);
   st.end.resize(n);
-  Writer w{&st.s};
+  // Locals, not members: stores into the stream could alias the vectors.
+  uint32_t* start = st.start.data();
+  uint32_t* end = st.end.data();
+  const Token* tok = d.tokens.data();
+  std::string_view text = d.text;
+  Writer w(&st.s);
+  bool kword_in_key = false;
   uint32_t prev = 0;
   for (size_t i = 0; i < n; ++i) {
-    const Token& t = d.tokens[i];
-    std::string_view gap = std::string_view(d.text).substr(prev, t.span.begin - prev);
-    if (gap.size() > 1 || (gap.size() == 1 && gap[0] != ' '))
-      append_gap(gap, &w);  // a space adds nothing
+    const Token& t = tok[i];
+    uint32_t gap = t.span.begin - prev;
+    if (gap > 1 || (gap == 1 && text[prev] != ' '))
+      w = append_gap(text.substr(prev, gap), w);  // a space adds nothing
     w.reserve(t.key.size() + 2);
-    st.start[i] = static_cast<uint32_t>(w.at);
+    start[i] = static_cast<uint32_t>(w.at);
     w.put(kWord);
-    w.put(t.key);
+    kword_in_key |= copy_key(t.key, w.p + w.at);
+    w.at += t.key.size();
     w.put(kWord);
-    st.end[i] = static_cast<uint32_t>(w.at);
-    st.plain_keys = st.plain_keys && t.key.find(kWord) == std::string::npos;
+    end[i] = static_cast<uint32_t>(w.at);
     prev = t.span.end;
   }
-  append_gap(std::string_view(d.text).substr(prev), &w);
+  w = append_gap(text.substr(prev), w);
   st.s.resize(w.at);
+  st.plain_keys = !kword_in_key;
 }
 
 Stream make_stream(const Document& d) {
@@ -333,13 +386,46 @@ struct Form {
   bool ends_dot = false;
 };
 
+// A set of token keys whose test turns nearly every other key away with one
+// bit, from the key's length and first, second and last bytes, before any
+// hashing: for testing every token of an article against a few hundred
+// words.
+class WordSet {
+ public:
+  void add(std::string_view key) {
+    bits_[slot(key) / 64] |= uint64_t{1} << (slot(key) % 64);
+    table_.emplace(key, 1);
+  }
+  bool contains(std::string_view key) const {
+    return (bits_[slot(key) / 64] >> (slot(key) % 64) & 1) && table_.contains(key);
+  }
+
+ private:
+  static constexpr int kBits = 16;
+  static uint32_t slot(std::string_view k) {
+    uint32_t h = static_cast<uint32_t>(k.size());
+    if (!k.empty()) {
+      h = h * 131 + static_cast<uint8_t>(k[0]);
+      h = h * 131 + static_cast<uint8_t>(k[k.size() > 1]);
+      h = h * 131 + static_cast<uint8_t>(k.back());
+    }
+    return (h * 2654435761u) >> (32 - kBits);
+  }
+  uint64_t bits_[(1 << kBits) / 64] = {};
+  KeyTable table_;
+};
+
 struct FormSet {
   std::vector<Form> forms;
+  // The keys of the words that forms start with (a form may also start
+  // with a symbol).
+  std::vector<std::string> first_words;
   // Form indexes by the stream unit they start / end with (KeyTable value:
   // index into the lists), and forms that are one bare word, by key.
   struct Lists {
     KeyTable index;
     std::vector<std::vector<uint32_t>> lists;
+    std::vector<std::string> units;  // per list: its unit
     // The framed words among the units: most words of a text start no form,
     // and the filter turns them away without hashing.
     KeyFilter words;
@@ -348,7 +434,10 @@ struct FormSet {
     static std::string_view filter_key(std::string_view unit) { return unit.substr(1); }
     void add(std::string_view unit, uint32_t form) {
       uint32_t at = index.emplace(unit, static_cast<uint32_t>(lists.size()));
-      if (at == lists.size()) lists.emplace_back();
+      if (at == lists.size()) {
+        lists.emplace_back();
+        units.emplace_back(unit);
+      }
       lists[at].push_back(form);
       if (is_word(unit)) words.add(filter_key(unit));
     }
@@ -361,6 +450,7 @@ struct FormSet {
   };
   Lists by_first, by_last;
   KeyTable single;
+  uint32_t id = 0;  // the class's index in the finder's UnitIndex rows
   static constexpr uint32_t kNoForm = UINT32_MAX;
 
   // Adds `text`; false when it reduces to nothing (a lone hyphen).
@@ -403,10 +493,40 @@ struct FormSet {
       single.emplace(k, static_cast<uint32_t>(forms.size()));
     }
     uint32_t idx = static_cast<uint32_t>(forms.size());
-    by_first.add(unit_at(f.s, 0), idx);
+    std::string_view first = unit_at(f.s, 0);
+    if (Lists::is_word(first)) first_words.emplace_back(first.substr(1, first.size() - 2));
+    by_first.add(first, idx);
     by_last.add(unit_before(f.s, f.s.size()), idx);
     forms.push_back(std::move(f));
     return true;
+  }
+};
+
+// The units that forms start (or end) with, over all classes at once: the
+// finder asks several classes about one stream position (scale, currency
+// and percent after a number; approx, upto, currency and range_from before
+// it; every item ender after a word), and one lookup serves them all.
+constexpr size_t kClasses = 13;
+struct UnitIndex {
+  using Row = std::array<const std::vector<uint32_t>*, kClasses>;  // per class id
+  KeyTable index;                                                  // unit -> row
+  std::vector<Row> rows;
+  KeyFilter words;  // as in FormSet::Lists
+  // `lists` must outlive the index.
+  void add(const FormSet::Lists& lists, uint32_t cls) {
+    for (size_t k = 0; k < lists.units.size(); ++k) {
+      const std::string& unit = lists.units[k];
+      uint32_t row = index.emplace(unit, static_cast<uint32_t>(rows.size()));
+      if (row == rows.size()) rows.emplace_back();
+      rows[row][cls] = &lists.lists[k];
+      if (FormSet::Lists::is_word(unit)) words.add(FormSet::Lists::filter_key(unit));
+    }
+  }
+  const Row* find(std::string_view unit) const {
+    if (FormSet::Lists::is_word(unit) && !words.may_contain(FormSet::Lists::filter_key(unit)))
+      return nullptr;
+    uint32_t at = index.get(unit, UINT32_MAX);
+    return at == UINT32_MAX ? nullptr : &rows[at];
   }
 };
 
@@ -452,6 +572,13 @@ bool space_groups(std::string_view s, size_t first_max) {
 // ---------------------------------------------------------------------------
 
 bool parse_number(const std::string& text, const std::string& lang, std::string* canonical) {
+  // Plain ASCII digits, most numbers in text, are one group: their canonical
+  // form only loses leading zeros.
+  if (all_digits(text)) {
+    size_t z = text.find_first_not_of('0');
+    if (canonical) *canonical = z == std::string::npos ? "0" : text.substr(z);
+    return true;
+  }
   // Reduce to digits, '.', ',', 'D' (explicit decimal) and 'G' (explicit group).
   std::string s;
   s.reserve(text.size());
@@ -556,12 +683,12 @@ struct AmountFinder::Impl {
   FormSet scale, currency, number, percent, approx, upto, range_sep, range_from, range_and,
       number_join, over, item_stop, weak_number;
   std::vector<std::string> range_syms;  // symbol range separators as match keys: "-", "–"
-  // The classes that end a counted item, and the filters of their first
-  // units together: most item words are in none.
+  // The classes that end a counted item.
   std::array<const FormSet*, 11> item_enders{&scale,     &currency, &number,    &percent,
                                              &approx,    &upto,     &range_sep, &range_from,
                                              &range_and, &over,     &item_stop};
-  KeyFilter item_ender_words;
+  UnitIndex first_units, last_units;  // by_first and by_last of every class
+  WordSet number_words;               // the words that number forms start with
 
   Impl(const Impl&) = delete;  // item_enders points into this
   explicit Impl(const LangPack& pack) : lang(pack.lang), dates(pack) {
@@ -589,7 +716,15 @@ struct AmountFinder::Impl {
         it->second->add(f, row.value);
       }
     }
-    for (const FormSet* fs : item_enders) item_ender_words.add_all(fs->by_first.words);
+    uint32_t id = 0;
+    for (FormSet* fs : {&scale, &currency, &number, &percent, &approx, &upto, &range_sep,
+                        &range_from, &range_and, &number_join, &over, &item_stop, &weak_number}) {
+      fs->id = id;
+      first_units.add(fs->by_first, id);
+      last_units.add(fs->by_last, id);
+      ++id;
+    }
+    for (const std::string& w : number.first_words) number_words.add(w);
   }
 };
 
@@ -608,29 +743,38 @@ class Run {
   std::vector<Amount> find() {
     std::vector<Amount> out;
     uint32_t consumed = 0;  // stream position where the previous amount ended
-    for (uint32_t i = 0; i < tk_.size(); ++i) {
-      if (excluded_[i] || st_.start[i] < consumed) continue;
-      // Most tokens cannot start a number: skip them before building anything.
-      const Token& t = tk_[i];
-      if (!t.is_number && !(!t.key.empty() && t.key[0] >= '0' && t.key[0] <= '9')) {
-        std::string_view unit = token_unit(i);
-        const FormSet::Lists& starts = m_.number.by_first;
-        if (!starts.find(unit)) continue;  // find() tries the word filter first
-      }
+    uint32_t from = 0;      // the first token after the previous attempt
+    for (uint32_t i : number_starts()) {
+      if (i < from || excluded_[i] || st_.start[i] < consumed) continue;
       Amount a;
       uint32_t end = 0, next = i + 1;
-      if (!expression_at(i, consumed, &a, &end, &next)) {
-        i = next - 1;  // past a rejected run of digit groups: keeps this linear
-        continue;
-      }
+      bool found = expression_at(i, consumed, &a, &end, &next);
+      from = next;  // past a rejected run of digit groups too: keeps this linear
+      if (!found) continue;
       out.push_back(std::move(a));
       consumed = end;
-      i = next - 1;
     }
     return out;
   }
 
  private:
+  // The tokens where a number may start, in order: numbers, tokens starting
+  // with a digit and the first words of number words. Most tokens are none,
+  // and the scan passes them over without building anything; a plain key's
+  // stream unit is its framed key, so it is looked up as it is.
+  const std::vector<uint32_t>& number_starts() const {
+    thread_local std::vector<uint32_t> starts;  // no allocation per article
+    starts.clear();
+    for (uint32_t i = 0; i < tk_.size(); ++i) {
+      const Token& t = tk_[i];
+      if (t.is_number || (!t.key.empty() && t.key[0] >= '0' && t.key[0] <= '9') ||
+          (st_.plain_keys ? m_.number_words.contains(t.key)
+                          : m_.number.by_first.find(token_unit(i)) != nullptr))
+        starts.push_back(i);
+    }
+    return starts;
+  }
+
   // First token whose key starts at or after stream position `pos`.
   uint32_t token_from(uint32_t pos) const {
     return static_cast<uint32_t>(std::lower_bound(st_.start.begin(), st_.start.end(), pos) -
@@ -652,20 +796,46 @@ class Run {
     return true;
   }
 
+  // The forms of every class starting at stream position `c`, whose first
+  // unit is `unit` (computed only when `c` is not the position asked last).
+  template <class UnitFn>
+  const UnitIndex::Row* first_row(uint32_t c, UnitFn unit) const {
+    if (c != first_at_) {
+      first_at_ = c;
+      first_row_ = m_.first_units.find(unit());
+    }
+    return first_row_;
+  }
+  // The forms of every class ending at stream position `p`.
+  const UnitIndex::Row* last_row(uint32_t p) const {
+    if (p != last_at_) {
+      last_at_ = p;
+      last_row_ = m_.last_units.find(unit_before(st_.s, p));
+    }
+    return last_row_;
+  }
+  static const std::vector<uint32_t>* of(const UnitIndex::Row* row, const FormSet& fs) {
+    return row ? (*row)[fs.id] : nullptr;
+  }
+
   // Longest form of `fs` starting at stream position `c`.
-  Hit fwd(const FormSet& fs, uint32_t c) const { return fwd(fs, c, unit_at(st_.s, c)); }
+  Hit fwd(const FormSet& fs, uint32_t c) const {
+    return fwd(fs, c, of(first_row(c, [&] { return unit_at(st_.s, c); }), fs));
+  }
   // The same at the start of token i, whose framed key is its first unit
   // unless the key holds a kWord itself.
   Hit fwd_token(const FormSet& fs, uint32_t i) const {
-    return fwd(fs, st_.start[i], token_unit(i));
+    return fwd(fs, st_.start[i], of(token_row(i), fs));
+  }
+  const UnitIndex::Row* token_row(uint32_t i) const {
+    return first_row(st_.start[i], [&] { return token_unit(i); });
   }
   std::string_view token_unit(uint32_t i) const {
     uint32_t c = st_.start[i];
     return st_.plain_keys ? std::string_view(st_.s).substr(c, st_.end[i] - c) : unit_at(st_.s, c);
   }
-  Hit fwd(const FormSet& fs, uint32_t c, std::string_view unit) const {
+  Hit fwd(const FormSet& fs, uint32_t c, const std::vector<uint32_t>* list) const {
     Hit best;
-    const auto* list = fs.by_first.find(unit);
     if (!list) return best;
     for (uint32_t idx : *list) {
       const Form& f = fs.forms[idx];
@@ -679,7 +849,7 @@ class Run {
   // Longest form of `fs` ending at stream position `p`.
   Hit bwd(const FormSet& fs, uint32_t p) const {
     Hit best;
-    const auto* list = fs.by_last.find(unit_before(st_.s, p));
+    const auto* list = of(last_row(p), fs);
     if (!list) return best;
     for (uint32_t idx : *list) {
       const Form& f = fs.forms[idx];
@@ -849,12 +1019,10 @@ class Run {
 
   // Whether token k can be part of an item: not a number-class word.
   bool stops_item(uint32_t k) const {
-    std::string_view unit = token_unit(k);
-    if (FormSet::Lists::is_word(unit) &&
-        !m_.item_ender_words.may_contain(FormSet::Lists::filter_key(unit)))
-      return false;
+    const UnitIndex::Row* row = token_row(k);
+    if (!row) return false;
     for (const FormSet* fs : m_.item_enders)
-      if (fwd(*fs, st_.start[k], unit)) return true;
+      if (fwd(*fs, st_.start[k], of(row, *fs))) return true;
     return false;
   }
 
@@ -1050,6 +1218,10 @@ class Run {
   const Stream& st_;  // article_stream's buffer: one Run at a time per thread
   std::vector<bool> excluded_;
   std::string lang_;
+  // The stream positions asked about last and their rows (first_row, last_row).
+  mutable uint32_t first_at_ = UINT32_MAX, last_at_ = UINT32_MAX;
+  mutable const UnitIndex::Row* first_row_ = nullptr;
+  mutable const UnitIndex::Row* last_row_ = nullptr;
 };
 
 }  // namespace
