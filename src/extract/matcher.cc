@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "core/serial.h"
+#include "text/key_memo.h"
 #include "text/segment.h"
 
 namespace nkg {
@@ -150,10 +151,8 @@ void Vocabulary::mark_start(uint32_t id, uint64_t bit) {
 
 struct LemmaTable::Store {
   KeyTable index;  // key -> 1 + position in forms
-  // The same by Token::key_id, for the documents of key numbering
-  // `kid_serial`: one load per token instead of hashing its key.
-  std::vector<const LemmaTable::Forms*> by_kid;
-  uint64_t kid_serial = 0;
+  // The same by Token::key_id: one load per token instead of hashing its key.
+  KeyMemo<const LemmaTable::Forms*> by_kid;
   std::deque<Forms> forms;  // a deque: growing keeps the Forms in place
   // The Forms' ids, packed in chunks that never move.
   std::vector<std::unique_ptr<uint32_t[]>> chunks;
@@ -231,22 +230,13 @@ LemmaTable token_lemmas(const Document& doc, const LangPack& pack, const Vocabul
   LemmaTable out;
   std::shared_ptr<LemmaTable::Store> store = thread_store(pack, vocab);
   out.slot_.reserve(doc.tokens.size());
-  const bool by_kid = doc.key_serial != 0;
-  if (by_kid && store->kid_serial != doc.key_serial) {
-    store->by_kid.clear();
-    store->kid_serial = doc.key_serial;
-  }
+  const bool by_kid = store->by_kid.start(doc.key_serial);
   for (const Token& t : doc.tokens) {
-    const LemmaTable::Forms* known =
-        by_kid && t.key_id < store->by_kid.size() ? store->by_kid[t.key_id] : nullptr;
+    const LemmaTable::Forms* known = by_kid ? store->by_kid.get(t.key_id) : nullptr;
     if (!known) {
       // A deque's elements stay put: the pointer holds while the store lives.
       known = &store->forms[lemma_forms(*store, t.key, pack, vocab) - 1];
-      if (by_kid && t.key_id) {
-        if (t.key_id >= store->by_kid.size())
-          store->by_kid.resize(t.key_id + 1 + t.key_id / 2, nullptr);
-        store->by_kid[t.key_id] = known;
-      }
+      if (by_kid) store->by_kid.set(t.key_id, known);
     }
     const LemmaTable::Forms& f = *known;
     out.slot_.push_back({&f, f.ids, f.starts, static_cast<uint32_t>(f.cands.size())});

@@ -100,8 +100,8 @@ std::optional<std::string> MarkerWords::decide(const Document& doc) const {
   hits.assign(nl, 0);
   distinct.assign(nl, 0);
   seen.assign(masks_.size(), 0);
-  thread_local KeyMemo memo;
-  const bool by_kid = memo.start(serial_, doc.key_serial);
+  thread_local KeyMemo<uint32_t> memo;  // 1 + index into masks_, or kNotMarker
+  const bool by_kid = memo.start(doc.key_serial, serial_);
   size_t n = 0;
   for (const Token& t : doc.tokens) {
     if (!is_ordinary_word(t)) continue;
@@ -115,7 +115,7 @@ std::optional<std::string> MarkerWords::decide(const Document& doc) const {
       id = known - 1;
     } else {
       id = words_.get(t.key, kNotMarker);
-      if (by_kid) memo.set(t.key_id, id);
+      if (by_kid) memo.set(t.key_id, id + 1);
     }
     if (id == kNotMarker) continue;
     const bool first = !seen[id];
