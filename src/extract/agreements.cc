@@ -249,7 +249,7 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
   triggers.clear();
   bool any_kind = false;
   for (uint32_t i = 0; i < n; ++i) {
-    if (ignored[i]) continue;
+    if (ignored[i] || !cues.triggers.may_start(lemmas, i)) continue;
     scratch.here.clear();
     cues.triggers.match_at(doc, lemmas, i, &scratch.here);
     for (const auto& m : scratch.here) {

@@ -68,7 +68,7 @@ static bool token_matches(std::span<const uint32_t> ids, uint32_t want, bool inf
 
 void Dictionary::match_at(const Document& doc, const LemmaTable& lemmas, uint32_t i,
                           std::vector<DictMatch>* out) const {
-  if (!(lemmas.starts(i) & bit_)) return;
+  if (!may_start(lemmas, i)) return;
   const auto cands = lemmas.ids(i);
   for (size_t c = 0; c < cands.size(); ++c) {
     const uint32_t cand = cands[c];
@@ -102,7 +102,7 @@ std::vector<DictMatch> Dictionary::find(const Document& doc, const LemmaTable& l
   std::vector<DictMatch> out;
   std::vector<DictMatch> here;
   for (uint32_t i = 0; i < doc.tokens.size();) {
-    if (!(lemmas.starts(i) & bit_)) {  // most tokens: skip the call
+    if (!may_start(lemmas, i)) {  // most tokens: skip the call
       ++i;
       continue;
     }

@@ -120,6 +120,11 @@ class Dictionary {
   // Every entry matching at token `i` (for callers that need alternatives).
   void match_at(const Document& doc, const LemmaTable& lemmas, uint32_t i,
                 std::vector<DictMatch>* out) const;
+  // False when no entry can start at token `i` (one AND, inline): callers
+  // scanning every token skip match_at for most of them.
+  bool may_start(const LemmaTable& lemmas, uint32_t i) const {
+    return (lemmas.starts(i) & bit_) != 0;
+  }
 
  private:
   // What matching reads of an entry, packed in its bucket: the keys' ids
