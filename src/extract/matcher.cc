@@ -73,13 +73,8 @@ void Dictionary::add(Vocabulary& vocab, const std::string& form, const std::stri
   entries_.push_back(std::move(e));
 }
 
-const Dictionary::Edge* Dictionary::kid(const Node& node, uint32_t id) const {
+const Dictionary::Edge* Dictionary::kid_among_many(const Node& node, uint32_t id) const {
   const auto& kids = node.kids;
-  if (kids.size() <= 4) {  // most nodes: a short scan beats halving
-    for (const Edge& k : kids)
-      if (k.id == id) return &k;
-    return nullptr;
-  }
   auto at = std::lower_bound(kids.begin(), kids.end(), id,
                              [](const Edge& k, uint32_t want) { return k.id < want; });
   return at != kids.end() && at->id == id ? &*at : nullptr;
@@ -88,32 +83,43 @@ const Dictionary::Edge* Dictionary::kid(const Node& node, uint32_t id) const {
 // Ids are equal exactly when the keys are, and a dictionary's ids are never
 // kUnknown: following ids is comparing keys. A token's candidate matters at
 // its first position only: a repeat leads where the first one did.
-void Dictionary::walk(const Document& doc, const LemmaTable& lemmas, uint32_t i, uint32_t last,
-                      const Node& node, bool first_only, std::vector<DictMatch>* out) const {
-  for (const End& end : node.ends) {
-    if (!end.inflect && !first_only) continue;
-    const DictEntry& e = entries_[end.entry];
-    if (end.exact) {
-      Span s{doc.tokens[i].span.begin, doc.tokens[last].span.end};
-      if (doc.slice(s) != e.exact) continue;
+void Dictionary::walk(const Walk& w, uint32_t last, const Node* node, bool first_only) const {
+  // Along one path in a loop; a call only where a second candidate of a
+  // token also leads on (rare).
+  for (;;) {
+    for (const End& end : node->ends) {
+      if (!end.inflect && !first_only) continue;
+      const DictEntry& e = entries_[end.entry];
+      if (end.exact) {
+        Span s{w.doc.tokens[w.i].span.begin, w.doc.tokens[last].span.end};
+        if (w.doc.slice(s) != e.exact) continue;
+      }
+      w.out->push_back({w.i, last, &e});
     }
-    out->push_back({i, last, &e});
-  }
-  const uint32_t next = last + 1;
-  if (node.kids.empty() || next >= doc.tokens.size() || doc.tokens[next].gap_before) return;
-  const auto cands = lemmas.ids(next);
-  // Past the first candidate only entries that inflect can match.
-  const size_t tried = node.inflect_below ? cands.size() : std::min<size_t>(cands.size(), 1);
-  for (size_t c = 0; c < tried; ++c) {
-    const Edge* k = kid(node, cands[c]);
-    if (!k) continue;
-    const Node& below = nodes_[k->node];
-    const bool first = first_only && c == 0;
-    if (!first && !below.inflect_below) continue;
-    if (std::find(cands.begin(), cands.begin() + static_cast<std::ptrdiff_t>(c), cands[c]) !=
-        cands.begin() + static_cast<std::ptrdiff_t>(c))
-      continue;  // a repeat
-    walk(doc, lemmas, i, next, below, first, out);
+    const uint32_t next = last + 1;
+    if (node->kids.empty() || next >= w.doc.tokens.size() || w.doc.tokens[next].gap_before) return;
+    const auto cands = w.lemmas.ids(next);
+    // Past the first candidate only entries that inflect can match.
+    const size_t tried = node->inflect_below ? cands.size() : std::min<size_t>(cands.size(), 1);
+    const Node* go = nullptr;  // where the loop goes on
+    bool go_first = false;
+    for (size_t c = 0; c < tried; ++c) {
+      const Edge* k = kid(*node, cands[c]);
+      if (!k) continue;
+      const Node* below = &nodes_[k->node];
+      const bool first = first_only && c == 0;
+      if (!first && !below->inflect_below) continue;
+      if (std::find(cands.begin(), cands.begin() + static_cast<std::ptrdiff_t>(c), cands[c]) !=
+          cands.begin() + static_cast<std::ptrdiff_t>(c))
+        continue;  // a repeat
+      if (go) walk(w, next, go, go_first);
+      go = below;
+      go_first = first;
+    }
+    if (!go) return;
+    last = next;
+    node = go;
+    first_only = go_first;
   }
 }
 
@@ -130,7 +136,7 @@ void Dictionary::match_at(const Document& doc, const LemmaTable& lemmas, uint32_
     // The walk finds a root's entries in trie order; callers see them in
     // data order (find keeps the first of equals), as entries_ holds them.
     const size_t from = out->size();
-    walk(doc, lemmas, i, i, *r, c == 0, out);
+    walk({doc, lemmas, i, out}, i, r, c == 0);
     if (out->size() - from > 1)
       std::sort(out->begin() + static_cast<std::ptrdiff_t>(from), out->end(),
                 [](const DictMatch& a, const DictMatch& b) { return a.entry < b.entry; });
@@ -140,11 +146,8 @@ void Dictionary::match_at(const Document& doc, const LemmaTable& lemmas, uint32_
 std::vector<DictMatch> Dictionary::find(const Document& doc, const LemmaTable& lemmas) const {
   std::vector<DictMatch> out;
   std::vector<DictMatch> here;
-  for (uint32_t i = 0; i < doc.tokens.size();) {
-    if (!may_start(lemmas, i)) {  // most tokens: skip the call
-      ++i;
-      continue;
-    }
+  const auto n = static_cast<uint32_t>(doc.tokens.size());
+  for (uint32_t i = next_start(lemmas, 0, n); i < n; i = next_start(lemmas, i, n)) {
     here.clear();
     match_at(doc, lemmas, i, &here);
     if (here.empty()) {

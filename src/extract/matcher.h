@@ -125,6 +125,13 @@ class Dictionary {
   bool may_start(const LemmaTable& lemmas, uint32_t i) const {
     return (lemmas.starts(i) & bit_) != 0;
   }
+  // The first token from `i` on (before `n`) that may start an entry, else
+  // `n`: a tight inline loop over the tokens that start nothing.
+  uint32_t next_start(const LemmaTable& lemmas, uint32_t i, uint32_t n) const {
+    const uint64_t bit = bit_;
+    while (i < n && !(lemmas.starts(i) & bit)) ++i;
+    return i;
+  }
 
  private:
   // The entries as a trie over their keys' ids: a path from a root spells
@@ -147,13 +154,26 @@ class Dictionary {
     // each token's first candidate (its key) can lead on.
     bool inflect_below = false;
   };
-  // The node following `node` by key `id`, or nullptr.
-  const Edge* kid(const Node& node, uint32_t id) const;
+  // The node following `node` by key `id`, or nullptr. Inline for the
+  // few children most nodes have.
+  const Edge* kid(const Node& node, uint32_t id) const {
+    if (node.kids.size() > 4) return kid_among_many(node, id);
+    for (const Edge& k : node.kids)
+      if (k.id == id) return &k;
+    return nullptr;
+  }
+  const Edge* kid_among_many(const Node& node, uint32_t id) const;  // halving
+  // What stays the same down a walk from token i.
+  struct Walk {
+    const Document& doc;
+    const LemmaTable& lemmas;
+    uint32_t i;
+    std::vector<DictMatch>* out;
+  };
   // Adds to `out` the entries matching tokens i..last along the path to
   // `node` and below; `first_only` when every token so far matched its
   // first candidate (as entries that do not inflect must).
-  void walk(const Document& doc, const LemmaTable& lemmas, uint32_t i, uint32_t last,
-            const Node& node, bool first_only, std::vector<DictMatch>* out) const;
+  void walk(const Walk& w, uint32_t last, const Node* node, bool first_only) const;
   // Roots by the id of their first key: root_of_[id] is 1 + the index of
   // the root in nodes_, 0 for an id that starts no entry. Ids are dense, so
   // a vector indexed by id answers in one load.
