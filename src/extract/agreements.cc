@@ -248,7 +248,8 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
   auto& triggers = scratch.triggers;
   triggers.clear();
   bool any_kind = false;
-  for (uint32_t i = 0; i < n; ++i) {
+  for (uint32_t i = cues.triggers.next_start(lemmas, 0, static_cast<uint32_t>(n)); i < n;
+       i = cues.triggers.next_start(lemmas, i + 1, static_cast<uint32_t>(n))) {
     if (ignored[i]) continue;
     scratch.here.clear();
     cues.triggers.match_at(doc, lemmas, i, &scratch.here);

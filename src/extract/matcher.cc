@@ -42,71 +42,113 @@ void Dictionary::add(Vocabulary& vocab, const std::string& form, const std::stri
   for (const auto& k : keys) e.ids.push_back(vocab.intern(k));
   if (!bit_) bit_ = vocab.dictionary_bit();
   vocab.mark_start(e.ids[0], bit_);
-  // The same form for the same payload twice adds nothing.
+  // Down the trie along the ids, adding the nodes missing.
   uint32_t first = e.ids[0];
-  if (first >= bucket_of_.size()) bucket_of_.resize(first + 1, 0);
-  if (!bucket_of_[first]) {
-    buckets_.emplace_back();
-    bucket_of_[first] = static_cast<uint32_t>(buckets_.size());
+  if (first >= root_of_.size()) root_of_.resize(first + 1, 0);
+  if (!root_of_[first]) {
+    nodes_.emplace_back();
+    root_of_[first] = static_cast<uint32_t>(nodes_.size());
   }
-  auto& same_first = buckets_[bucket_of_[first] - 1];
-  for (const Packed& p : same_first) {
-    const DictEntry& o = entries_[p.entry];
-    if (o.ids == e.ids && o.payload == e.payload && o.exact == e.exact) return;
+  std::vector<uint32_t> path{root_of_[first] - 1};
+  for (size_t j = 1; j < e.ids.size(); ++j) {
+    auto& kids = nodes_[path.back()].kids;
+    auto at = std::lower_bound(kids.begin(), kids.end(), e.ids[j],
+                               [](const Edge& k, uint32_t id) { return k.id < id; });
+    if (at == kids.end() || at->id != e.ids[j]) {
+      at = kids.insert(at, {e.ids[j], static_cast<uint32_t>(nodes_.size())});
+      path.push_back(at->node);
+      nodes_.emplace_back();  // after the last use of `kids`: may move it
+    } else {
+      path.push_back(at->node);
+    }
   }
-  same_first.push_back({static_cast<uint32_t>(entries_.size()), static_cast<uint32_t>(ids_.size()),
-                        static_cast<uint32_t>(e.ids.size()), e.inflect});
-  ids_.insert(ids_.end(), e.ids.begin(), e.ids.end());
+  // The same form for the same payload twice adds nothing.
+  auto& ends = nodes_[path.back()].ends;
+  for (const End& o : ends) {
+    const DictEntry& d = entries_[o.entry];
+    if (d.payload == e.payload && d.exact == e.exact) return;
+  }
+  ends.push_back({static_cast<uint32_t>(entries_.size()), e.inflect, !e.exact.empty()});
+  if (e.inflect)
+    for (uint32_t n : path) nodes_[n].inflect_below = true;
   entries_.push_back(std::move(e));
 }
 
+const Dictionary::Edge* Dictionary::kid_among_many(const Node& node, uint32_t id) const {
+  const auto& kids = node.kids;
+  auto at = std::lower_bound(kids.begin(), kids.end(), id,
+                             [](const Edge& k, uint32_t want) { return k.id < want; });
+  return at != kids.end() && at->id == id ? &*at : nullptr;
+}
+
 // Ids are equal exactly when the keys are, and a dictionary's ids are never
-// kUnknown: comparing ids is comparing keys.
-static bool token_matches(std::span<const uint32_t> ids, uint32_t want, bool inflect) {
-  if (!inflect) return !ids.empty() && ids[0] == want;
-  return std::find(ids.begin(), ids.end(), want) != ids.end();
+// kUnknown: following ids is comparing keys. A token's candidate matters at
+// its first position only: a repeat leads where the first one did.
+void Dictionary::walk(const Walk& w, uint32_t last, const Node* node, bool first_only) const {
+  // Along one path in a loop; a call only where a second candidate of a
+  // token also leads on (rare).
+  for (;;) {
+    for (const End& end : node->ends) {
+      if (!end.inflect && !first_only) continue;
+      const DictEntry& e = entries_[end.entry];
+      if (end.exact) {
+        Span s{w.doc.tokens[w.i].span.begin, w.doc.tokens[last].span.end};
+        if (w.doc.slice(s) != e.exact) continue;
+      }
+      w.out->push_back({w.i, last, &e});
+    }
+    const uint32_t next = last + 1;
+    if (node->kids.empty() || next >= w.doc.tokens.size() || w.doc.tokens[next].gap_before) return;
+    const auto cands = w.lemmas.ids(next);
+    // Past the first candidate only entries that inflect can match.
+    const size_t tried = node->inflect_below ? cands.size() : std::min<size_t>(cands.size(), 1);
+    const Node* go = nullptr;  // where the loop goes on
+    bool go_first = false;
+    for (size_t c = 0; c < tried; ++c) {
+      const Edge* k = kid(*node, cands[c]);
+      if (!k) continue;
+      const Node* below = &nodes_[k->node];
+      const bool first = first_only && c == 0;
+      if (!first && !below->inflect_below) continue;
+      if (std::find(cands.begin(), cands.begin() + static_cast<std::ptrdiff_t>(c), cands[c]) !=
+          cands.begin() + static_cast<std::ptrdiff_t>(c))
+        continue;  // a repeat
+      if (go) walk(w, next, go, go_first);
+      go = below;
+      go_first = first;
+    }
+    if (!go) return;
+    last = next;
+    node = go;
+    first_only = go_first;
+  }
 }
 
 void Dictionary::match_at(const Document& doc, const LemmaTable& lemmas, uint32_t i,
                           std::vector<DictMatch>* out) const {
-  if (!(lemmas.starts(i) & bit_)) return;
+  if (!may_start(lemmas, i)) return;
   const auto cands = lemmas.ids(i);
   for (size_t c = 0; c < cands.size(); ++c) {
-    const uint32_t cand = cands[c];
-    const std::vector<Packed>* entries = bucket(cand);
-    if (!entries) continue;
-    // Each entry sits in the one bucket of its first key, so only a repeated
-    // candidate could offer an entry twice: skip repeats instead of
-    // remembering every entry tried.
-    if (std::find(cands.begin(), cands.begin() + static_cast<std::ptrdiff_t>(c), cand) !=
+    const Node* r = root(cands[c]);
+    if (!r || (c > 0 && !r->inflect_below)) continue;
+    if (std::find(cands.begin(), cands.begin() + static_cast<std::ptrdiff_t>(c), cands[c]) !=
         cands.begin() + static_cast<std::ptrdiff_t>(c))
-      continue;
-    for (const Packed& p : *entries) {
-      const uint32_t n = p.n;
-      if (i + n > doc.tokens.size()) continue;
-      const uint32_t* want = ids_.data() + p.ids_at;
-      bool ok = token_matches(cands, want[0], p.inflect);
-      for (uint32_t j = 1; ok && j < n; ++j)
-        ok = !doc.tokens[i + j].gap_before && token_matches(lemmas.ids(i + j), want[j], p.inflect);
-      if (!ok) continue;
-      const DictEntry& e = entries_[p.entry];
-      if (!e.exact.empty()) {
-        Span s{doc.tokens[i].span.begin, doc.tokens[i + n - 1].span.end};
-        if (doc.slice(s) != e.exact) continue;
-      }
-      out->push_back({i, i + n - 1, &e});
-    }
+      continue;  // a repeat
+    // The walk finds a root's entries in trie order; callers see them in
+    // data order (find keeps the first of equals), as entries_ holds them.
+    const size_t from = out->size();
+    walk({doc, lemmas, i, out}, i, r, c == 0);
+    if (out->size() - from > 1)
+      std::sort(out->begin() + static_cast<std::ptrdiff_t>(from), out->end(),
+                [](const DictMatch& a, const DictMatch& b) { return a.entry < b.entry; });
   }
 }
 
 std::vector<DictMatch> Dictionary::find(const Document& doc, const LemmaTable& lemmas) const {
   std::vector<DictMatch> out;
   std::vector<DictMatch> here;
-  for (uint32_t i = 0; i < doc.tokens.size();) {
-    if (!(lemmas.starts(i) & bit_)) {  // most tokens: skip the call
-      ++i;
-      continue;
-    }
+  const auto n = static_cast<uint32_t>(doc.tokens.size());
+  for (uint32_t i = next_start(lemmas, 0, n); i < n; i = next_start(lemmas, i, n)) {
     here.clear();
     match_at(doc, lemmas, i, &here);
     if (here.empty()) {

@@ -120,28 +120,70 @@ class Dictionary {
   // Every entry matching at token `i` (for callers that need alternatives).
   void match_at(const Document& doc, const LemmaTable& lemmas, uint32_t i,
                 std::vector<DictMatch>* out) const;
+  // False when no entry can start at token `i` (one AND, inline): callers
+  // scanning every token skip match_at for most of them.
+  bool may_start(const LemmaTable& lemmas, uint32_t i) const {
+    return (lemmas.starts(i) & bit_) != 0;
+  }
+  // The first token from `i` on (before `n`) that may start an entry, else
+  // `n`: a tight inline loop over the tokens that start nothing.
+  uint32_t next_start(const LemmaTable& lemmas, uint32_t i, uint32_t n) const {
+    const uint64_t bit = bit_;
+    while (i < n && !(lemmas.starts(i) & bit)) ++i;
+    return i;
+  }
 
  private:
-  // What matching reads of an entry, packed in its bucket: the keys' ids
-  // sit in ids_ (contiguous), so trying the entries of a common first key
-  // does not visit each DictEntry.
-  struct Packed {
-    uint32_t entry;   // index into entries_
-    uint32_t ids_at;  // the entry's ids: ids_[ids_at .. ids_at + n)
-    uint32_t n;
-    bool inflect;
+  // The entries as a trie over their keys' ids: a path from a root spells
+  // a prefix of forms, and each node lists the entries whose keys end
+  // there. Matching follows only the children that the next token's
+  // candidates name, instead of trying each entry sharing a first key.
+  struct Edge {
+    uint32_t id;    // the next key's vocabulary id
+    uint32_t node;  // index into nodes_
   };
-  // Entries by the id of their first key: bucket_of_[id] is 1 + the index
-  // of its bucket in buckets_, 0 for an id that starts no entry. Ids are
-  // dense, so a vector indexed by id answers in one load.
-  const std::vector<Packed>* bucket(uint32_t id) const {
-    const uint32_t b = id < bucket_of_.size() ? bucket_of_[id] : 0;
-    return b ? &buckets_[b - 1] : nullptr;
+  struct End {
+    uint32_t entry;  // index into entries_
+    bool inflect;    // may its tokens match a candidate other than the first?
+    bool exact;      // must the surface equal DictEntry::exact?
+  };
+  struct Node {
+    std::vector<Edge> kids;  // ascending by id
+    std::vector<End> ends;   // data order
+    // Whether an entry here or below may inflect: where none does, only
+    // each token's first candidate (its key) can lead on.
+    bool inflect_below = false;
+  };
+  // The node following `node` by key `id`, or nullptr. Inline for the
+  // few children most nodes have.
+  const Edge* kid(const Node& node, uint32_t id) const {
+    if (node.kids.size() > 4) return kid_among_many(node, id);
+    for (const Edge& k : node.kids)
+      if (k.id == id) return &k;
+    return nullptr;
+  }
+  const Edge* kid_among_many(const Node& node, uint32_t id) const;  // halving
+  // What stays the same down a walk from token i.
+  struct Walk {
+    const Document& doc;
+    const LemmaTable& lemmas;
+    uint32_t i;
+    std::vector<DictMatch>* out;
+  };
+  // Adds to `out` the entries matching tokens i..last along the path to
+  // `node` and below; `first_only` when every token so far matched its
+  // first candidate (as entries that do not inflect must).
+  void walk(const Walk& w, uint32_t last, const Node* node, bool first_only) const;
+  // Roots by the id of their first key: root_of_[id] is 1 + the index of
+  // the root in nodes_, 0 for an id that starts no entry. Ids are dense, so
+  // a vector indexed by id answers in one load.
+  const Node* root(uint32_t id) const {
+    const uint32_t r = id < root_of_.size() ? root_of_[id] : 0;
+    return r ? &nodes_[r - 1] : nullptr;
   }
   std::vector<DictEntry> entries_;
-  std::vector<uint32_t> bucket_of_;
-  std::vector<std::vector<Packed>> buckets_;
-  std::vector<uint32_t> ids_;
+  std::vector<uint32_t> root_of_;
+  std::vector<Node> nodes_;
   uint64_t bit_ = 0;  // Vocabulary::dictionary_bit, taken at the first add
 };
 
