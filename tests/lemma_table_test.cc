@@ -26,8 +26,8 @@ BOOST_AUTO_TEST_CASE(indexed_rules_give_the_same_lemmas_as_a_full_scan) {
     LangPack unindexed = pack;
     unindexed.rules.push_back({"", "\x01"});  // stale index: full scan
     for (const auto& t : d.tokens) {
-      auto got = pack.lemmas(t.key);
-      auto want = unindexed.lemmas(t.key);
+      auto got = pack.lemmas(std::string(t.key));
+      auto want = unindexed.lemmas(std::string(t.key));
       BOOST_TEST(got == want);
     }
   }
@@ -41,7 +41,7 @@ BOOST_AUTO_TEST_CASE(lemma_table_matches_per_token_lemmas_and_ids) {
     LemmaTable lt = token_lemmas(d, pack, &vocab);
     BOOST_TEST_REQUIRE(lt.size() == d.tokens.size());
     for (size_t i = 0; i < d.tokens.size(); ++i) {
-      BOOST_TEST(lt[i] == pack.lemmas(d.tokens[i].key));
+      BOOST_TEST(lt[i] == pack.lemmas(std::string(d.tokens[i].key)));
       BOOST_TEST_REQUIRE(lt.ids(i).size() == lt[i].size());
       for (size_t j = 0; j < lt[i].size(); ++j) {
         BOOST_TEST(lt.ids(i)[j] == vocab.id(lt[i][j]));
@@ -117,7 +117,7 @@ BOOST_AUTO_TEST_CASE(cached_lemmas_follow_changes_to_pack_and_vocabulary) {
   LemmaTable other = token_lemmas(d, changed, &vocab);
   size_t differ = 0;
   for (size_t i = 0; i < d.tokens.size(); ++i) {
-    BOOST_TEST(other[i] == changed.lemmas(d.tokens[i].key));
+    BOOST_TEST(other[i] == changed.lemmas(std::string(d.tokens[i].key)));
     differ += other[i] != before[i];
   }
   BOOST_TEST(differ > d.tokens.size() / 4);
@@ -128,7 +128,7 @@ BOOST_AUTO_TEST_CASE(cached_lemmas_follow_changes_to_pack_and_vocabulary) {
   BOOST_TEST(after.ids(1)[0] != Vocabulary::kUnknown);
   // The earlier table still reads what it read (its store is kept alive).
   BOOST_TEST(before.ids(1)[0] == Vocabulary::kUnknown);
-  BOOST_TEST(before[0] == pack.lemmas(d.tokens[0].key));
+  BOOST_TEST(before[0] == pack.lemmas(std::string(d.tokens[0].key)));
 }
 
 // Dictionary::match_at against the plain rule it shortcuts: for each

@@ -3,6 +3,7 @@
 // changed); code-point offsets are computed only at the RDF boundary.
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,7 +19,7 @@ struct Span {
 // A word as ICU's word break iterator sees it, with its match key.
 struct Token {
   Span span;
-  std::string key;          // normalised match key (normalize.h)
+  std::string_view key;     // normalised match key (normalize.h), in Document::key_store
   uint32_t key_id = 0;      // number of `key` among the keys of Document::key_serial; 0: none
   uint32_t sentence = 0;    // index into Document::sentences
   bool gap_before = false;  // punctuation other than space/hyphen/apostrophe before it
@@ -91,6 +92,9 @@ struct Document {
   // The numbering of Token::key_id (segment.h): equal serials, equal keys
   // behind equal ids, whichever thread segmented. 0: tokens carry no ids.
   uint64_t key_serial = 0;
+  // Where the tokens' keys live: shared by the documents a thread segments
+  // under one numbering, alive while any of them is.
+  std::shared_ptr<const void> key_store;
   std::vector<Mention> mentions;  // kept sorted by position
   std::vector<TitleCue> titles;
   std::vector<Role> roles;

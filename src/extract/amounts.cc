@@ -486,7 +486,7 @@ struct FormSet {
     f.code_or_symbol = !f.caps.empty() || word_bytes != f.s.size();
     f.ends_dot = f.s.back() == '.';
     if (f.words == 1 && word_bytes == f.s.size()) {
-      const std::string& k = d.tokens[0].key;
+      const std::string_view k = d.tokens[0].key;
       int32_t cps = 0;
       for (unsigned char c : k) cps += (c & 0xC0) != 0x80;
       f.one_letter = cps == 1;
@@ -928,9 +928,12 @@ class Run {
       }
       // A narrow no-break space is a number connector for ICU, so "70\u202F%"
       // is the token "70 " (keys turn every space into U+0020).
-      std::string text = t.key;
+      std::string text(t.key);
       while (!text.empty() && text.back() == ' ') text.pop_back();
-      for (uint32_t k = i + 1; k <= j; ++k) text += " " + tk_[k].key;
+      for (uint32_t k = i + 1; k <= j; ++k) {
+        text += ' ';
+        text += tk_[k].key;
+      }
       if (!parse_number(text, lang_, &out->value)) return false;
       out->last = j;
       out->end = st_.end[j];
@@ -940,7 +943,7 @@ class Run {
     if (!t.key.empty() && t.key[0] >= '0' && t.key[0] <= '9') {
       size_t k = t.key.find_first_not_of("0123456789., ");
       if (k == std::string::npos) return false;
-      std::string num = t.key.substr(0, k);
+      std::string num(t.key.substr(0, k));
       while (!num.empty() && (num.back() == '.' || num.back() == ',' || num.back() == ' '))
         num.pop_back();
       std::string_view suffix = std::string_view(t.key).substr(k);
@@ -1049,8 +1052,8 @@ class Run {
       if (!same_sentence(j - 1, j)) return false;
       std::string_view g = raw_gap(j);
       if (g.empty() || g.find_first_of(" \t\n\r") != std::string_view::npos) return false;
-      const std::string& pk = tk_[j - 1].key;
-      const std::string& nk = tk_[j].key;
+      const std::string_view pk = tk_[j - 1].key;
+      const std::string_view nk = tk_[j].key;
       return (j - 1 == last || j == first) && !pk.empty() && !nk.empty() &&
              (j == first ? pk.back() >= '0' && pk.back() <= '9' : nk[0] >= '0' && nk[0] <= '9');
     };

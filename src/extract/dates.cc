@@ -109,7 +109,7 @@ int DateFinder::weekday_at(const LemmaTable& lemmas, uint32_t i) const {
   return weekday_of(lemmas[i]);
 }
 
-int DateFinder::ordinal_of(const std::string& key) const {
+int DateFinder::ordinal_of(std::string_view key) const {
   return static_cast<int>(ordinals_.get(key));
 }
 

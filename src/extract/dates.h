@@ -43,7 +43,7 @@ class DateFinder {
  private:
   int month_of(const std::vector<std::string>& lemmas) const;
   int month_at(const LemmaTable& lemmas, uint32_t i) const;
-  int ordinal_of(const std::string& key) const;
+  int ordinal_of(std::string_view key) const;
   // Month, ordinal-day and weekday numbers by key (0: none).
   KeyTable months_, ordinals_, weekdays_;
   KeyFilter month_filter_, weekday_filter_;  // most tokens are neither

@@ -249,13 +249,13 @@ std::shared_ptr<LemmaTable::Store> thread_store(const LangPack& pack, const Voca
 }
 
 // 1 + the position of `key`'s Forms in `store`, made on first sight.
-uint32_t lemma_forms(LemmaTable::Store& store, const std::string& key, const LangPack& pack,
+uint32_t lemma_forms(LemmaTable::Store& store, std::string_view key, const LangPack& pack,
                      const Vocabulary* vocab) {
   const auto next = static_cast<uint32_t>(store.forms.size() + 1);
   const uint32_t at = store.index.emplace(key, next);
   if (at == next) {
     LemmaTable::Forms& f = store.forms.emplace_back();
-    f.cands = pack.lemmas(key);
+    f.cands = pack.lemmas(std::string(key));
     uint32_t* ids = store.take(f.cands.size());
     for (size_t c = 0; c < f.cands.size(); ++c) {
       ids[c] = vocab ? vocab->id(f.cands[c]) : Vocabulary::kUnknown;

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <deque>
+#include <memory>
 #include <vector>
 
 #include "core/serial.h"
@@ -79,6 +81,81 @@ bool ends_with_ordinal_or_initial(const std::string& text, Span s) {
   return false;
 }
 
+// Surfaces to key ids, with a surface of up to 22 bytes (most words) kept in
+// its 32-byte slot: a lookup reads one cache line, where KeyTable's slot,
+// entry and arena are three, and this table outgrows the caches.
+class SurfaceTable {
+ public:
+  explicit SurfaceTable(size_t capacity = 1024) : slots_(capacity) {}
+  // The id stored for `s` (hash `h`), or 0.
+  uint32_t get(std::string_view s, uint64_t h) const { return slots_[probe(s, h)].kid; }
+  // Stores `kid` (not 0) for `s`, which get has just not found.
+  void put(std::string_view s, uint64_t h, uint32_t kid) {
+    if ((count_ + 1) * 4 > slots_.size() * 3) grow();
+    Slot& sl = slots_[probe(s, h)];
+    sl.tag = static_cast<uint32_t>(h >> 32);
+    sl.kid = kid;
+    if (s.size() <= kInline) {
+      sl.len = static_cast<uint8_t>(s.size());
+      std::memcpy(sl.text, s.data(), s.size());
+    } else {
+      sl.len = kLong;
+      const auto at = static_cast<uint32_t>(arena_.size()), n = static_cast<uint32_t>(s.size());
+      std::memcpy(sl.text, &at, 4);
+      std::memcpy(sl.text + 4, &n, 4);
+      arena_.append(s);
+    }
+    ++count_;
+  }
+  size_t size() const { return count_; }
+
+ private:
+  static constexpr size_t kInline = 22;
+  static constexpr uint8_t kLong = 0xFF;  // the text holds the arena offset and length
+  struct alignas(32) Slot {
+    uint32_t tag = 0;  // high half of the surface's hash
+    uint32_t kid = 0;  // 0 when empty
+    uint8_t len = 0;
+    char text[kInline + 1] = {};
+  };
+  static_assert(sizeof(Slot) == 32);
+
+  std::string_view surface(const Slot& sl) const {
+    if (sl.len != kLong) return {sl.text, sl.len};
+    uint32_t at, n;
+    std::memcpy(&at, sl.text, 4);
+    std::memcpy(&n, sl.text + 4, 4);
+    return {arena_.data() + at, n};
+  }
+  size_t probe(std::string_view s, uint64_t h) const {
+    const size_t mask = slots_.size() - 1;
+    const auto tag = static_cast<uint32_t>(h >> 32);
+    for (size_t i = static_cast<size_t>(h) & mask;; i = (i + 1) & mask) {
+      const Slot& sl = slots_[i];
+      if (!sl.kid) return i;
+      if (sl.tag != tag) continue;
+      if (s.size() <= kInline ? sl.len == s.size() && std::memcmp(sl.text, s.data(), s.size()) == 0
+                              : sl.len == kLong && surface(sl) == s)
+        return i;
+    }
+  }
+  void grow() {
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    const size_t mask = slots_.size() - 1;
+    for (const Slot& sl : old) {
+      if (!sl.kid) continue;
+      size_t i = static_cast<size_t>(KeyTable::hash(surface(sl))) & mask;
+      while (slots_[i].kid) i = (i + 1) & mask;
+      slots_[i] = sl;
+    }
+  }
+
+  std::vector<Slot> slots_;
+  std::string arena_;  // surfaces longer than kInline
+  size_t count_ = 0;
+};
+
 // A thread's match keys by surface, numbered: news repeats its words, so
 // most tokens cost one probe here instead of a fold (match_key), and carry
 // an id by which later stages (token_lemmas) find what they made of the key
@@ -89,33 +166,37 @@ class SurfaceKeys {
   SurfaceKeys() { restart(); }
   // The serial of the numbering; restarts first when full.
   uint64_t serial_for_next_document() {
-    if (keys_.size() >= kMaxKeys || surfaces_.size() >= 2 * kMaxKeys) restart();
+    if (keys_->size() >= kMaxKeys || surfaces_.size() >= 2 * kMaxKeys) restart();
     return serial_;
   }
+  std::shared_ptr<const void> store() const { return keys_; }
   // The id of the key of `surface` (from 1), and the key.
   uint32_t id(std::string_view surface) {
-    uint32_t kid = surfaces_.get(surface);
+    const uint64_t h = KeyTable::hash(surface);
+    uint32_t kid = surfaces_.get(surface, h);
     if (kid) return kid;
     std::string key = match_key(surface);
-    const auto next = static_cast<uint32_t>(keys_.size() + 1);
+    const auto next = static_cast<uint32_t>(keys_->size() + 1);
     kid = key_ids_.emplace(key, next);
-    if (kid == next) keys_.push_back(std::move(key));
-    surfaces_.emplace(surface, kid);
+    if (kid == next) keys_->push_back(std::move(key));
+    surfaces_.put(surface, h, kid);
     return kid;
   }
-  const std::string& key(uint32_t kid) const { return keys_[kid - 1]; }
+  std::string_view key(uint32_t kid) const { return (*keys_)[kid - 1]; }
 
  private:
   static constexpr size_t kMaxKeys = size_t{1} << 16;
   void restart() {
-    surfaces_ = KeyTable(1024);
+    surfaces_ = SurfaceTable();
     key_ids_ = KeyTable(1024);
-    keys_.clear();
+    // Documents segmented before keep the old keys alive.
+    keys_ = std::make_shared<std::deque<std::string>>();
     serial_ = next_serial();
   }
-  KeyTable surfaces_;  // surface -> key id
-  KeyTable key_ids_;   // key -> key id
-  std::vector<std::string> keys_;
+  SurfaceTable surfaces_;  // surface -> key id
+  KeyTable key_ids_;       // key -> key id
+  // A deque never moves its strings, so tokens may point into them.
+  std::shared_ptr<std::deque<std::string>> keys_;
   uint64_t serial_ = 0;
 };
 
@@ -146,6 +227,7 @@ void segment(Document& doc) {
 
   thread_local SurfaceKeys surface_keys;
   doc.key_serial = surface_keys.serial_for_next_document();
+  doc.key_store = surface_keys.store();
   doc.tokens.reserve(doc.text.size() / 6);  // about one word per six bytes of news
   uint32_t sidx = 0;
   uint32_t prev_end = 0;
