@@ -132,4 +132,22 @@ BOOST_AUTO_TEST_CASE(tokens_number_their_keys) {
   BOOST_TEST(ids.size() == 4u);  // polska, i, kanclerz, niemiec
 }
 
+// Tokens point into the thread's key store: a document segmented before the
+// numbering starts over (past 2^16 keys) must still read its own keys, and
+// surfaces too long for a slot must find their ids again.
+BOOST_AUTO_TEST_CASE(keys_outlive_a_renumbering) {
+  const std::string long_word = "Niederschlagswasserbeseitigungsgebühren";  // over 22 bytes
+  Document before = seg("Kanclerz " + long_word + " und " + long_word + ".");
+  BOOST_REQUIRE_EQUAL(before.tokens.size(), 4u);
+  BOOST_TEST(before.tokens[1].key_id == before.tokens[3].key_id);
+  std::string many;
+  for (int i = 0; i < 70000; ++i) many += "w" + std::to_string(i) + "x ";
+  Document big = seg(many);          // fills the numbering
+  Document after = seg("Kanclerz");  // starts a new one
+  BOOST_TEST(after.key_serial != before.key_serial);
+  big = Document();  // its store may go; `before` keeps its own
+  for (const Token& t : before.tokens) BOOST_TEST(t.key == match_key(before.slice(t.span)));
+  BOOST_TEST(after.tokens[0].key == match_key("Kanclerz"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
