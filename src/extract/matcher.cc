@@ -41,7 +41,6 @@ void Dictionary::add(Vocabulary& vocab, const std::string& form, const std::stri
   e.inflect = inflect;
   for (const auto& k : keys) e.ids.push_back(vocab.intern(k));
   if (!bit_) bit_ = vocab.dictionary_bit();
-  vocab.mark_start(e.ids[0], bit_);
   // Down the trie along the ids, adding the nodes missing.
   uint32_t first = e.ids[0];
   if (first >= root_of_.size()) root_of_.resize(first + 1, 0);
@@ -69,6 +68,9 @@ void Dictionary::add(Vocabulary& vocab, const std::string& form, const std::stri
     if (d.payload == e.payload && d.exact == e.exact) return;
   }
   ends.push_back({static_cast<uint32_t>(entries_.size()), e.inflect, !e.exact.empty()});
+  // After the check for a repeat: a dropped form would mark its first key
+  // inflecting where no entry kept is.
+  vocab.mark_start(e.ids[0], bit_, e.inflect);
   if (e.inflect)
     for (uint32_t n : path) nodes_[n].inflect_below = true;
   entries_.push_back(std::move(e));
@@ -184,11 +186,14 @@ uint32_t Vocabulary::intern(std::string_view key) {
   return id;
 }
 
-void Vocabulary::mark_start(uint32_t id, uint64_t bit) {
-  if (id >= starts_.size()) starts_.resize(id + 1, 0);
-  if ((starts_[id] & bit) == bit) return;
-  starts_[id] |= bit;
-  serial_ = next_serial();  // cached lemma tables carry the old bits
+void Vocabulary::mark_start(uint32_t id, uint64_t bit, bool inflect) {
+  if (id >= starts_.size()) starts_.resize(id + 1);
+  Starts& s = starts_[id];
+  const Starts was = s;
+  s.any |= bit;
+  if (inflect) s.inflecting |= bit;
+  if (s.any != was.any || s.inflecting != was.inflecting)
+    serial_ = next_serial();  // cached lemma tables carry the old bits
 }
 
 struct LemmaTable::Store {
@@ -259,7 +264,7 @@ uint32_t lemma_forms(LemmaTable::Store& store, const std::string& key, const Lan
     uint32_t* ids = store.take(f.cands.size());
     for (size_t c = 0; c < f.cands.size(); ++c) {
       ids[c] = vocab ? vocab->id(f.cands[c]) : Vocabulary::kUnknown;
-      if (vocab) f.starts |= vocab->starts(ids[c]);
+      if (vocab) f.starts |= c == 0 ? vocab->starts(ids[c]) : vocab->inflecting_starts(ids[c]);
     }
     f.ids = ids;
   }

@@ -35,15 +35,23 @@ class Vocabulary {
   // Each dictionary built on this vocabulary gets a bit (the 64th is shared
   // by any beyond 63), and each id the bits of the dictionaries one of whose
   // forms it starts: a token whose candidates have none of a dictionary's
-  // bit starts no match there, which one AND tells.
+  // bit starts no match there, which one AND tells. `inflect`: the form may
+  // match a candidate other than the token's key; only such starts count
+  // for a token's later candidates (LemmaTable::starts).
   uint64_t dictionary_bit() { return uint64_t{1} << (dictionaries_ < 63 ? dictionaries_++ : 63); }
-  void mark_start(uint32_t id, uint64_t bit);
-  uint64_t starts(uint32_t id) const { return id < starts_.size() ? starts_[id] : 0; }
+  void mark_start(uint32_t id, uint64_t bit, bool inflect = true);
+  uint64_t starts(uint32_t id) const { return id < starts_.size() ? starts_[id].any : 0; }
+  uint64_t inflecting_starts(uint32_t id) const {
+    return id < starts_.size() ? starts_[id].inflecting : 0;
+  }
 
  private:
+  struct Starts {
+    uint64_t any = 0, inflecting = 0;
+  };
   KeyTable ids_;
   uint64_t serial_;
-  std::vector<uint64_t> starts_;  // by id
+  std::vector<Starts> starts_;  // by id
   unsigned dictionaries_ = 0;
 };
 
@@ -56,7 +64,9 @@ class LemmaTable {
   struct Forms {
     std::vector<std::string> cands;
     const uint32_t* ids = nullptr;  // vocabulary id of each candidate (in the Store)
-    uint64_t starts = 0;            // Vocabulary::starts of the ids, or'ed
+    // Vocabulary::starts of the first id or'ed with inflecting_starts of the
+    // others: a later candidate leads only into entries that inflect.
+    uint64_t starts = 0;
   };
   struct Store;  // where the Forms live (a thread's cache, or this table's own)
 
