@@ -157,22 +157,33 @@ class Dictionary {
     bool inflect;    // may its tokens match a candidate other than the first?
     bool exact;      // must the surface equal DictEntry::exact?
   };
+  // Flat: a node's kids and ends are runs in edges_ and ends_, instead of
+  // a heap block each, so that a step costs fewer cache misses, and a node
+  // without kids or ends costs no load for them. A run's room is its count
+  // rounded up to a power of two; one outgrowing it moves to the end.
   struct Node {
-    std::vector<Edge> kids;  // ascending by id
-    std::vector<End> ends;   // data order
+    uint32_t kids = 0;   // first of the node's Edges in edges_, ascending by id
+    uint32_t ends = 0;   // first of its Ends in ends_, data order
+    uint32_t nkids = 0;  // how many
+    uint32_t nends : 31 = 0;
     // Whether an entry here or below may inflect: where none does, only
     // each token's first candidate (its key) can lead on.
-    bool inflect_below = false;
+    uint32_t inflect_below : 1 = 0;
   };
   // The node following `node` by key `id`, or nullptr. Inline for the
   // few children most nodes have.
   const Edge* kid(const Node& node, uint32_t id) const {
-    if (node.kids.size() > 4) return kid_among_many(node, id);
-    for (const Edge& k : node.kids)
-      if (k.id == id) return &k;
+    const Edge* k = edges_.data() + node.kids;
+    if (node.nkids > 4) return kid_among_many(k, node.nkids, id);
+    for (const Edge* e = k + node.nkids; k != e; ++k)
+      if (k->id == id) return k;
     return nullptr;
   }
-  const Edge* kid_among_many(const Node& node, uint32_t id) const;  // halving
+  static const Edge* kid_among_many(const Edge* kids, uint32_t n, uint32_t id);  // halving
+  // Makes room for one more in a run of `count` at `begin` in `v`; returns
+  // where the run now begins.
+  template <class T>
+  static uint32_t grow_run(std::vector<T>& v, uint32_t begin, uint32_t count);
   // What stays the same down a walk from token i.
   struct Walk {
     const Document& doc;
@@ -194,6 +205,8 @@ class Dictionary {
   std::vector<DictEntry> entries_;
   std::vector<uint32_t> root_of_;
   std::vector<Node> nodes_;
+  std::vector<Edge> edges_;
+  std::vector<End> ends_;
   uint64_t bit_ = 0;  // Vocabulary::dictionary_bit, taken at the first add
 };
 
