@@ -68,6 +68,7 @@ void Dictionary::add(Vocabulary& vocab, const std::string& form, const std::stri
     run[at] = {e.ids[j], child};
     nodes_[n].kids = begin;
     nodes_[n].nkids = count + 1;
+    if (count == 0) nodes_[n].kid = run[0];
     nodes_.emplace_back();  // after the last use of a Node&: may move them
     path.push_back(child);
   }
@@ -81,6 +82,7 @@ void Dictionary::add(Vocabulary& vocab, const std::string& form, const std::stri
   last.ends = grow_run(ends_, last.ends, count);
   ends_[last.ends + count] = {static_cast<uint32_t>(entries_.size()), e.inflect, !e.exact.empty()};
   last.nends = count + 1;
+  if (count == 0) last.end = ends_[last.ends];
   // After the check for a repeat: a dropped form would mark its first key
   // inflecting where no entry kept is.
   vocab.mark_start(e.ids[0], bit_, e.inflect);
@@ -117,8 +119,7 @@ void Dictionary::walk(const Walk& w, uint32_t last, const Node* node, bool first
   // Along one path in a loop; a call only where a second candidate of a
   // token also leads on (rare).
   for (;;) {
-    for (const End *end = ends_.data() + node->ends, *stop = end + node->nends; end != stop;
-         ++end) {
+    for (const End *end = ends(*node), *stop = end + node->nends; end != stop; ++end) {
       if (!end->inflect && !first_only) continue;
       const DictEntry& e = entries_[end->entry];
       if (end->exact) {

@@ -153,15 +153,17 @@ class Dictionary {
     uint32_t node;  // index into nodes_
   };
   struct End {
-    uint32_t entry;  // index into entries_
-    bool inflect;    // may its tokens match a candidate other than the first?
-    bool exact;      // must the surface equal DictEntry::exact?
+    uint32_t entry = 0;    // index into entries_
+    bool inflect = false;  // may its tokens match a candidate other than the first?
+    bool exact = false;    // must the surface equal DictEntry::exact?
   };
   // Flat: a node's kids and ends are runs in edges_ and ends_, instead of
   // a heap block each, so that a step costs fewer cache misses, and a node
   // without kids or ends costs no load for them. A run's room is its count
   // rounded up to a power of two; one outgrowing it moves to the end.
-  struct Node {
+  // Most nodes have at most one kid and one end: a copy of each in the node
+  // (half a cache line) saves the loads from the runs.
+  struct alignas(32) Node {
     uint32_t kids = 0;   // first of the node's Edges in edges_, ascending by id
     uint32_t ends = 0;   // first of its Ends in ends_, data order
     uint32_t nkids = 0;  // how many
@@ -169,10 +171,16 @@ class Dictionary {
     // Whether an entry here or below may inflect: where none does, only
     // each token's first candidate (its key) can lead on.
     uint32_t inflect_below : 1 = 0;
+    Edge kid{0, 0};  // the kid, when nkids == 1
+    End end{};       // the end, when nends == 1
   };
+  const End* ends(const Node& node) const {
+    return node.nends == 1 ? &node.end : ends_.data() + node.ends;
+  }
   // The node following `node` by key `id`, or nullptr. Inline for the
   // few children most nodes have.
   const Edge* kid(const Node& node, uint32_t id) const {
+    if (node.nkids == 1) return node.kid.id == id ? &node.kid : nullptr;
     const Edge* k = edges_.data() + node.kids;
     if (node.nkids > 4) return kid_among_many(k, node.nkids, id);
     for (const Edge* e = k + node.nkids; k != e; ++k)
