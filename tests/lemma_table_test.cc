@@ -193,6 +193,13 @@ BOOST_AUTO_TEST_CASE(dictionary_matches_as_entry_by_entry_in_data_order) {
       for (const auto& m : got) seen.push_back({m.last, m.entry->payload});
       BOOST_TEST_REQUIRE(seen == want);
       BOOST_TEST(dict.may_start(lt, i) == (lt.starts(i) != 0));
+      // As tight as the walk: the key starts an entry, or a later candidate
+      // starts one that inflects.
+      bool may = false;
+      for (const Ref& r : ref)
+        may = may || (!cands.empty() && r.ids[0] == cands[0]) ||
+              (r.inflect && std::find(cands.begin(), cands.end(), r.ids[0]) != cands.end());
+      BOOST_TEST(dict.may_start(lt, i) == may);
       matched += got.size();
       branched += got.size() > 1;
     }

@@ -41,7 +41,6 @@ void Dictionary::add(Vocabulary& vocab, const std::string& form, const std::stri
   e.inflect = inflect;
   for (const auto& k : keys) e.ids.push_back(vocab.intern(k));
   if (!bit_) bit_ = vocab.dictionary_bit();
-  vocab.mark_start(e.ids[0], bit_);
   // Down the trie along the ids, adding the nodes missing.
   uint32_t first = e.ids[0];
   if (first >= root_of_.size()) root_of_.resize(first + 1, 0);
@@ -51,34 +50,66 @@ void Dictionary::add(Vocabulary& vocab, const std::string& form, const std::stri
   }
   std::vector<uint32_t> path{root_of_[first] - 1};
   for (size_t j = 1; j < e.ids.size(); ++j) {
-    auto& kids = nodes_[path.back()].kids;
-    auto at = std::lower_bound(kids.begin(), kids.end(), e.ids[j],
-                               [](const Edge& k, uint32_t id) { return k.id < id; });
-    if (at == kids.end() || at->id != e.ids[j]) {
-      at = kids.insert(at, {e.ids[j], static_cast<uint32_t>(nodes_.size())});
-      path.push_back(at->node);
-      nodes_.emplace_back();  // after the last use of `kids`: may move it
-    } else {
-      path.push_back(at->node);
+    const uint32_t n = path.back();
+    const Edge* kids = edges_.data() + nodes_[n].kids;
+    const uint32_t count = nodes_[n].nkids;
+    const auto at = static_cast<uint32_t>(
+        std::lower_bound(kids, kids + count, e.ids[j],
+                         [](const Edge& k, uint32_t id) { return k.id < id; }) -
+        kids);
+    if (at < count && kids[at].id == e.ids[j]) {
+      path.push_back(kids[at].node);
+      continue;
     }
+    const auto child = static_cast<uint32_t>(nodes_.size());
+    const uint32_t begin = grow_run(edges_, nodes_[n].kids, count);
+    Edge* run = edges_.data() + begin;
+    std::copy_backward(run + at, run + count, run + count + 1);
+    run[at] = {e.ids[j], child};
+    nodes_[n].kids = begin;
+    nodes_[n].nkids = count + 1;
+    if (count == 0) nodes_[n].kid = run[0];
+    nodes_.emplace_back();  // after the last use of a Node&: may move them
+    path.push_back(child);
   }
   // The same form for the same payload twice adds nothing.
-  auto& ends = nodes_[path.back()].ends;
-  for (const End& o : ends) {
-    const DictEntry& d = entries_[o.entry];
+  Node& last = nodes_[path.back()];
+  for (uint32_t o = last.ends; o < last.ends + last.nends; ++o) {
+    const DictEntry& d = entries_[ends_[o].entry];
     if (d.payload == e.payload && d.exact == e.exact) return;
   }
-  ends.push_back({static_cast<uint32_t>(entries_.size()), e.inflect, !e.exact.empty()});
+  const uint32_t count = last.nends;
+  last.ends = grow_run(ends_, last.ends, count);
+  ends_[last.ends + count] = {static_cast<uint32_t>(entries_.size()), e.inflect, !e.exact.empty()};
+  last.nends = count + 1;
+  if (count == 0) last.end = ends_[last.ends];
+  // After the check for a repeat: a dropped form would mark its first key
+  // inflecting where no entry kept is.
+  vocab.mark_start(e.ids[0], bit_, e.inflect);
   if (e.inflect)
-    for (uint32_t n : path) nodes_[n].inflect_below = true;
+    for (uint32_t n : path) nodes_[n].inflect_below = 1;
   entries_.push_back(std::move(e));
 }
 
-const Dictionary::Edge* Dictionary::kid_among_many(const Node& node, uint32_t id) const {
-  const auto& kids = node.kids;
-  auto at = std::lower_bound(kids.begin(), kids.end(), id,
-                             [](const Edge& k, uint32_t want) { return k.id < want; });
-  return at != kids.end() && at->id == id ? &*at : nullptr;
+template <class T>
+uint32_t Dictionary::grow_run(std::vector<T>& v, uint32_t begin, uint32_t count) {
+  // Room is count rounded up to a power of two: full at 0, 1, 2, 4, ...
+  if (count & (count - 1)) return begin;
+  const uint32_t room = count ? 2 * count : 1;
+  if (count && begin + count == v.size()) {  // the last run grows in place
+    v.resize(begin + room);
+    return begin;
+  }
+  const auto to = static_cast<uint32_t>(v.size());
+  v.resize(to + room);
+  std::copy(v.begin() + begin, v.begin() + begin + count, v.begin() + to);
+  return to;
+}
+
+const Dictionary::Edge* Dictionary::kid_among_many(const Edge* kids, uint32_t n, uint32_t id) {
+  const Edge* at = std::lower_bound(kids, kids + n, id,
+                                    [](const Edge& k, uint32_t want) { return k.id < want; });
+  return at != kids + n && at->id == id ? at : nullptr;
 }
 
 // Ids are equal exactly when the keys are, and a dictionary's ids are never
@@ -88,17 +119,17 @@ void Dictionary::walk(const Walk& w, uint32_t last, const Node* node, bool first
   // Along one path in a loop; a call only where a second candidate of a
   // token also leads on (rare).
   for (;;) {
-    for (const End& end : node->ends) {
-      if (!end.inflect && !first_only) continue;
-      const DictEntry& e = entries_[end.entry];
-      if (end.exact) {
+    for (const End *end = ends(*node), *stop = end + node->nends; end != stop; ++end) {
+      if (!end->inflect && !first_only) continue;
+      const DictEntry& e = entries_[end->entry];
+      if (end->exact) {
         Span s{w.doc.tokens[w.i].span.begin, w.doc.tokens[last].span.end};
         if (w.doc.slice(s) != e.exact) continue;
       }
       w.out->push_back({w.i, last, &e});
     }
     const uint32_t next = last + 1;
-    if (node->kids.empty() || next >= w.doc.tokens.size() || w.doc.tokens[next].gap_before) return;
+    if (!node->nkids || next >= w.doc.tokens.size() || w.doc.tokens[next].gap_before) return;
     const auto cands = w.lemmas.ids(next);
     // Past the first candidate only entries that inflect can match.
     const size_t tried = node->inflect_below ? cands.size() : std::min<size_t>(cands.size(), 1);
@@ -184,11 +215,14 @@ uint32_t Vocabulary::intern(std::string_view key) {
   return id;
 }
 
-void Vocabulary::mark_start(uint32_t id, uint64_t bit) {
-  if (id >= starts_.size()) starts_.resize(id + 1, 0);
-  if ((starts_[id] & bit) == bit) return;
-  starts_[id] |= bit;
-  serial_ = next_serial();  // cached lemma tables carry the old bits
+void Vocabulary::mark_start(uint32_t id, uint64_t bit, bool inflect) {
+  if (id >= starts_.size()) starts_.resize(id + 1);
+  Starts& s = starts_[id];
+  const Starts was = s;
+  s.any |= bit;
+  if (inflect) s.inflecting |= bit;
+  if (s.any != was.any || s.inflecting != was.inflecting)
+    serial_ = next_serial();  // cached lemma tables carry the old bits
 }
 
 struct LemmaTable::Store {
@@ -259,7 +293,7 @@ uint32_t lemma_forms(LemmaTable::Store& store, std::string_view key, const LangP
     uint32_t* ids = store.take(f.cands.size());
     for (size_t c = 0; c < f.cands.size(); ++c) {
       ids[c] = vocab ? vocab->id(f.cands[c]) : Vocabulary::kUnknown;
-      if (vocab) f.starts |= vocab->starts(ids[c]);
+      if (vocab) f.starts |= c == 0 ? vocab->starts(ids[c]) : vocab->inflecting_starts(ids[c]);
     }
     f.ids = ids;
   }

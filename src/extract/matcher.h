@@ -35,15 +35,23 @@ class Vocabulary {
   // Each dictionary built on this vocabulary gets a bit (the 64th is shared
   // by any beyond 63), and each id the bits of the dictionaries one of whose
   // forms it starts: a token whose candidates have none of a dictionary's
-  // bit starts no match there, which one AND tells.
+  // bit starts no match there, which one AND tells. `inflect`: the form may
+  // match a candidate other than the token's key; only such starts count
+  // for a token's later candidates (LemmaTable::starts).
   uint64_t dictionary_bit() { return uint64_t{1} << (dictionaries_ < 63 ? dictionaries_++ : 63); }
-  void mark_start(uint32_t id, uint64_t bit);
-  uint64_t starts(uint32_t id) const { return id < starts_.size() ? starts_[id] : 0; }
+  void mark_start(uint32_t id, uint64_t bit, bool inflect = true);
+  uint64_t starts(uint32_t id) const { return id < starts_.size() ? starts_[id].any : 0; }
+  uint64_t inflecting_starts(uint32_t id) const {
+    return id < starts_.size() ? starts_[id].inflecting : 0;
+  }
 
  private:
+  struct Starts {
+    uint64_t any = 0, inflecting = 0;
+  };
   KeyTable ids_;
   uint64_t serial_;
-  std::vector<uint64_t> starts_;  // by id
+  std::vector<Starts> starts_;  // by id
   unsigned dictionaries_ = 0;
 };
 
@@ -56,7 +64,9 @@ class LemmaTable {
   struct Forms {
     std::vector<std::string> cands;
     const uint32_t* ids = nullptr;  // vocabulary id of each candidate (in the Store)
-    uint64_t starts = 0;            // Vocabulary::starts of the ids, or'ed
+    // Vocabulary::starts of the first id or'ed with inflecting_starts of the
+    // others: a later candidate leads only into entries that inflect.
+    uint64_t starts = 0;
   };
   struct Store;  // where the Forms live (a thread's cache, or this table's own)
 
@@ -143,26 +153,45 @@ class Dictionary {
     uint32_t node;  // index into nodes_
   };
   struct End {
-    uint32_t entry;  // index into entries_
-    bool inflect;    // may its tokens match a candidate other than the first?
-    bool exact;      // must the surface equal DictEntry::exact?
+    uint32_t entry = 0;    // index into entries_
+    bool inflect = false;  // may its tokens match a candidate other than the first?
+    bool exact = false;    // must the surface equal DictEntry::exact?
   };
-  struct Node {
-    std::vector<Edge> kids;  // ascending by id
-    std::vector<End> ends;   // data order
+  // Flat: a node's kids and ends are runs in edges_ and ends_, instead of
+  // a heap block each, so that a step costs fewer cache misses, and a node
+  // without kids or ends costs no load for them. A run's room is its count
+  // rounded up to a power of two; one outgrowing it moves to the end.
+  // Most nodes have at most one kid and one end: a copy of each in the node
+  // (half a cache line) saves the loads from the runs.
+  struct alignas(32) Node {
+    uint32_t kids = 0;   // first of the node's Edges in edges_, ascending by id
+    uint32_t ends = 0;   // first of its Ends in ends_, data order
+    uint32_t nkids = 0;  // how many
+    uint32_t nends : 31 = 0;
     // Whether an entry here or below may inflect: where none does, only
     // each token's first candidate (its key) can lead on.
-    bool inflect_below = false;
+    uint32_t inflect_below : 1 = 0;
+    Edge kid{0, 0};  // the kid, when nkids == 1
+    End end{};       // the end, when nends == 1
   };
+  const End* ends(const Node& node) const {
+    return node.nends == 1 ? &node.end : ends_.data() + node.ends;
+  }
   // The node following `node` by key `id`, or nullptr. Inline for the
   // few children most nodes have.
   const Edge* kid(const Node& node, uint32_t id) const {
-    if (node.kids.size() > 4) return kid_among_many(node, id);
-    for (const Edge& k : node.kids)
-      if (k.id == id) return &k;
+    if (node.nkids == 1) return node.kid.id == id ? &node.kid : nullptr;
+    const Edge* k = edges_.data() + node.kids;
+    if (node.nkids > 4) return kid_among_many(k, node.nkids, id);
+    for (const Edge* e = k + node.nkids; k != e; ++k)
+      if (k->id == id) return k;
     return nullptr;
   }
-  const Edge* kid_among_many(const Node& node, uint32_t id) const;  // halving
+  static const Edge* kid_among_many(const Edge* kids, uint32_t n, uint32_t id);  // halving
+  // Makes room for one more in a run of `count` at `begin` in `v`; returns
+  // where the run now begins.
+  template <class T>
+  static uint32_t grow_run(std::vector<T>& v, uint32_t begin, uint32_t count);
   // What stays the same down a walk from token i.
   struct Walk {
     const Document& doc;
@@ -184,6 +213,8 @@ class Dictionary {
   std::vector<DictEntry> entries_;
   std::vector<uint32_t> root_of_;
   std::vector<Node> nodes_;
+  std::vector<Edge> edges_;
+  std::vector<End> ends_;
   uint64_t bit_ = 0;  // Vocabulary::dictionary_bit, taken at the first add
 };
 
