@@ -2,8 +2,8 @@
 # Installs what newskg needs on Debian 12 (as root), only what is missing.
 set -euo pipefail
 pkgs=(build-essential cmake ninja-build pkg-config libserd-dev libsord-dev serdi sordi
-      raptor2-utils libicu-dev libboost-test-dev libcld2-dev libssl-dev python3 clang libclang-rt-14-dev
-      parallel nginx curl)
+      raptor2-utils libicu-dev libboost-test-dev libcld2-dev libssl-dev libmimalloc-dev python3
+      clang libclang-rt-14-dev parallel nginx curl)
 # nginx and curl serve and fetch a published site (tests/scripts/publish_nginx.sh).
 # Chromium (tests/scripts/publish_browser.sh) is large: that test installs it
 # itself when it is missing, and is skipped when it cannot.
