@@ -150,4 +150,22 @@ BOOST_AUTO_TEST_CASE(keys_outlive_a_renumbering) {
   BOOST_TEST(after.tokens[0].key == match_key("Kanclerz"));
 }
 
+// The first letter's case from ASCII, from two-byte characters (by table)
+// and from longer ones (by ICU): upper and title case count, lower does not.
+BOOST_AUTO_TEST_CASE(upper_from_one_two_and_three_byte_letters) {
+  Document d = seg("Ala Łódź łódź ǅur Ωmega да ال ẞ ḁb x");
+  BOOST_REQUIRE_EQUAL(d.tokens.size(), 10u);
+  const bool want[] = {true, true, false, true, true, false, false, true, false, false};
+  for (size_t i = 0; i < 10; ++i) BOOST_TEST(d.tokens[i].upper == want[i], "token " << i);
+}
+
+// gap_before over one space (the shortcut), several spaces, a hyphen, a
+// comma, a line break and a no-break space, and at the start of a sentence.
+BOOST_AUTO_TEST_CASE(gaps_between_words) {
+  Document d = seg("a b  c-d, e\nf\u00A0g. H i");
+  BOOST_REQUIRE_EQUAL(d.tokens.size(), 9u);
+  const bool want[] = {true, false, false, false, true, true, false, true, false};
+  for (size_t i = 0; i < 9; ++i) BOOST_TEST(d.tokens[i].gap_before == want[i], "token " << i);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

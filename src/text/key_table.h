@@ -70,8 +70,7 @@ class KeyTable {
       if (!s.entry) return i;
       if (s.tag != tag) continue;
       const Entry& e = entries_[s.entry - 1];
-      if (e.length == key.size() &&
-          std::memcmp(arena_.data() + e.offset, key.data(), key.size()) == 0)
+      if (e.length == key.size() && same_bytes(arena_.data() + e.offset, key.data(), key.size()))
         return i;
     }
   }

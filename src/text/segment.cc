@@ -53,6 +53,17 @@ const std::array<bool, 128> kAsciiJoining = [] {
   return t;
 }();
 
+bool is_upper_or_title(UChar32 c) { return u_isupper(c) || u_istitle(c); }
+
+// Its answers for the code points of two UTF-8 bytes (Latin, Greek,
+// Cyrillic, Arabic script), which start most words that do not start in
+// ASCII: a load where ICU's property lookups cost two calls.
+const std::array<bool, 0x800> kTwoByteUpper = [] {
+  std::array<bool, 0x800> t{};
+  for (UChar32 c = 0; c < 0x800; ++c) t[static_cast<size_t>(c)] = is_upper_or_title(c);
+  return t;
+}();
+
 // "U.S", "D.C": letters joined by periods (numbers such as "2.5" are not).
 bool is_dotted_abbreviation(std::string_view w) {
   bool dot = false;
@@ -134,7 +145,7 @@ class SurfaceTable {
       const Slot& sl = slots_[i];
       if (!sl.kid) return i;
       if (sl.tag != tag) continue;
-      if (s.size() <= kInline ? sl.len == s.size() && std::memcmp(sl.text, s.data(), s.size()) == 0
+      if (s.size() <= kInline ? sl.len == s.size() && same_bytes(sl.text, s.data(), s.size())
                               : sl.len == kLong && surface(sl) == s)
         return i;
     }
@@ -178,11 +189,11 @@ class SurfaceKeys {
     std::string key = match_key(surface);
     const auto next = static_cast<uint32_t>(keys_->size() + 1);
     kid = key_ids_.emplace(key, next);
-    if (kid == next) keys_->push_back(std::move(key));
+    if (kid == next) views_.push_back(keys_->emplace_back(std::move(key)));
     surfaces_.put(surface, h, kid);
     return kid;
   }
-  std::string_view key(uint32_t kid) const { return (*keys_)[kid - 1]; }
+  std::string_view key(uint32_t kid) const { return views_[kid - 1]; }
 
  private:
   static constexpr size_t kMaxKeys = size_t{1} << 16;
@@ -191,12 +202,14 @@ class SurfaceKeys {
     key_ids_ = KeyTable(1024);
     // Documents segmented before keep the old keys alive.
     keys_ = std::make_shared<std::deque<std::string>>();
+    views_.clear();
     serial_ = next_serial();
   }
   SurfaceTable surfaces_;  // surface -> key id
   KeyTable key_ids_;       // key -> key id
   // A deque never moves its strings, so tokens may point into them.
   std::shared_ptr<std::deque<std::string>> keys_;
+  std::vector<std::string_view> views_;  // the keys by id - 1: no deque arithmetic per token
   uint64_t serial_ = 0;
 };
 
@@ -256,14 +269,18 @@ void segment(Document& doc) {
     t.key = surface_keys.key(t.key_id);
     if (p[b] < 0x80) {
       t.upper = p[b] >= 'A' && p[b] <= 'Z';
+    } else if (p[b] >= 0xC2 && p[b] < 0xE0 && b + 1 < n && (p[b + 1] & 0xC0) == 0x80) {
+      t.upper = kTwoByteUpper[((p[b] & 0x1Fu) << 6) | (p[b + 1] & 0x3Fu)];
     } else {
       UChar32 first;
       int32_t i = b;
       U8_NEXT(p, i, n, first);
-      t.upper = u_isupper(first) || u_istitle(first);
+      t.upper = is_upper_or_title(first);
     }
     bool gap = first_token || prev_sentence != sidx;
-    for (int32_t k = static_cast<int32_t>(prev_end); !gap && k < b;) {
+    // Most words follow a single space, which joins: no need to walk the gap.
+    const bool one_space = b == static_cast<int32_t>(prev_end) + 1 && p[prev_end] == ' ';
+    for (int32_t k = static_cast<int32_t>(prev_end); !gap && !one_space && k < b;) {
       if (p[k] < 0x80) {
         gap = !kAsciiJoining[p[k++]];
         continue;
