@@ -5,6 +5,10 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "text/bmp_table.h"
 #include "text/icu_breaks.h"
 
@@ -91,6 +95,18 @@ Wb classify(UChar32 c) {
   }
 }
 
+// The vector scan of Units::skip_ascii_letters assumes that ASCII's letters
+// are exactly A-Z, a-z and "@"; it checks the table once and stays off
+// otherwise.
+const bool kVectorLetters = [] {
+  const Wb* t = bmp_table<Wb, classify>();
+  for (int b = 0; b < 128; ++b) {
+    const bool letter = (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || b == '@';
+    if ((t[b] == kLetter) != letter) return false;
+  }
+  return true;
+}();
+
 // A character with the Extend/Format/ZWJ run that rule 4 attaches to it.
 struct Unit {
   Wb cls;
@@ -167,6 +183,10 @@ class Units {
     if (have_back_ || pos_ >= n_ || peek_cls_ != kLetter) return false;
     int32_t q = peek_end_;
     while (q < n_) {
+      if (is_ascii_letter(p_[q])) {
+        q = skip_ascii_letters(q);
+        if (q == n_) break;
+      }
       Wb k;
       int32_t len;
       if (!short_class(q, k, len)) return false;
@@ -198,6 +218,28 @@ class Units {
   bool rejected() const { return rejected_; }
 
  private:
+  bool is_ascii_letter(uint8_t b) const { return b < 0x80 && bmp_[b] == kLetter; }
+  // Past the ASCII letters from q, 16 at a time where SSE2 is there.
+  int32_t skip_ascii_letters(int32_t q) const {
+#if defined(__SSE2__)
+    if (kVectorLetters) {
+      const __m128i bias = _mm_set1_epi8(static_cast<char>(0x80 - 'a'));
+      const __m128i limit = _mm_set1_epi8(static_cast<char>(0x80 + 26));
+      const __m128i case_bit = _mm_set1_epi8(0x20), at = _mm_set1_epi8('@');
+      for (; q + 16 <= n_; q += 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p_ + q));
+        // (v | 0x20) - 'a' below 26 unsigned, as a signed compare after the
+        // bias; bytes of 0x80 and more land outside.
+        const __m128i az = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, case_bit), bias), limit);
+        const auto m =
+            static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(az, _mm_cmpeq_epi8(v, at))));
+        if (m != 0xFFFF) return q + __builtin_ctz(~m);
+      }
+    }
+#endif
+    while (q < n_ && is_ascii_letter(p_[q])) ++q;
+    return q;
+  }
   // The class and length of a one- or two-byte character at q < n_ (Latin,
   // Cyrillic, Arabic script), decoded inline; false for anything longer.
   bool short_class(int32_t q, Wb& k, int32_t& len) const {
