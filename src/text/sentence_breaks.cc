@@ -72,8 +72,9 @@ const bool kVectorScan = [] {
 // Past the ASCII bytes that are no terminator or separator, 16 at a time
 // in long runs where SSE2 is there (all x86-64).
 const uint8_t* skip_ascii(const uint8_t* q, const uint8_t* end) {
-  // Byte by byte first: in other scripts ASCII runs are single spaces.
-  for (const uint8_t* stop = end - q > 16 ? q + 16 : end; q < stop; ++q)
+  // Two bytes one by one first: in other scripts ASCII runs are mostly
+  // single spaces, and 16 more by vector cost less than by byte in Latin.
+  for (const uint8_t* stop = end - q > 2 ? q + 2 : end; q < stop; ++q)
     if (!kSkip[*q]) return q;
 #if defined(__SSE2__)
   if (kVectorScan) {
@@ -157,10 +158,14 @@ bool fast_sentence_spans(std::string_view utf8, std::vector<Span>& out) {
       for (;;) {
         q = skip_ascii(q, end);
         if (q == end || *q < 0x80) break;
-        // Two-byte characters (Cyrillic, Arabic, Latin accents) inline.
-        if (*q >= 0xC2 && *q < 0xE0 && q + 1 < end && (q[1] & 0xC0) == 0x80) {
-          if (bit(bmp[((*q & 0x1Fu) << 6) | (q[1] & 0x3Fu)]) & kStop) break;
-          q += 2;
+        // Runs of two-byte characters (Cyrillic, Arabic, Latin accents)
+        // inline; a two-byte stop ends the run and is found below.
+        const uint8_t* r = q;
+        while (end - r >= 2 && *r >= 0xC2 && *r < 0xE0 && (r[1] & 0xC0) == 0x80 &&
+               !(bit(bmp[((*r & 0x1Fu) << 6) | (r[1] & 0x3Fu)]) & kStop))
+          r += 2;
+        if (r != q) {
+          q = r;
           continue;
         }
         auto j = static_cast<int32_t>(q - p);
