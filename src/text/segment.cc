@@ -98,8 +98,16 @@ bool ends_with_ordinal_or_initial(const std::string& text, Span s) {
 class SurfaceTable {
  public:
   explicit SurfaceTable(size_t capacity = 1024) : slots_(capacity) {}
-  // The id stored for `s` (hash `h`), or 0.
-  uint32_t get(std::string_view s, uint64_t h) const { return slots_[probe(s, h)].kid; }
+  // The id stored for `s` (hash `h`), or 0. Once a token, so its own loop,
+  // which the caller inlines.
+  uint32_t get(std::string_view s, uint64_t h) const {
+    const size_t mask = slots_.size() - 1;
+    const auto tag = static_cast<uint32_t>(h >> 32);
+    for (size_t i = static_cast<size_t>(h) & mask;; i = (i + 1) & mask) {
+      const Slot& sl = slots_[i];
+      if (!sl.kid || (sl.tag == tag && holds(sl, s))) return sl.kid;
+    }
+  }
   // Stores `kid` (not 0) for `s`, which get has just not found.
   void put(std::string_view s, uint64_t h, uint32_t kid) {
     if ((count_ + 1) * 4 > slots_.size() * 3) grow();
@@ -138,16 +146,16 @@ class SurfaceTable {
     std::memcpy(&n, sl.text + 4, 4);
     return {arena_.data() + at, n};
   }
+  bool holds(const Slot& sl, std::string_view s) const {
+    return s.size() <= kInline ? sl.len == s.size() && same_bytes(sl.text, s.data(), s.size())
+                               : sl.len == kLong && surface(sl) == s;
+  }
   size_t probe(std::string_view s, uint64_t h) const {
     const size_t mask = slots_.size() - 1;
     const auto tag = static_cast<uint32_t>(h >> 32);
     for (size_t i = static_cast<size_t>(h) & mask;; i = (i + 1) & mask) {
       const Slot& sl = slots_[i];
-      if (!sl.kid) return i;
-      if (sl.tag != tag) continue;
-      if (s.size() <= kInline ? sl.len == s.size() && same_bytes(sl.text, s.data(), s.size())
-                              : sl.len == kLong && surface(sl) == s)
-        return i;
+      if (!sl.kid || (sl.tag == tag && holds(sl, s))) return i;
     }
   }
   void grow() {
