@@ -260,8 +260,9 @@ class Units {
     pos_ = peek_end_;
     peek();
   }
-  // Classifies the character at pos_.
-  void peek() {
+  // Classifies the character at pos_: ASCII inline (a call, and the state
+  // it sends to memory, cost more than the lookup), the rest out of line.
+  [[gnu::always_inline]] void peek() {
     if (pos_ >= n_) return;
     const uint8_t b = p_[pos_];
     if (b < 0x80) {
@@ -269,6 +270,9 @@ class Units {
       peek_cls_ = bmp_[b];
       return;
     }
+    peek_long();
+  }
+  [[gnu::noinline]] void peek_long() {
     int32_t i = pos_;
     UChar32 c;
     U8_NEXT(p_, i, n_, c);
