@@ -168,4 +168,20 @@ BOOST_AUTO_TEST_CASE(gaps_between_words) {
   for (size_t i = 0; i < 9; ++i) BOOST_TEST(d.tokens[i].gap_before == want[i], "token " << i);
 }
 
+// Every token's sentence is the one holding its first byte: sentences
+// without words ("!!! ?"), several in a row, a merged ordinal, one word.
+BOOST_AUTO_TEST_CASE(tokens_know_their_sentence) {
+  for (const std::string& text :
+       {std::string("Eins. Zwei drei! !!! ? Vier. Am 3. Mai. F\u00FCnf"), std::string("Wort"),
+        std::string("? ! . A. B. C."), std::string("a\n\n\nb\nc d.\r\ne")}) {
+    Document d = seg(text);
+    BOOST_TEST_REQUIRE(!d.tokens.empty());
+    for (const Token& t : d.tokens) {
+      uint32_t want = 0;
+      while (want < d.sentences.size() && d.sentences[want].end <= t.span.begin) ++want;
+      BOOST_TEST(t.sentence == want, text << ": " << d.slice(t.span));
+    }
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -251,6 +251,8 @@ void segment(Document& doc) {
   doc.key_store = surface_keys.store();
   doc.tokens.reserve(doc.text.size() / 6);  // about one word per six bytes of news
   uint32_t sidx = 0;
+  // Where sentence sidx ends, unless it is the last: words before it stay in it.
+  uint32_t sentence_end = doc.sentences.size() > 1 ? doc.sentences[0].end : UINT32_MAX;
   uint32_t prev_end = 0;
   for (const WordSeg& w : words) {
     const auto b = static_cast<int32_t>(w.begin), e = static_cast<int32_t>(w.end);
@@ -270,7 +272,10 @@ void segment(Document& doc) {
         if (t.span.end - t.span.begin > pl + 1 && doc.slice(t.span).ends_with(poss))
           t.span.end -= static_cast<uint32_t>(pl);
       }
-    while (sidx + 1 < doc.sentences.size() && doc.sentences[sidx].end <= t.span.begin) ++sidx;
+    if (t.span.begin >= sentence_end) {
+      while (sidx + 1 < doc.sentences.size() && doc.sentences[sidx].end <= t.span.begin) ++sidx;
+      sentence_end = sidx + 1 < doc.sentences.size() ? doc.sentences[sidx].end : UINT32_MAX;
+    }
     t.sentence = sidx;
     t.is_number = w.number;
     t.key_id = surface_keys.id(doc.slice(t.span));
