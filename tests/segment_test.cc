@@ -184,4 +184,26 @@ BOOST_AUTO_TEST_CASE(tokens_know_their_sentence) {
   }
 }
 
+// Surfaces of every length the surface table hashes apart (1-3, 4-7, 8-16
+// bytes, longer), twice each and with the table growing between: the second
+// of each takes the first's id.
+BOOST_AUTO_TEST_CASE(surfaces_of_every_length_find_their_ids) {
+  std::string text;
+  for (int round = 0; round < 2; ++round)
+    for (size_t len = 1; len <= 40; ++len)
+      for (char c : {'a', 'b', 'c'}) text += "Q" + std::string(len - 1, c) + " ";
+  for (int i = 0; i < 3000; ++i) text += "filler" + std::to_string(i) + "z ";
+  for (size_t len = 1; len <= 40; ++len) text += "Q" + std::string(len - 1, 'b') + " ";
+  Document d = seg(text);
+  const size_t per_round = 40 * 3;
+  BOOST_REQUIRE_EQUAL(d.tokens.size(), 2 * per_round + 3000 + 40);
+  for (size_t i = 0; i < per_round; ++i) {
+    BOOST_TEST(d.tokens[i].key_id == d.tokens[per_round + i].key_id, i);
+    BOOST_TEST(d.tokens[i].key == match_key(d.slice(d.tokens[i].span)));
+  }
+  for (size_t len = 1; len <= 40; ++len)
+    BOOST_TEST(
+        d.tokens[2 * per_round + 3000 + len - 1].key_id == d.tokens[(len - 1) * 3 + 1].key_id, len);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
