@@ -175,10 +175,11 @@ class Units {
     return pos_;
   }
   // A word of letters alone (with their Extend) that a character joining
-  // nothing ends (space, punctuation other than the middle ones, a line
-  // break) or the text's end, in one- and two-byte characters: most words
-  // of news. Consumes it and gives its bounds; otherwise consumes nothing
-  // and returns false, for the full rules to read it.
+  // no letters ends (space, punctuation, a line break; a middle one only
+  // when no letter follows it) or the text's end, in one- and two-byte
+  // characters: most words of news. Consumes it and gives its bounds;
+  // otherwise consumes nothing and returns false, for the full rules to
+  // read it.
   bool plain_word(int32_t& begin, int32_t& end) {
     if (have_back_ || pos_ >= n_ || peek_cls_ != kLetter) return false;
     int32_t q = peek_end_;
@@ -194,7 +195,19 @@ class Units {
         q += len;
         continue;
       }
-      if (k != kOther && k != kSpace && k != kCR && k != kLF && k != kNewline) return false;
+      if (k == kMidLetter || k == kMidBoth) {
+        // Rules 6/7 join across it to a letter only ("U.S", "firm's");
+        // an Extend after it belongs to it (rule 4) and might hide one.
+        Wb after;
+        int32_t after_len;
+        if (q + len < n_ &&
+            (!short_class(q + len, after, after_len) || after == kLetter || after == kExt))
+          return false;
+        break;
+      }
+      // MidNum joins digits only (rules 11/12).
+      if (k != kOther && k != kSpace && k != kCR && k != kLF && k != kNewline && k != kMidNum)
+        return false;
       break;
     }
     begin = pos_;
