@@ -241,4 +241,25 @@ BOOST_AUTO_TEST_CASE(long_ascii_runs_agree_with_icu) {
       }
 }
 
+// Numbers, which the fast path also reads as plain runs when they are
+// digits alone: ASCII, Arabic and Persian digits, ended by what joins digits
+// (letters, "_", a MidNum or MidNumLet before a digit) and by what does not.
+BOOST_AUTO_TEST_CASE(digit_runs_agree_with_icu) {
+  bool ok = true;
+  for (const char* digit : {"7", "\xD9\xA3", "\xDB\xB1"})
+    for (const char* stop : {"", " ", ",", ".", ";", "'", "\xC2\xB7", ":", "_", "a", "\xCC\x81",
+                             "%", "\n", "\xE2\x80\x8C", "-"})
+      for (const char* after : {"", "1", " 1", "a", ".",
+                                "\xCC\x81"
+                                "1",
+                                "\xD9\xA3"})
+        for (size_t len = 1; len <= 20 && ok; len += 3) {
+          std::string run;
+          for (size_t k = 0; k < len; ++k) run += digit;
+          const std::string text = "x " + run + stop + after;
+          BOOST_TEST(agrees(text, ok), show(text));
+          BOOST_TEST(agrees(run + stop, ok), show(run + stop));
+        }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

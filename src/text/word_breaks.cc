@@ -174,39 +174,45 @@ class Units {
     }
     return pos_;
   }
-  // A word of letters alone (with their Extend) that a character joining
-  // no letters ends (space, punctuation, a line break; a middle one only
-  // when no letter follows it) or the text's end, in one- and two-byte
-  // characters: most words of news. Consumes it and gives its bounds;
-  // otherwise consumes nothing and returns false, for the full rules to
-  // read it.
+  // A word of letters alone or of digits alone (with their Extend) that a
+  // character joining it to nothing ends (space, punctuation, a line break;
+  // a middle one only when no letter, or digit, follows it) or the text's
+  // end, in one- and two-byte characters: most words of news. Consumes it
+  // and gives its bounds; otherwise consumes nothing and returns false, for
+  // the full rules to read it.
+  template <Wb cls>
   bool plain_word(int32_t& begin, int32_t& end) {
-    if (have_back_ || pos_ >= n_ || peek_cls_ != kLetter) return false;
+    if (have_back_ || pos_ >= n_ || peek_cls_ != cls) return false;
+    // Rules 6/7 join letters across MidLetter, rules 11/12 digits across
+    // MidNum; MidBoth does both, and the other one neither.
+    constexpr Wb mid = cls == kLetter ? kMidLetter : kMidNum;
+    constexpr Wb other_mid = cls == kLetter ? kMidNum : kMidLetter;
     int32_t q = peek_end_;
     while (q < n_) {
-      if (is_ascii_letter(p_[q])) {
+      if (cls == kLetter && is_ascii_letter(p_[q])) {
         q = skip_ascii_letters(q);
         if (q == n_) break;
       }
       Wb k;
       int32_t len;
       if (!short_class(q, k, len)) return false;
-      if (k == kLetter || k == kExt) {
+      if (k == cls || k == kExt) {
         q += len;
         continue;
       }
-      if (k == kMidLetter || k == kMidBoth) {
-        // Rules 6/7 join across it to a letter only ("U.S", "firm's");
-        // an Extend after it belongs to it (rule 4) and might hide one.
+      if (k == mid || k == kMidBoth) {
+        // It joins ("U.S", "firm's", "1,5") when one of the word's class
+        // follows; an Extend after it belongs to it (rule 4) and might hide
+        // one.
         Wb after;
         int32_t after_len;
         if (q + len < n_ &&
-            (!short_class(q + len, after, after_len) || after == kLetter || after == kExt))
+            (!short_class(q + len, after, after_len) || after == cls || after == kExt))
           return false;
         break;
       }
-      // MidNum joins digits only (rules 11/12).
-      if (k != kOther && k != kSpace && k != kCR && k != kLF && k != kNewline && k != kMidNum)
+      // Letters and digits join each other, and "_" both (rules 9, 10, 13a).
+      if (k != kOther && k != kSpace && k != kCR && k != kLF && k != kNewline && k != other_mid)
         return false;
       break;
     }
@@ -332,8 +338,12 @@ bool fast_word_segments(std::string_view utf8, std::vector<WordSeg>& out) {
   Unit u, v, w;
   for (;;) {
     int32_t plain_begin, plain_end;
-    if (units.plain_word(plain_begin, plain_end)) {
+    if (units.plain_word<kLetter>(plain_begin, plain_end)) {
       out.push_back({static_cast<uint32_t>(plain_begin), static_cast<uint32_t>(plain_end), false});
+      continue;
+    }
+    if (units.plain_word<kNumeric>(plain_begin, plain_end)) {
+      out.push_back({static_cast<uint32_t>(plain_begin), static_cast<uint32_t>(plain_end), true});
       continue;
     }
     if (!units.next(u)) break;
