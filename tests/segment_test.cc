@@ -206,4 +206,17 @@ BOOST_AUTO_TEST_CASE(surfaces_of_every_length_find_their_ids) {
         d.tokens[2 * per_round + 3000 + len - 1].key_id == d.tokens[(len - 1) * 3 + 1].key_id, len);
 }
 
+// Spans adjusted after segmentation: an abbreviation keeps its final
+// period, a possessive loses its "'s" (either apostrophe) unless the word is
+// too short, and keys follow the spans.
+BOOST_AUTO_TEST_CASE(abbreviations_and_possessives) {
+  Document d = seg("U.S. Japan's Trump\u2019s X's D.C.");
+  BOOST_REQUIRE_EQUAL(d.tokens.size(), 5u);
+  const char* want[] = {"U.S.", "Japan", "Trump", "X's", "D.C."};
+  for (size_t i = 0; i < 5; ++i) {
+    BOOST_TEST(d.slice(d.tokens[i].span) == want[i], i);
+    BOOST_TEST(d.tokens[i].key == match_key(want[i]), i);
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

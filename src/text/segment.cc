@@ -276,6 +276,15 @@ void segment(Document& doc) {
   // Where sentence sidx ends, unless it is the last: words before it stay in it.
   uint32_t sentence_end = doc.sentences.size() > 1 ? doc.sentences[0].end : UINT32_MAX;
   uint32_t prev_end = 0;
+  // Locals: the key's stores into the token may alias the document's
+  // fields for the compiler, which would reload them each word.
+  const std::string_view text = doc.text;
+  const Span* const sent = doc.sentences.data();
+  // Spans of words are in the text: no bounds check.
+  const auto slice = [&](Span s) {
+    return std::string_view(text.data() + s.begin, s.end - s.begin);
+  };
+  const size_t sentence_count = doc.sentences.size();
   for (const WordSeg& w : words) {
     const auto b = static_cast<int32_t>(w.begin), e = static_cast<int32_t>(w.end);
     // Built in place: a Token moved into the vector costs a string move.
@@ -284,23 +293,23 @@ void segment(Document& doc) {
     Token& t = doc.tokens.emplace_back();
     t.span = {w.begin, w.end};
     // An abbreviation keeps its final period: ICU gives "U.S" for "U.S.".
-    if (t.span.end < doc.text.size() && doc.text[t.span.end] == '.' &&
-        is_dotted_abbreviation(doc.slice(t.span)))
+    if (t.span.end < text.size() && text[t.span.end] == '.' &&
+        is_dotted_abbreviation(slice(t.span)))
       t.span.end += 1;
     // A possessive "'s" is not part of the name ("Japan's", "Trump’s").
-    if (doc.text[t.span.end - 1] == 's')
+    if (text[t.span.end - 1] == 's')
       for (std::string_view poss : {std::string_view("'s"), std::string_view("\xE2\x80\x99s")}) {
         const size_t pl = poss.size();
-        if (t.span.end - t.span.begin > pl + 1 && doc.slice(t.span).ends_with(poss))
+        if (t.span.end - t.span.begin > pl + 1 && slice(t.span).ends_with(poss))
           t.span.end -= static_cast<uint32_t>(pl);
       }
     if (t.span.begin >= sentence_end) {
-      while (sidx + 1 < doc.sentences.size() && doc.sentences[sidx].end <= t.span.begin) ++sidx;
-      sentence_end = sidx + 1 < doc.sentences.size() ? doc.sentences[sidx].end : UINT32_MAX;
+      while (sidx + 1 < sentence_count && sent[sidx].end <= t.span.begin) ++sidx;
+      sentence_end = sidx + 1 < sentence_count ? sent[sidx].end : UINT32_MAX;
     }
     t.sentence = sidx;
     t.is_number = w.number;
-    t.key_id = surface_keys.id(doc.slice(t.span));
+    t.key_id = surface_keys.id(slice(t.span));
     t.key = surface_keys.key(t.key_id);
     if (p[b] < 0x80) {
       t.upper = p[b] >= 'A' && p[b] <= 'Z';
