@@ -150,4 +150,73 @@ BOOST_AUTO_TEST_CASE(keys_outlive_a_renumbering) {
   BOOST_TEST(after.tokens[0].key == match_key("Kanclerz"));
 }
 
+// The first letter's case from ASCII, from two-byte characters (by table)
+// and from longer ones (by ICU): upper and title case count, lower does not.
+BOOST_AUTO_TEST_CASE(upper_from_one_two_and_three_byte_letters) {
+  Document d = seg("Ala Łódź łódź ǅur Ωmega да ال ẞ ḁb x");
+  BOOST_REQUIRE_EQUAL(d.tokens.size(), 10u);
+  const bool want[] = {true, true, false, true, true, false, false, true, false, false};
+  for (size_t i = 0; i < 10; ++i) BOOST_TEST(d.tokens[i].upper == want[i], "token " << i);
+}
+
+// gap_before over one space (the shortcut), several spaces, a hyphen, a
+// comma, a line break and a no-break space, and at the start of a sentence.
+BOOST_AUTO_TEST_CASE(gaps_between_words) {
+  Document d = seg("a b  c-d, e\nf\u00A0g. H i");
+  BOOST_REQUIRE_EQUAL(d.tokens.size(), 9u);
+  const bool want[] = {true, false, false, false, true, true, false, true, false};
+  for (size_t i = 0; i < 9; ++i) BOOST_TEST(d.tokens[i].gap_before == want[i], "token " << i);
+}
+
+// Every token's sentence is the one holding its first byte: sentences
+// without words ("!!! ?"), several in a row, a merged ordinal, one word.
+BOOST_AUTO_TEST_CASE(tokens_know_their_sentence) {
+  for (const std::string& text :
+       {std::string("Eins. Zwei drei! !!! ? Vier. Am 3. Mai. F\u00FCnf"), std::string("Wort"),
+        std::string("? ! . A. B. C."), std::string("a\n\n\nb\nc d.\r\ne")}) {
+    Document d = seg(text);
+    BOOST_TEST_REQUIRE(!d.tokens.empty());
+    for (const Token& t : d.tokens) {
+      uint32_t want = 0;
+      while (want < d.sentences.size() && d.sentences[want].end <= t.span.begin) ++want;
+      BOOST_TEST(t.sentence == want, text << ": " << d.slice(t.span));
+    }
+  }
+}
+
+// Surfaces of every length the surface table hashes apart (1-3, 4-7, 8-16
+// bytes, longer), twice each and with the table growing between: the second
+// of each takes the first's id.
+BOOST_AUTO_TEST_CASE(surfaces_of_every_length_find_their_ids) {
+  std::string text;
+  for (int round = 0; round < 2; ++round)
+    for (size_t len = 1; len <= 40; ++len)
+      for (char c : {'a', 'b', 'c'}) text += "Q" + std::string(len - 1, c) + " ";
+  for (int i = 0; i < 3000; ++i) text += "filler" + std::to_string(i) + "z ";
+  for (size_t len = 1; len <= 40; ++len) text += "Q" + std::string(len - 1, 'b') + " ";
+  Document d = seg(text);
+  const size_t per_round = 40 * 3;
+  BOOST_REQUIRE_EQUAL(d.tokens.size(), 2 * per_round + 3000 + 40);
+  for (size_t i = 0; i < per_round; ++i) {
+    BOOST_TEST(d.tokens[i].key_id == d.tokens[per_round + i].key_id, i);
+    BOOST_TEST(d.tokens[i].key == match_key(d.slice(d.tokens[i].span)));
+  }
+  for (size_t len = 1; len <= 40; ++len)
+    BOOST_TEST(
+        d.tokens[2 * per_round + 3000 + len - 1].key_id == d.tokens[(len - 1) * 3 + 1].key_id, len);
+}
+
+// Spans adjusted after segmentation: an abbreviation keeps its final
+// period, a possessive loses its "'s" (either apostrophe) unless the word is
+// too short, and keys follow the spans.
+BOOST_AUTO_TEST_CASE(abbreviations_and_possessives) {
+  Document d = seg("U.S. Japan's Trump\u2019s X's D.C.");
+  BOOST_REQUIRE_EQUAL(d.tokens.size(), 5u);
+  const char* want[] = {"U.S.", "Japan", "Trump", "X's", "D.C."};
+  for (size_t i = 0; i < 5; ++i) {
+    BOOST_TEST(d.slice(d.tokens[i].span) == want[i], i);
+    BOOST_TEST(d.tokens[i].key == match_key(want[i]), i);
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

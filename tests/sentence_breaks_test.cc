@@ -264,6 +264,57 @@ BOOST_AUTO_TEST_CASE(marks_at_every_offset_of_long_runs_agree_with_icu) {
   BOOST_TEST(checked == 3u * std::size(marks) * 71u);
 }
 
+// Runs of two-byte characters are skipped inline: a mark (a two-byte stop
+// among them) after every character of Arabic and Cyrillic runs, and a run
+// cut off or broken at every point, which must be rejected.
+BOOST_AUTO_TEST_CASE(marks_in_two_byte_runs_agree_with_icu) {
+  const std::string marks[] = {".",        "\n",           "\xD8\x9F", "\xDB\x94 ",    "\xC2\x85",
+                               "\xC3\xA9", "\xE2\x80\xA9", " 1. A",    "\xE3\x80\x82 "};
+  std::vector<Span> fast, icu;
+  for (const std::string& filler :
+       {std::string("\xD8\xB3\xD9\x84\xD8\xA7\xD9\x85 "), std::string("\xD0\x94\xD0\xB0\xD1\x8F")})
+    for (const std::string& mark : marks)
+      for (size_t at = 0; at <= 70; at += 2) {
+        std::string s;
+        while (s.size() < 80) s += filler;
+        if (at < s.size() && (static_cast<unsigned char>(s[at]) & 0xC0) == 0x80) continue;
+        s.insert(at, mark);
+        BOOST_TEST_REQUIRE(fast_sentence_spans(s, fast));
+        BOOST_TEST_REQUIRE(icu_sentence_spans(s, icu));
+        BOOST_TEST(same(fast, icu), "fast " << show(s, fast) << " icu " << show(s, icu));
+      }
+  // Pairs that look like stops to the vector scan and are not, and longer
+  // characters, at every offset of long runs.
+  for (const std::string mark : {"\xD8\x80", "\xDB\xB9", "\xC2\xB9", "\xD8\x94", "\xE2\x80\x8C",
+                                 "\xF0\x9F\x98\x80", "\xC2\xA0"})
+    for (size_t at = 0; at <= 70; at += 2) {
+      std::string s;
+      while (s.size() < 80) s += "\xD8\xB3\xD9\x84\xDA\xAF\xDB\x8C";
+      s.insert(at, mark);
+      s += ". \xD8\xA8";
+      BOOST_TEST_REQUIRE(fast_sentence_spans(s, fast));
+      BOOST_TEST_REQUIRE(icu_sentence_spans(s, icu));
+      BOOST_TEST(same(fast, icu), "fast " << show(s, fast) << " icu " << show(s, icu));
+    }
+  // Ill-formed bytes at every offset of a long run: a lead before ASCII, a
+  // stray continuation, an overlong lead, a lead at the very end.
+  for (const std::string bad : {"\xD0"
+                                "a",
+                                "\x80", "\xC0\xAF", "\xC1\x81"})
+    for (size_t at = 0; at <= 70; at += 2) {
+      std::string s;
+      while (s.size() < 80) s += "\xD0\x94\xD0\xB0\xD1\x8F";
+      s.insert(at, bad);
+      BOOST_TEST(!fast_sentence_spans("x " + s, fast), at);
+      BOOST_TEST(!fast_sentence_spans("x " + s.substr(0, at) + "\xD0", fast), at);
+    }
+  const std::string run = "x \xD0\x94\xD0\xB0\xD1\x8F\xD0\x94\xD0\xB0";
+  for (size_t cut = 3; cut < run.size(); cut += 2) {
+    BOOST_TEST(!fast_sentence_spans(run.substr(0, cut), fast), cut);        // lead byte at the end
+    BOOST_TEST(!fast_sentence_spans(run.substr(0, cut) + "a", fast), cut);  // lead byte, then ASCII
+  }
+}
+
 // Real articles: the fast path must take every one and agree with ICU.
 BOOST_AUTO_TEST_CASE(corpus_and_seeds_agree_with_icu) {
   if (!test::have_shared()) BOOST_TEST_MESSAGE("../shared/seeds absent: corpus only");

@@ -221,4 +221,45 @@ BOOST_AUTO_TEST_CASE(corpus_and_seeds_are_answered_and_agree) {
   }
 }
 
+// Long ASCII words, which the fast path scans 16 bytes at a time, and what
+// ends them: the characters next to the letters' ranges ("@" is a letter,
+// "[" "`" "{" are not), a non-ASCII letter, a digit, and the middle
+// characters, which end a plain word unless a letter (or an Extend) follows;
+// at every offset of a run of up to 40, with the text ending there or not.
+BOOST_AUTO_TEST_CASE(long_ascii_runs_agree_with_icu) {
+  bool ok = true;
+  for (const char* stop : {"@", "[", "`", "{", "Z", "z", "\xC3\xA9", "1", " ", ".", ",", ";", "'",
+                           "\xE2\x80\x99", "\xC2\xB7", ":"})
+    for (size_t before = 0; before <= 40 && ok; ++before)
+      for (const char* after :
+           {"", "q", "qqqqqqqqqqqqqqqqq", " q", "\xCC\x81q", "1", ".", "\xE2\x80\x8Cq"}) {
+        std::string run;
+        for (size_t k = 0; k < before; ++k) run += static_cast<char>((k % 3 ? 'a' : 'A') + k % 26);
+        const std::string text = "x " + run + stop + after;
+        BOOST_TEST(agrees(text, ok), show(text));
+        BOOST_TEST(agrees(run + stop, ok), show(run + stop));
+      }
+}
+
+// Numbers, which the fast path also reads as plain runs when they are
+// digits alone: ASCII, Arabic and Persian digits, ended by what joins digits
+// (letters, "_", a MidNum or MidNumLet before a digit) and by what does not.
+BOOST_AUTO_TEST_CASE(digit_runs_agree_with_icu) {
+  bool ok = true;
+  for (const char* digit : {"7", "\xD9\xA3", "\xDB\xB1"})
+    for (const char* stop : {"", " ", ",", ".", ";", "'", "\xC2\xB7", ":", "_", "a", "\xCC\x81",
+                             "%", "\n", "\xE2\x80\x8C", "-"})
+      for (const char* after : {"", "1", " 1", "a", ".",
+                                "\xCC\x81"
+                                "1",
+                                "\xD9\xA3"})
+        for (size_t len = 1; len <= 20 && ok; len += 3) {
+          std::string run;
+          for (size_t k = 0; k < len; ++k) run += digit;
+          const std::string text = "x " + run + stop + after;
+          BOOST_TEST(agrees(text, ok), show(text));
+          BOOST_TEST(agrees(run + stop, ok), show(run + stop));
+        }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

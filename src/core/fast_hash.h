@@ -59,4 +59,23 @@ inline uint64_t fast_hash(std::string_view s) {
   return mum(kSecret1 ^ n, mum(a ^ kSecret2, b ^ seed));
 }
 
+// Whether n bytes at a and b are equal: for n up to 24, as hash table keys
+// nearly always are, a few overlapping loads compared inline, where a call
+// to memcmp costs several times more for so few bytes.
+inline bool same_bytes(const char* a, const char* b, size_t n) {
+  using namespace fast_hash_detail;
+  const auto* x = reinterpret_cast<const unsigned char*>(a);
+  const auto* y = reinterpret_cast<const unsigned char*>(b);
+  if (n >= 8) {
+    if (n > 24) return std::memcmp(a, b, n) == 0;
+    uint64_t d = (load8(x) ^ load8(y)) | (load8(x + n - 8) ^ load8(y + n - 8));
+    if (n > 16) d |= load8(x + 8) ^ load8(y + 8);
+    return d == 0;
+  }
+  if (n >= 4) return ((load4(x) ^ load4(y)) | (load4(x + n - 4) ^ load4(y + n - 4))) == 0;
+  if (n == 0) return true;
+  // Bytes 0, n/2 and n-1 are every byte of a string of one to three.
+  return x[0] == y[0] && x[n >> 1] == y[n >> 1] && x[n - 1] == y[n - 1];
+}
+
 }  // namespace nkg

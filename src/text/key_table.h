@@ -38,10 +38,10 @@ class KeyTable {
   }
   // The value stored for `key`, or `absent`.
   uint32_t get(std::string_view key, uint32_t absent = 0) const {
-    const Slot& s = slots_[probe(key, hash(key))];
-    return s.entry ? entries_[s.entry - 1].value : absent;
+    const uint32_t e = find(key);
+    return e ? entries_[e - 1].value : absent;
   }
-  bool contains(std::string_view key) const { return slots_[probe(key, hash(key))].entry != 0; }
+  bool contains(std::string_view key) const { return find(key) != 0; }
   size_t size() const { return entries_.size(); }
 
   static uint64_t hash(std::string_view s) { return fast_hash(s); }
@@ -61,6 +61,21 @@ class KeyTable {
     while (c * 3 < n * 4) c *= 2;
     return c;
   }
+  // 1 + the index of `key`'s entry, or 0: probe's loop for lookups alone,
+  // small enough for callers to inline.
+  uint32_t find(std::string_view key) const {
+    const uint64_t h = hash(key);
+    const size_t mask = slots_.size() - 1;
+    const auto tag = static_cast<uint32_t>(h >> 32);
+    for (size_t i = static_cast<size_t>(h) & mask;; i = (i + 1) & mask) {
+      const Slot& s = slots_[i];
+      if (!s.entry) return 0;
+      if (s.tag != tag) continue;
+      const Entry& e = entries_[s.entry - 1];
+      if (e.length == key.size() && same_bytes(arena_.data() + e.offset, key.data(), key.size()))
+        return s.entry;
+    }
+  }
   // The slot holding `key`, or the empty slot where it would go.
   size_t probe(std::string_view key, uint64_t h) const {
     const size_t mask = slots_.size() - 1;
@@ -70,8 +85,7 @@ class KeyTable {
       if (!s.entry) return i;
       if (s.tag != tag) continue;
       const Entry& e = entries_[s.entry - 1];
-      if (e.length == key.size() &&
-          std::memcmp(arena_.data() + e.offset, key.data(), key.size()) == 0)
+      if (e.length == key.size() && same_bytes(arena_.data() + e.offset, key.data(), key.size()))
         return i;
     }
   }

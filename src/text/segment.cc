@@ -53,6 +53,17 @@ const std::array<bool, 128> kAsciiJoining = [] {
   return t;
 }();
 
+bool is_upper_or_title(UChar32 c) { return u_isupper(c) || u_istitle(c); }
+
+// Its answers for the code points of two UTF-8 bytes (Latin, Greek,
+// Cyrillic, Arabic script), which start most words that do not start in
+// ASCII: a load where ICU's property lookups cost two calls.
+const std::array<bool, 0x800> kTwoByteUpper = [] {
+  std::array<bool, 0x800> t{};
+  for (UChar32 c = 0; c < 0x800; ++c) t[static_cast<size_t>(c)] = is_upper_or_title(c);
+  return t;
+}();
+
 // "U.S", "D.C": letters joined by periods (numbers such as "2.5" are not).
 bool is_dotted_abbreviation(std::string_view w) {
   bool dot = false;
@@ -87,8 +98,16 @@ bool ends_with_ordinal_or_initial(const std::string& text, Span s) {
 class SurfaceTable {
  public:
   explicit SurfaceTable(size_t capacity = 1024) : slots_(capacity) {}
-  // The id stored for `s` (hash `h`), or 0.
-  uint32_t get(std::string_view s, uint64_t h) const { return slots_[probe(s, h)].kid; }
+  // The id stored for `s` (hash `h`), or 0. Once a token, so its own loop,
+  // which the caller inlines.
+  uint32_t get(std::string_view s, uint64_t h) const {
+    const size_t mask = slots_.size() - 1;
+    const auto tag = static_cast<uint32_t>(h >> 32);
+    for (size_t i = static_cast<size_t>(h) & mask;; i = (i + 1) & mask) {
+      const Slot& sl = slots_[i];
+      if (!sl.kid || (sl.tag == tag && holds(sl, s))) return sl.kid;
+    }
+  }
   // Stores `kid` (not 0) for `s`, which get has just not found.
   void put(std::string_view s, uint64_t h, uint32_t kid) {
     if ((count_ + 1) * 4 > slots_.size() * 3) grow();
@@ -109,6 +128,28 @@ class SurfaceTable {
   }
   size_t size() const { return count_; }
 
+  // fast_hash with one multiply for up to 16 bytes instead of two: the
+  // table's own, once a token, and no value leaves it.
+  static uint64_t hash(std::string_view s) {
+    using namespace fast_hash_detail;
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const size_t n = s.size();
+    uint64_t a, b;
+    if (n >= 8 && n <= 16) {
+      a = load8(p);
+      b = load8(p + n - 8);
+    } else if (n >= 4 && n < 8) {
+      a = load4(p);
+      b = load4(p + n - 4);
+    } else if (n > 0 && n < 4) {
+      a = (uint64_t{p[0]} << 16) | (uint64_t{p[n >> 1]} << 8) | p[n - 1];
+      b = 0;
+    } else {
+      return fast_hash(s);
+    }
+    return mum(a ^ kSecret1, b ^ kSecret2 ^ n);
+  }
+
  private:
   static constexpr size_t kInline = 22;
   static constexpr uint8_t kLong = 0xFF;  // the text holds the arena offset and length
@@ -127,16 +168,16 @@ class SurfaceTable {
     std::memcpy(&n, sl.text + 4, 4);
     return {arena_.data() + at, n};
   }
+  bool holds(const Slot& sl, std::string_view s) const {
+    return s.size() <= kInline ? sl.len == s.size() && same_bytes(sl.text, s.data(), s.size())
+                               : sl.len == kLong && surface(sl) == s;
+  }
   size_t probe(std::string_view s, uint64_t h) const {
     const size_t mask = slots_.size() - 1;
     const auto tag = static_cast<uint32_t>(h >> 32);
     for (size_t i = static_cast<size_t>(h) & mask;; i = (i + 1) & mask) {
       const Slot& sl = slots_[i];
-      if (!sl.kid) return i;
-      if (sl.tag != tag) continue;
-      if (s.size() <= kInline ? sl.len == s.size() && std::memcmp(sl.text, s.data(), s.size()) == 0
-                              : sl.len == kLong && surface(sl) == s)
-        return i;
+      if (!sl.kid || (sl.tag == tag && holds(sl, s))) return i;
     }
   }
   void grow() {
@@ -145,7 +186,7 @@ class SurfaceTable {
     const size_t mask = slots_.size() - 1;
     for (const Slot& sl : old) {
       if (!sl.kid) continue;
-      size_t i = static_cast<size_t>(KeyTable::hash(surface(sl))) & mask;
+      size_t i = static_cast<size_t>(hash(surface(sl))) & mask;
       while (slots_[i].kid) i = (i + 1) & mask;
       slots_[i] = sl;
     }
@@ -172,17 +213,17 @@ class SurfaceKeys {
   std::shared_ptr<const void> store() const { return keys_; }
   // The id of the key of `surface` (from 1), and the key.
   uint32_t id(std::string_view surface) {
-    const uint64_t h = KeyTable::hash(surface);
+    const uint64_t h = SurfaceTable::hash(surface);
     uint32_t kid = surfaces_.get(surface, h);
     if (kid) return kid;
     std::string key = match_key(surface);
     const auto next = static_cast<uint32_t>(keys_->size() + 1);
     kid = key_ids_.emplace(key, next);
-    if (kid == next) keys_->push_back(std::move(key));
+    if (kid == next) views_.push_back(keys_->emplace_back(std::move(key)));
     surfaces_.put(surface, h, kid);
     return kid;
   }
-  std::string_view key(uint32_t kid) const { return (*keys_)[kid - 1]; }
+  std::string_view key(uint32_t kid) const { return views_[kid - 1]; }
 
  private:
   static constexpr size_t kMaxKeys = size_t{1} << 16;
@@ -191,12 +232,14 @@ class SurfaceKeys {
     key_ids_ = KeyTable(1024);
     // Documents segmented before keep the old keys alive.
     keys_ = std::make_shared<std::deque<std::string>>();
+    views_.clear();
     serial_ = next_serial();
   }
   SurfaceTable surfaces_;  // surface -> key id
   KeyTable key_ids_;       // key -> key id
   // A deque never moves its strings, so tokens may point into them.
   std::shared_ptr<std::deque<std::string>> keys_;
+  std::vector<std::string_view> views_;  // the keys by id - 1: no deque arithmetic per token
   uint64_t serial_ = 0;
 };
 
@@ -230,7 +273,18 @@ void segment(Document& doc) {
   doc.key_store = surface_keys.store();
   doc.tokens.reserve(doc.text.size() / 6);  // about one word per six bytes of news
   uint32_t sidx = 0;
+  // Where sentence sidx ends, unless it is the last: words before it stay in it.
+  uint32_t sentence_end = doc.sentences.size() > 1 ? doc.sentences[0].end : UINT32_MAX;
   uint32_t prev_end = 0;
+  // Locals: the key's stores into the token may alias the document's
+  // fields for the compiler, which would reload them each word.
+  const std::string_view text = doc.text;
+  const Span* const sent = doc.sentences.data();
+  // Spans of words are in the text: no bounds check.
+  const auto slice = [&](Span s) {
+    return std::string_view(text.data() + s.begin, s.end - s.begin);
+  };
+  const size_t sentence_count = doc.sentences.size();
   for (const WordSeg& w : words) {
     const auto b = static_cast<int32_t>(w.begin), e = static_cast<int32_t>(w.end);
     // Built in place: a Token moved into the vector costs a string move.
@@ -239,31 +293,38 @@ void segment(Document& doc) {
     Token& t = doc.tokens.emplace_back();
     t.span = {w.begin, w.end};
     // An abbreviation keeps its final period: ICU gives "U.S" for "U.S.".
-    if (t.span.end < doc.text.size() && doc.text[t.span.end] == '.' &&
-        is_dotted_abbreviation(doc.slice(t.span)))
+    if (t.span.end < text.size() && text[t.span.end] == '.' &&
+        is_dotted_abbreviation(slice(t.span)))
       t.span.end += 1;
     // A possessive "'s" is not part of the name ("Japan's", "Trump’s").
-    if (doc.text[t.span.end - 1] == 's')
+    if (text[t.span.end - 1] == 's')
       for (std::string_view poss : {std::string_view("'s"), std::string_view("\xE2\x80\x99s")}) {
         const size_t pl = poss.size();
-        if (t.span.end - t.span.begin > pl + 1 && doc.slice(t.span).ends_with(poss))
+        if (t.span.end - t.span.begin > pl + 1 && slice(t.span).ends_with(poss))
           t.span.end -= static_cast<uint32_t>(pl);
       }
-    while (sidx + 1 < doc.sentences.size() && doc.sentences[sidx].end <= t.span.begin) ++sidx;
+    if (t.span.begin >= sentence_end) {
+      while (sidx + 1 < sentence_count && sent[sidx].end <= t.span.begin) ++sidx;
+      sentence_end = sidx + 1 < sentence_count ? sent[sidx].end : UINT32_MAX;
+    }
     t.sentence = sidx;
     t.is_number = w.number;
-    t.key_id = surface_keys.id(doc.slice(t.span));
+    t.key_id = surface_keys.id(slice(t.span));
     t.key = surface_keys.key(t.key_id);
     if (p[b] < 0x80) {
       t.upper = p[b] >= 'A' && p[b] <= 'Z';
+    } else if (p[b] >= 0xC2 && p[b] < 0xE0 && b + 1 < n && (p[b + 1] & 0xC0) == 0x80) {
+      t.upper = kTwoByteUpper[((p[b] & 0x1Fu) << 6) | (p[b + 1] & 0x3Fu)];
     } else {
       UChar32 first;
       int32_t i = b;
       U8_NEXT(p, i, n, first);
-      t.upper = u_isupper(first) || u_istitle(first);
+      t.upper = is_upper_or_title(first);
     }
     bool gap = first_token || prev_sentence != sidx;
-    for (int32_t k = static_cast<int32_t>(prev_end); !gap && k < b;) {
+    // Most words follow a single space, which joins: no need to walk the gap.
+    const bool one_space = b == static_cast<int32_t>(prev_end) + 1 && p[prev_end] == ' ';
+    for (int32_t k = static_cast<int32_t>(prev_end); !gap && !one_space && k < b;) {
       if (p[k] < 0x80) {
         gap = !kAsciiJoining[p[k++]];
         continue;

@@ -5,6 +5,10 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "text/bmp_table.h"
 #include "text/icu_breaks.h"
 
@@ -91,6 +95,18 @@ Wb classify(UChar32 c) {
   }
 }
 
+// The vector scan of Units::skip_ascii_letters assumes that ASCII's letters
+// are exactly A-Z, a-z and "@"; it checks the table once and stays off
+// otherwise.
+const bool kVectorLetters = [] {
+  const Wb* t = bmp_table<Wb, classify>();
+  for (int b = 0; b < 128; ++b) {
+    const bool letter = (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || b == '@';
+    if ((t[b] == kLetter) != letter) return false;
+  }
+  return true;
+}();
+
 // A character with the Extend/Format/ZWJ run that rule 4 attaches to it.
 struct Unit {
   Wb cls;
@@ -158,23 +174,46 @@ class Units {
     }
     return pos_;
   }
-  // A word of letters alone (with their Extend) that a character joining
-  // nothing ends (space, punctuation other than the middle ones, a line
-  // break) or the text's end, in one- and two-byte characters: most words
-  // of news. Consumes it and gives its bounds; otherwise consumes nothing
-  // and returns false, for the full rules to read it.
+  // A word of letters alone or of digits alone (with their Extend) that a
+  // character joining it to nothing ends (space, punctuation, a line break;
+  // a middle one only when no letter, or digit, follows it) or the text's
+  // end, in one- and two-byte characters: most words of news. Consumes it
+  // and gives its bounds; otherwise consumes nothing and returns false, for
+  // the full rules to read it.
+  template <Wb cls>
   bool plain_word(int32_t& begin, int32_t& end) {
-    if (have_back_ || pos_ >= n_ || peek_cls_ != kLetter) return false;
+    if (have_back_ || pos_ >= n_ || peek_cls_ != cls) return false;
+    // Rules 6/7 join letters across MidLetter, rules 11/12 digits across
+    // MidNum; MidBoth does both, and the other one neither.
+    constexpr Wb mid = cls == kLetter ? kMidLetter : kMidNum;
+    constexpr Wb other_mid = cls == kLetter ? kMidNum : kMidLetter;
     int32_t q = peek_end_;
     while (q < n_) {
+      if (cls == kLetter && is_ascii_letter(p_[q])) {
+        q = skip_ascii_letters(q);
+        if (q == n_) break;
+      }
       Wb k;
       int32_t len;
       if (!short_class(q, k, len)) return false;
-      if (k == kLetter || k == kExt) {
+      if (k == cls || k == kExt) {
         q += len;
         continue;
       }
-      if (k != kOther && k != kSpace && k != kCR && k != kLF && k != kNewline) return false;
+      if (k == mid || k == kMidBoth) {
+        // It joins ("U.S", "firm's", "1,5") when one of the word's class
+        // follows; an Extend after it belongs to it (rule 4) and might hide
+        // one.
+        Wb after;
+        int32_t after_len;
+        if (q + len < n_ &&
+            (!short_class(q + len, after, after_len) || after == cls || after == kExt))
+          return false;
+        break;
+      }
+      // Letters and digits join each other, and "_" both (rules 9, 10, 13a).
+      if (k != kOther && k != kSpace && k != kCR && k != kLF && k != kNewline && k != other_mid)
+        return false;
       break;
     }
     begin = pos_;
@@ -198,6 +237,28 @@ class Units {
   bool rejected() const { return rejected_; }
 
  private:
+  bool is_ascii_letter(uint8_t b) const { return b < 0x80 && bmp_[b] == kLetter; }
+  // Past the ASCII letters from q, 16 at a time where SSE2 is there.
+  int32_t skip_ascii_letters(int32_t q) const {
+#if defined(__SSE2__)
+    if (kVectorLetters) {
+      const __m128i bias = _mm_set1_epi8(static_cast<char>(0x80 - 'a'));
+      const __m128i limit = _mm_set1_epi8(static_cast<char>(0x80 + 26));
+      const __m128i case_bit = _mm_set1_epi8(0x20), at = _mm_set1_epi8('@');
+      for (; q + 16 <= n_; q += 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p_ + q));
+        // (v | 0x20) - 'a' below 26 unsigned, as a signed compare after the
+        // bias; bytes of 0x80 and more land outside.
+        const __m128i az = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, case_bit), bias), limit);
+        const auto m =
+            static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(az, _mm_cmpeq_epi8(v, at))));
+        if (m != 0xFFFF) return q + __builtin_ctz(~m);
+      }
+    }
+#endif
+    while (q < n_ && is_ascii_letter(p_[q])) ++q;
+    return q;
+  }
   // The class and length of a one- or two-byte character at q < n_ (Latin,
   // Cyrillic, Arabic script), decoded inline; false for anything longer.
   bool short_class(int32_t q, Wb& k, int32_t& len) const {
@@ -218,8 +279,9 @@ class Units {
     pos_ = peek_end_;
     peek();
   }
-  // Classifies the character at pos_.
-  void peek() {
+  // Classifies the character at pos_: ASCII inline (a call, and the state
+  // it sends to memory, cost more than the lookup), the rest out of line.
+  [[gnu::always_inline]] void peek() {
     if (pos_ >= n_) return;
     const uint8_t b = p_[pos_];
     if (b < 0x80) {
@@ -227,6 +289,9 @@ class Units {
       peek_cls_ = bmp_[b];
       return;
     }
+    peek_long();
+  }
+  [[gnu::noinline]] void peek_long() {
     int32_t i = pos_;
     UChar32 c;
     U8_NEXT(p_, i, n_, c);
@@ -273,8 +338,12 @@ bool fast_word_segments(std::string_view utf8, std::vector<WordSeg>& out) {
   Unit u, v, w;
   for (;;) {
     int32_t plain_begin, plain_end;
-    if (units.plain_word(plain_begin, plain_end)) {
+    if (units.plain_word<kLetter>(plain_begin, plain_end)) {
       out.push_back({static_cast<uint32_t>(plain_begin), static_cast<uint32_t>(plain_end), false});
+      continue;
+    }
+    if (units.plain_word<kNumeric>(plain_begin, plain_end)) {
+      out.push_back({static_cast<uint32_t>(plain_begin), static_cast<uint32_t>(plain_end), true});
       continue;
     }
     if (!units.next(u)) break;
