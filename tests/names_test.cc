@@ -1,4 +1,9 @@
+#include "extract/names.h"
+
 #include <stdlib.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
 
 #include <boost/test/unit_test.hpp>
 #include <filesystem>
@@ -19,6 +24,43 @@ static const Mention* find_surface(const Document& d, const std::string& surface
   for (const auto& m : d.mentions)
     if (d.slice(m.span) == surface) return &m;
   return nullptr;
+}
+
+// The script of the first letter, asked of ICU at every code point.
+static bool is_latin_word_icu(std::string_view s) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  int32_t n = static_cast<int32_t>(s.size());
+  for (int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (u_isalpha(c)) {
+      UErrorCode st = U_ZERO_ERROR;
+      return uscript_getScript(c, &st) == USCRIPT_LATIN;
+    }
+  }
+  return false;
+}
+
+BOOST_AUTO_TEST_CASE(latin_word_table_agrees_with_icu) {
+  int wrong = 0;
+  for (UChar32 c = 0; c <= 0x10FFFF; ++c) {
+    if (U_IS_SURROGATE(c)) continue;
+    char buf[8];
+    int32_t len = 0;
+    U8_APPEND_UNSAFE(buf, len, c);
+    // Alone, and after a digit and a sign that decide nothing.
+    std::string alone(buf, len), later = "7\xC2\xB0" + alone;
+    wrong += is_latin_word(alone) != is_latin_word_icu(alone);
+    wrong += is_latin_word(later) != is_latin_word_icu(later);
+  }
+  BOOST_TEST(wrong == 0);
+  BOOST_TEST(is_latin_word("\xC5\x9Aroda"));               // Środa
+  BOOST_TEST(!is_latin_word("\xD0\x9C\xD0\xB8\xD1\x80"));  // Мир
+  BOOST_TEST(!is_latin_word("\xD9\xBE"));                  // پ
+  BOOST_TEST(is_latin_word("\xC2\xAB\xC3\xA9t\xC3\xA9"));  // «été
+  BOOST_TEST(!is_latin_word("\xC3\x97\xC3\xB7"));          // ×÷: no letter
+  BOOST_TEST(!is_latin_word("\xC3"));                      // cut short
+  BOOST_TEST(is_latin_word("\xC3x"));
 }
 
 BOOST_AUTO_TEST_CASE(person_after_title_polish) {

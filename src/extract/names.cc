@@ -5,6 +5,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <set>
 
@@ -15,11 +16,32 @@ namespace {
 
 constexpr uint32_t kNone = UINT32_MAX;
 
-bool is_latin_word(std::string_view s) {
+// What the first letter of a word decides: for each code point below
+// U+0800 (at most two UTF-8 bytes, as Latin, Greek, Cyrillic, Arabic and
+// Persian letters are), asked of ICU once instead of at every word.
+enum : uint8_t { kNotLetter, kLatinLetter, kOtherLetter };
+
+uint8_t letter_class(UChar32 c) {
+  if (!u_isalpha(c)) return kNotLetter;
+  UErrorCode st = U_ZERO_ERROR;
+  return uscript_getScript(c, &st) == USCRIPT_LATIN ? kLatinLetter : kOtherLetter;
+}
+
+const std::array<uint8_t, 0x800>& two_byte_letter_classes() {
+  static const std::array<uint8_t, 0x800> table = [] {
+    std::array<uint8_t, 0x800> t{};
+    for (UChar32 c = 0; c < 0x800; ++c) t[c] = letter_class(c);
+    return t;
+  }();
+  return table;
+}
+
+// is_latin_word from the first byte that is not ASCII on: out of line, so
+// that the ASCII loop stays a leaf.
+[[gnu::noinline]] bool latin_from(std::string_view s) {
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
   int32_t n = static_cast<int32_t>(s.size());
   for (int32_t i = 0; i < n;) {
-    // ASCII without ICU: its only letters are A-Z and a-z, all Latin.
     if (p[i] < 0x80) {
       if (static_cast<unsigned>((p[i] | 0x20) - 'a') < 26) return true;
       ++i;
@@ -27,13 +49,25 @@ bool is_latin_word(std::string_view s) {
     }
     UChar32 c;
     U8_NEXT(p, i, n, c);
-    if (u_isalpha(c)) {
-      UErrorCode st = U_ZERO_ERROR;
-      return uscript_getScript(c, &st) == USCRIPT_LATIN;
-    }
+    uint8_t cls = c >= 0 && c < 0x800 ? two_byte_letter_classes()[c] : letter_class(c);
+    if (cls != kNotLetter) return cls == kLatinLetter;
   }
   return false;
 }
+
+}  // namespace
+
+bool is_latin_word(std::string_view s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b >= 0x80) return latin_from(s.substr(i));
+    // ASCII without ICU: its only letters are A-Z and a-z, all Latin.
+    if (static_cast<unsigned>((b | 0x20) - 'a') < 26) return true;
+  }
+  return false;
+}
+
+namespace {
 
 // The first token of each key: open addressing over token indexes, the
 // keys read from the tokens instead of copied as a KeyTable would.
