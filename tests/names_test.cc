@@ -99,6 +99,23 @@ BOOST_AUTO_TEST_CASE(inflected_surname_resolves_to_full_name) {
   BOOST_TEST(alone->entity == full->entity);
 }
 
+// Surnames of 63 bytes and more share one bit of the length filter.
+BOOST_AUTO_TEST_CASE(long_surnames_alone_resolve_to_full_name) {
+  const std::string a(70, 'k'), b(64, 'k');
+  auto d = analyse(
+      "Minister Tomasz W" + a + " i prezes Anna W" + b + " przyjechali. Potem W" + a + " wyjechał.",
+      "pl");
+  const Mention* full = find_surface(d, "Tomasz W" + a);
+  const Mention* other = find_surface(d, "Anna W" + b);
+  BOOST_REQUIRE(full);
+  BOOST_REQUIRE(other);
+  BOOST_TEST(full->entity != other->entity);
+  int alone = 0;
+  for (const auto& m : d.mentions)
+    if (d.slice(m.span) == "W" + a && (alone += 1)) BOOST_TEST(m.entity == full->entity);
+  BOOST_TEST(alone == 1);
+}
+
 BOOST_AUTO_TEST_CASE(two_people_sharing_a_surname_stay_apart) {
   auto d = analyse("Prezes Anna Nowicka i minister Piotr Nowicka rozmawiali. Potem Nowicka wyszła.",
                    "pl");

@@ -553,6 +553,10 @@ void find_unknown_names(Document& doc, const Knowledge& k, const LemmaTable& lem
     for (const auto& l : lemmas[part])
       parts.push_back({l, static_cast<uint32_t>(last_of.size() - 1)});
   }
+  // Bit min(size, 63) of each part's lemma: most candidates have a length
+  // no part has, and need no search.
+  uint64_t part_sizes = 0;
+  for (const Part& p : parts) part_sizes |= uint64_t{1} << std::min<size_t>(p.lemma.size(), 63);
   if (!parts.empty()) {
     std::sort(parts.begin(), parts.end(),
               [](const Part& x, const Part& y) { return x.lemma < y.lemma; });
@@ -561,6 +565,7 @@ void find_unknown_names(Document& doc, const Knowledge& k, const LemmaTable& lem
       uint32_t hit = kNone;
       bool several = false;
       for (const auto& l : lemmas[i]) {
+        if (!(part_sizes >> std::min<size_t>(l.size(), 63) & 1)) continue;
         auto it = std::lower_bound(parts.begin(), parts.end(), std::string_view(l),
                                    [](const Part& p, std::string_view v) { return p.lemma < v; });
         for (; it != parts.end() && it->lemma == l; ++it) {
