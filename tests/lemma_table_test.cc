@@ -5,6 +5,7 @@
 #include <map>
 #include <sstream>
 
+#include "extract/knowledge.h"
 #include "extract/matcher.h"
 #include "test_util.h"
 #include "text/key_table.h"
@@ -206,6 +207,38 @@ BOOST_AUTO_TEST_CASE(dictionary_matches_as_entry_by_entry_in_data_order) {
   }
   BOOST_TEST(matched > 1000u);
   BOOST_TEST(branched > 100u);
+}
+
+// Dictionary::find over the stretches between punctuation, one after
+// another, finds what it finds over the whole document: no match spans a
+// token with gap_before.
+BOOST_AUTO_TEST_CASE(dictionary_finds_stretch_by_stretch_as_at_once) {
+  const Knowledge& k = test::knowledge();
+  size_t matches = 0, stretches = 0;
+  for (const auto& d : corpus_docs()) {
+    const LemmaTable lt = token_lemmas(d, k.pack(d.lang), &k.vocabulary());
+    const auto n = static_cast<uint32_t>(d.tokens.size());
+    for (const Dictionary* dict : {&k.names(d.lang), &k.cues(d.lang).triggers,
+                                   &k.cues(d.lang).titles, &k.cues(d.lang).subjects}) {
+      const std::vector<DictMatch> whole = dict->find(d, lt);
+      std::vector<DictMatch> pieces;
+      for (uint32_t from = 0, to; from < n; from = to) {
+        for (to = from + 1; to < n && !d.tokens[to].gap_before; ++to) {
+        }
+        dict->find(d, lt, from, to, &pieces);
+        stretches += 1;
+      }
+      BOOST_TEST_REQUIRE(pieces.size() == whole.size());
+      for (size_t i = 0; i < whole.size(); ++i) {
+        BOOST_TEST(pieces[i].first == whole[i].first);
+        BOOST_TEST(pieces[i].last == whole[i].last);
+        BOOST_TEST(pieces[i].entry == whole[i].entry);
+      }
+      matches += whole.size();
+    }
+  }
+  BOOST_TEST(matches > 100u);
+  BOOST_TEST(stretches > 1000u);
 }
 
 BOOST_AUTO_TEST_CASE(key_table_agrees_with_a_std_map_through_growth) {

@@ -149,6 +149,18 @@ BOOST_AUTO_TEST_CASE(firm_first_word_alone_and_mentions_in_text_order) {
     BOOST_TEST(d.mentions[i - 1].span.begin < d.mentions[i].span.begin);
 }
 
+// Without capitals, words opening a sentence before ", <title>" name a
+// person unless one is an agreement word, looked up where no capital
+// asked for it.
+BOOST_AUTO_TEST_CASE(persian_name_before_title_but_no_agreement_word) {
+  auto d = analyse("پنی التاوس، رئیس اجرایی شرکت، سخنرانی کرد.", "fa");
+  const Mention* name = find_surface(d, "پنی التاوس");
+  BOOST_REQUIRE(name);
+  BOOST_TEST(name->type == EntityType::Person);
+  auto t = analyse("پنی قرارداد، رئیس اجرایی شرکت، سخنرانی کرد.", "fa");
+  BOOST_TEST(!find_surface(t, "پنی قرارداد"));
+}
+
 BOOST_AUTO_TEST_CASE(latin_name_in_parentheses_after_persian) {
   auto d =
       analyse("شرکت آلفا نورد لاجستیک (Alpha Nord Logistics Group) قرارداد را امضا کرد.", "fa");

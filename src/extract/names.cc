@@ -371,18 +371,41 @@ void find_unknown_names(Document& doc, const Knowledge& k, const LemmaTable& lem
     for (uint32_t i = doc.titles[ti].first; i <= doc.titles[ti].last; ++i)
       if (c.covered[i] == kNone) c.title_at[i] = ti;
   // Agreement words ("Joint Venture") are not names either.
-  // Per token: kTrigger, and kCapital for a capitalised word, not a number.
-  constexpr uint8_t kTrigger = 1, kCapital = 2;
+  // Per token: kCapital for a capitalised word, not a number; kTrigger in
+  // an agreement word, known where kTriggersKnown is.
+  constexpr uint8_t kTrigger = 1, kCapital = 2, kTriggersKnown = 4;
   thread_local std::vector<uint8_t> word;
   word.assign(n, 0);
   for (uint32_t i = 0; i < n; ++i)
     word[i] = doc.tokens[i].upper && !doc.tokens[i].is_number ? kCapital : 0;
-  for (const auto& m : c.cues.triggers.find(doc, lemmas))
-    for (uint32_t t = m.first; t <= m.last; ++t) word[t] |= kTrigger;
-  auto trigger = [&](uint32_t i) { return (word[i] & kTrigger) != 0; };
-
   auto can_name = [&](uint32_t i) {
-    return word[i] == kCapital && c.covered[i] == kNone && c.title_at[i] == kNone;
+    return (word[i] & (kCapital | kTrigger)) == kCapital && c.covered[i] == kNone &&
+           c.title_at[i] == kNone;
+  };
+  // No match spans punctuation (a token with gap_before): the agreement
+  // words are found stretch by stretch, at once only in stretches where a
+  // name may start (mentions only ever cover more), elsewhere on demand.
+  thread_local std::vector<DictMatch> found;
+  auto find_triggers = [&](uint32_t from, uint32_t to) {
+    found.clear();
+    c.cues.triggers.find(doc, lemmas, from, to, &found);
+    for (const auto& m : found)
+      for (uint32_t t = m.first; t <= m.last; ++t) word[t] |= kTrigger;
+    for (uint32_t t = from; t < to; ++t) word[t] |= kTriggersKnown;
+  };
+  for (uint32_t from = 0, to; from < n; from = to) {
+    bool wanted = can_name(from);
+    for (to = from + 1; to < n && !doc.tokens[to].gap_before; ++to) wanted |= can_name(to);
+    if (wanted) find_triggers(from, to);
+  }
+  auto trigger = [&](uint32_t i) {
+    if (!(word[i] & kTriggersKnown)) {
+      uint32_t from = i, to = i + 1;
+      while (from > 0 && !doc.tokens[from].gap_before) --from;
+      while (to < n && !doc.tokens[to].gap_before) ++to;
+      find_triggers(from, to);
+    }
+    return (word[i] & kTrigger) != 0;
   };
   // Runs of capitalised words.
   for (uint32_t i = 0; i < n;) {
@@ -581,6 +604,7 @@ void find_unknown_names(Document& doc, const Knowledge& k, const LemmaTable& lem
   }
   sort_by_start(doc.mentions);
   release_if_huge(word);
+  release_if_huge(found);
   release_if_huge(full);
   release_if_huge(last_of);
   release_if_huge(parts);
