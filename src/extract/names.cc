@@ -375,9 +375,7 @@ void find_unknown_names(Document& doc, const Knowledge& k, const LemmaTable& lem
   // an agreement word, known where kTriggersKnown is.
   constexpr uint8_t kTrigger = 1, kCapital = 2, kTriggersKnown = 4;
   thread_local std::vector<uint8_t> word;
-  word.assign(n, 0);
-  for (uint32_t i = 0; i < n; ++i)
-    word[i] = doc.tokens[i].upper && !doc.tokens[i].is_number ? kCapital : 0;
+  word.resize(n);
   auto can_name = [&](uint32_t i) {
     return (word[i] & (kCapital | kTrigger)) == kCapital && c.covered[i] == kNone &&
            c.title_at[i] == kNone;
@@ -393,11 +391,32 @@ void find_unknown_names(Document& doc, const Knowledge& k, const LemmaTable& lem
       for (uint32_t t = m.first; t <= m.last; ++t) word[t] |= kTrigger;
     for (uint32_t t = from; t < to; ++t) word[t] |= kTriggersKnown;
   };
+  // One pass over the tokens keeps what the later passes need: the first
+  // token of each stretch, and the tokens where a name may start (fewer
+  // later, never more).
+  thread_local std::vector<uint32_t> stretch_at, may_name;
+  stretch_at.clear();
+  may_name.clear();
   for (uint32_t from = 0, to; from < n; from = to) {
-    bool wanted = can_name(from);
-    for (to = from + 1; to < n && !doc.tokens[to].gap_before; ++to) wanted |= can_name(to);
-    if (wanted) find_triggers(from, to);
+    bool wanted = false;
+    to = from;
+    do {
+      const Token& t = doc.tokens[to];
+      word[to] = t.upper && !t.is_number ? kCapital : 0;
+      wanted |= can_name(to);
+    } while (++to < n && !doc.tokens[to].gap_before);
+    stretch_at.push_back(from);
+    if (!wanted) continue;
+    find_triggers(from, to);
+    for (uint32_t t = from; t < to; ++t)
+      if (can_name(t)) may_name.push_back(t);
   }
+  // The first token from i on where a name may start, else n.
+  size_t next_may = 0;
+  auto skip_to_name = [&](uint32_t i) {
+    while (next_may < may_name.size() && may_name[next_may] < i) ++next_may;
+    return next_may < may_name.size() ? may_name[next_may] : static_cast<uint32_t>(n);
+  };
   auto trigger = [&](uint32_t i) {
     if (!(word[i] & kTriggersKnown)) {
       uint32_t from = i, to = i + 1;
@@ -408,7 +427,7 @@ void find_unknown_names(Document& doc, const Knowledge& k, const LemmaTable& lem
     return (word[i] & kTrigger) != 0;
   };
   // Runs of capitalised words.
-  for (uint32_t i = 0; i < n;) {
+  for (uint32_t i = skip_to_name(0); i < n; i = skip_to_name(i)) {
     // Cue words ("Firma", "Investor", "Der") never start a name.
     if (!can_name(i) ||
         (in_vocabulary(lemmas, i) &&
@@ -512,11 +531,11 @@ void find_unknown_names(Document& doc, const Knowledge& k, const LemmaTable& lem
   }
 
   // A name in quotes right after a firm word: «استارلینک», „Orlen".
-  for (uint32_t i = 0; i + 1 < n; ++i) {
+  for (uint32_t a : stretch_at) {
     // A quote is punctuation: most words follow none (gap_before), and the
     // bytes are read only where one might.
-    if (!doc.tokens[i + 1].gap_before) continue;
-    uint32_t q = doc.tokens[i].span.end, a = i + 1;
+    if (a == 0) continue;
+    uint32_t i = a - 1, q = doc.tokens[i].span.end;
     std::string_view gap = std::string_view(doc.text).substr(q, doc.tokens[a].span.begin - q);
     if (gap.find_first_of("\"\xC2\xE2") == std::string_view::npos) continue;
     if (!Cues::any_in(c.cues.firm_prefix, lemmas.ids(i))) continue;
@@ -583,7 +602,7 @@ void find_unknown_names(Document& doc, const Knowledge& k, const LemmaTable& lem
   if (!parts.empty()) {
     std::sort(parts.begin(), parts.end(),
               [](const Part& x, const Part& y) { return x.lemma < y.lemma; });
-    for (uint32_t i = 0; i < n; ++i) {
+    for (uint32_t i : may_name) {
       if (!can_name(i)) continue;
       uint32_t hit = kNone;
       bool several = false;
@@ -605,6 +624,8 @@ void find_unknown_names(Document& doc, const Knowledge& k, const LemmaTable& lem
   sort_by_start(doc.mentions);
   release_if_huge(word);
   release_if_huge(found);
+  release_if_huge(stretch_at);
+  release_if_huge(may_name);
   release_if_huge(full);
   release_if_huge(last_of);
   release_if_huge(parts);
