@@ -3,8 +3,10 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 
+#include "extract/cues.h"
 #include "extract/knowledge.h"
 #include "extract/matcher.h"
 #include "test_util.h"
@@ -239,6 +241,27 @@ BOOST_AUTO_TEST_CASE(dictionary_finds_stretch_by_stretch_as_at_once) {
   }
   BOOST_TEST(matches > 100u);
   BOOST_TEST(stretches > 1000u);
+}
+
+// CueSet::contains, its filter before the search, against a std::set:
+// ids 1024 apart share a filter bit.
+BOOST_AUTO_TEST_CASE(cue_set_contains_what_was_inserted) {
+  Vocabulary vocab;
+  for (int i = 0; i < 5000; ++i) vocab.intern("k" + std::to_string(i));
+  CueSet set;
+  std::set<uint32_t> want;
+  for (int i = 0; i < 5000; ++i)
+    if (i % 7 == 0 || i % 1024 == 5) {
+      set.insert(vocab, "k" + std::to_string(i));
+      want.insert(vocab.id("k" + std::to_string(i)));
+    }
+  size_t in = 0;
+  for (uint32_t id = 0; id < 6000; ++id) {
+    BOOST_TEST(set.contains(id) == (want.count(id) > 0));
+    in += set.contains(id);
+  }
+  BOOST_TEST(in == want.size());
+  BOOST_TEST(set.keys().size() == want.size());
 }
 
 BOOST_AUTO_TEST_CASE(key_table_agrees_with_a_std_map_through_growth) {
