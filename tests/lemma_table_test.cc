@@ -213,10 +213,11 @@ BOOST_AUTO_TEST_CASE(dictionary_matches_as_entry_by_entry_in_data_order) {
 
 // Dictionary::find over the stretches between punctuation, one after
 // another, finds what it finds over the whole document: no match spans a
-// token with gap_before.
+// token with gap_before. Over a stretch's first tokens, it finds the
+// stretch's matches starting there.
 BOOST_AUTO_TEST_CASE(dictionary_finds_stretch_by_stretch_as_at_once) {
   const Knowledge& k = test::knowledge();
-  size_t matches = 0, stretches = 0;
+  size_t matches = 0, stretches = 0, heads = 0;
   for (const auto& d : corpus_docs()) {
     const LemmaTable lt = token_lemmas(d, k.pack(d.lang), &k.vocabulary());
     const auto n = static_cast<uint32_t>(d.tokens.size());
@@ -227,8 +228,22 @@ BOOST_AUTO_TEST_CASE(dictionary_finds_stretch_by_stretch_as_at_once) {
       for (uint32_t from = 0, to; from < n; from = to) {
         for (to = from + 1; to < n && !d.tokens[to].gap_before; ++to) {
         }
+        const size_t before = pieces.size();
         dict->find(d, lt, from, to, &pieces);
         stretches += 1;
+        // From a stretch's start to any token, the stretch's matches starting before it.
+        const uint32_t mid = from + (to - from + 1) / 2;
+        std::vector<DictMatch> head;
+        dict->find(d, lt, from, mid, &head);
+        std::vector<DictMatch> want;
+        for (auto m = pieces.end() - static_cast<std::ptrdiff_t>(pieces.size() - before);
+             m != pieces.end(); ++m)
+          if (m->first < mid) want.push_back(*m);
+        BOOST_TEST_REQUIRE(head.size() == want.size());
+        for (size_t i = 0; i < head.size(); ++i)
+          BOOST_TEST((head[i].first == want[i].first && head[i].last == want[i].last &&
+                      head[i].entry == want[i].entry));
+        heads += !head.empty();
       }
       BOOST_TEST_REQUIRE(pieces.size() == whole.size());
       for (size_t i = 0; i < whole.size(); ++i) {
@@ -241,6 +256,7 @@ BOOST_AUTO_TEST_CASE(dictionary_finds_stretch_by_stretch_as_at_once) {
   }
   BOOST_TEST(matches > 100u);
   BOOST_TEST(stretches > 1000u);
+  BOOST_TEST(heads > 100u);
 }
 
 // CueSet::contains, its filter before the search, against a std::set:

@@ -383,6 +383,8 @@ void find_unknown_names(Document& doc, const Knowledge& k, const LemmaTable& lem
   // No match spans punctuation (a token with gap_before): the agreement
   // words are found stretch by stretch, at once only in stretches where a
   // name may start (mentions only ever cover more), elsewhere on demand.
+  // Found from a stretch's start on, any prefix of it gives the whole
+  // stretch's matches there.
   thread_local std::vector<DictMatch> found;
   auto find_triggers = [&](uint32_t from, uint32_t to) {
     found.clear();
@@ -398,17 +400,19 @@ void find_unknown_names(Document& doc, const Knowledge& k, const LemmaTable& lem
   stretch_at.clear();
   may_name.clear();
   for (uint32_t from = 0, to; from < n; from = to) {
-    bool wanted = false;
+    // Matches starting after the stretch's last such token cannot cover
+    // one: the words up to it are enough (the rest on demand).
+    uint32_t wanted_to = from;
     to = from;
     do {
       const Token& t = doc.tokens[to];
       word[to] = t.upper && !t.is_number ? kCapital : 0;
-      wanted |= can_name(to);
+      if (can_name(to)) wanted_to = to + 1;
     } while (++to < n && !doc.tokens[to].gap_before);
     stretch_at.push_back(from);
-    if (!wanted) continue;
-    find_triggers(from, to);
-    for (uint32_t t = from; t < to; ++t)
+    if (wanted_to == from) continue;
+    find_triggers(from, wanted_to);
+    for (uint32_t t = from; t < wanted_to; ++t)
       if (can_name(t)) may_name.push_back(t);
   }
   // The first token from i on where a name may start, else n.
