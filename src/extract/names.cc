@@ -342,8 +342,11 @@ void sort_by_start(std::vector<Mention>& ms) {
 void find_titles(Document& doc, const Knowledge& k, const LemmaTable& lemmas) {
   const Cues& cues = k.cues(doc.lang);
   doc.titles.clear();
-  for (const auto& m : cues.titles.find(doc, lemmas))
-    doc.titles.push_back({m.first, m.last, m.entry->payload});
+  thread_local std::vector<DictMatch> found;  // kept: it would grow anew per document
+  found.clear();
+  cues.titles.find(doc, lemmas, 0, static_cast<uint32_t>(doc.tokens.size()), &found);
+  for (const auto& m : found) doc.titles.push_back({m.first, m.last, m.entry->payload});
+  release_if_huge(found);
 }
 
 void find_unknown_names(Document& doc, const Knowledge& k, const LemmaTable& lemmas) {
