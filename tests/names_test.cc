@@ -161,6 +161,17 @@ BOOST_AUTO_TEST_CASE(persian_name_before_title_but_no_agreement_word) {
   BOOST_TEST(!find_surface(t, "پنی قرارداد"));
 }
 
+// English cues for Latin words where most words of the sample are not
+// Latin: exactly half is not most.
+BOOST_AUTO_TEST_CASE(latin_cues_where_most_words_are_not_latin) {
+  auto half = analyse("Nord Rail Group دیروز اعلام کرد.", "fa");
+  BOOST_TEST(!find_surface(half, "Nord Rail Group"));
+  auto most = analyse("Nord Rail Group دیروز امروز اعلام کرد.", "fa");
+  const Mention* firm = find_surface(most, "Nord Rail Group");
+  BOOST_REQUIRE(firm);
+  BOOST_TEST(firm->type == EntityType::Firm);
+}
+
 BOOST_AUTO_TEST_CASE(latin_name_in_parentheses_after_persian) {
   auto d =
       analyse("شرکت آلفا نورد لاجستیک (Alpha Nord Logistics Group) قرارداد را امضا کرد.", "fa");

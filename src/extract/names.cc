@@ -354,10 +354,15 @@ void find_unknown_names(Document& doc, const Knowledge& k, const LemmaTable& lem
   // Latin cues too where most of the first 200 words are not Latin; counted
   // only until the answer is certain.
   if (doc.lang != "en") {
-    size_t sample = std::min<size_t>(doc.tokens.size(), 200), latin = 0, other = 0;
-    for (size_t i = 0; i < sample && latin * 2 < sample && (sample - other) * 2 >= sample; ++i)
-      (is_latin_word(doc.slice(doc.tokens[i].span)) ? latin : other) += 1;
-    if (latin * 2 < sample) c.latin = &k.cues("en");
+    // Latin is most when `need` of the sample are; fewer once more than
+    // `room` are not.
+    const size_t sample = std::min<size_t>(doc.tokens.size(), 200), need = (sample + 1) / 2,
+                 room = sample - need;
+    size_t latin = 0, other = 0;
+    for (const Token* t = doc.tokens.data(); latin < need && other <= room; ++t)
+      (is_latin_word({doc.text.data() + t->span.begin, t->span.end - t->span.begin}) ? latin
+                                                                                     : other) += 1;
+    if (latin < need) c.latin = &k.cues("en");
   }
   auto cue = [&](const CueSet Cues::*set, uint32_t i) {
     return Cues::any_in(c.cues.*set, lemmas.ids(i)) ||
@@ -409,8 +414,10 @@ void find_unknown_names(Document& doc, const Knowledge& k, const LemmaTable& lem
     to = from;
     do {
       const Token& t = doc.tokens[to];
-      word[to] = t.upper && !t.is_number ? kCapital : 0;
-      if (can_name(to)) wanted_to = to + 1;
+      const bool capital = t.upper && !t.is_number;
+      word[to] = capital ? kCapital : 0;
+      // can_name(to), its agreement bit not yet set.
+      if (capital && c.covered[to] == kNone && c.title_at[to] == kNone) wanted_to = to + 1;
     } while (++to < n && !doc.tokens[to].gap_before);
     stretch_at.push_back(from);
     if (wanted_to == from) continue;
