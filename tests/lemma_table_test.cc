@@ -3,8 +3,11 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 
+#include "extract/cues.h"
+#include "extract/knowledge.h"
 #include "extract/matcher.h"
 #include "test_util.h"
 #include "text/key_table.h"
@@ -206,6 +209,75 @@ BOOST_AUTO_TEST_CASE(dictionary_matches_as_entry_by_entry_in_data_order) {
   }
   BOOST_TEST(matched > 1000u);
   BOOST_TEST(branched > 100u);
+}
+
+// Dictionary::find over the stretches between punctuation, one after
+// another, finds what it finds over the whole document: no match spans a
+// token with gap_before. Over a stretch's first tokens, it finds the
+// stretch's matches starting there.
+BOOST_AUTO_TEST_CASE(dictionary_finds_stretch_by_stretch_as_at_once) {
+  const Knowledge& k = test::knowledge();
+  size_t matches = 0, stretches = 0, heads = 0;
+  for (const auto& d : corpus_docs()) {
+    const LemmaTable lt = token_lemmas(d, k.pack(d.lang), &k.vocabulary());
+    const auto n = static_cast<uint32_t>(d.tokens.size());
+    for (const Dictionary* dict : {&k.names(d.lang), &k.cues(d.lang).triggers,
+                                   &k.cues(d.lang).titles, &k.cues(d.lang).subjects}) {
+      const std::vector<DictMatch> whole = dict->find(d, lt);
+      std::vector<DictMatch> pieces;
+      for (uint32_t from = 0, to; from < n; from = to) {
+        for (to = from + 1; to < n && !d.tokens[to].gap_before; ++to) {
+        }
+        const size_t before = pieces.size();
+        dict->find(d, lt, from, to, &pieces);
+        stretches += 1;
+        // From a stretch's start to any token, the stretch's matches starting before it.
+        const uint32_t mid = from + (to - from + 1) / 2;
+        std::vector<DictMatch> head;
+        dict->find(d, lt, from, mid, &head);
+        std::vector<DictMatch> want;
+        for (auto m = pieces.end() - static_cast<std::ptrdiff_t>(pieces.size() - before);
+             m != pieces.end(); ++m)
+          if (m->first < mid) want.push_back(*m);
+        BOOST_TEST_REQUIRE(head.size() == want.size());
+        for (size_t i = 0; i < head.size(); ++i)
+          BOOST_TEST((head[i].first == want[i].first && head[i].last == want[i].last &&
+                      head[i].entry == want[i].entry));
+        heads += !head.empty();
+      }
+      BOOST_TEST_REQUIRE(pieces.size() == whole.size());
+      for (size_t i = 0; i < whole.size(); ++i) {
+        BOOST_TEST(pieces[i].first == whole[i].first);
+        BOOST_TEST(pieces[i].last == whole[i].last);
+        BOOST_TEST(pieces[i].entry == whole[i].entry);
+      }
+      matches += whole.size();
+    }
+  }
+  BOOST_TEST(matches > 100u);
+  BOOST_TEST(stretches > 1000u);
+  BOOST_TEST(heads > 100u);
+}
+
+// CueSet::contains, its filter before the search, against a std::set:
+// ids 1024 apart share a filter bit.
+BOOST_AUTO_TEST_CASE(cue_set_contains_what_was_inserted) {
+  Vocabulary vocab;
+  for (int i = 0; i < 5000; ++i) vocab.intern("k" + std::to_string(i));
+  CueSet set;
+  std::set<uint32_t> want;
+  for (int i = 0; i < 5000; ++i)
+    if (i % 7 == 0 || i % 1024 == 5) {
+      set.insert(vocab, "k" + std::to_string(i));
+      want.insert(vocab.id("k" + std::to_string(i)));
+    }
+  size_t in = 0;
+  for (uint32_t id = 0; id < 6000; ++id) {
+    BOOST_TEST(set.contains(id) == (want.count(id) > 0));
+    in += set.contains(id);
+  }
+  BOOST_TEST(in == want.size());
+  BOOST_TEST(set.keys().size() == want.size());
 }
 
 BOOST_AUTO_TEST_CASE(key_table_agrees_with_a_std_map_through_growth) {

@@ -1,4 +1,9 @@
+#include "extract/names.h"
+
 #include <stdlib.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
 
 #include <boost/test/unit_test.hpp>
 #include <filesystem>
@@ -19,6 +24,43 @@ static const Mention* find_surface(const Document& d, const std::string& surface
   for (const auto& m : d.mentions)
     if (d.slice(m.span) == surface) return &m;
   return nullptr;
+}
+
+// The script of the first letter, asked of ICU at every code point.
+static bool is_latin_word_icu(std::string_view s) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  int32_t n = static_cast<int32_t>(s.size());
+  for (int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (u_isalpha(c)) {
+      UErrorCode st = U_ZERO_ERROR;
+      return uscript_getScript(c, &st) == USCRIPT_LATIN;
+    }
+  }
+  return false;
+}
+
+BOOST_AUTO_TEST_CASE(latin_word_table_agrees_with_icu) {
+  int wrong = 0;
+  for (UChar32 c = 0; c <= 0x10FFFF; ++c) {
+    if (U_IS_SURROGATE(c)) continue;
+    char buf[8];
+    int32_t len = 0;
+    U8_APPEND_UNSAFE(buf, len, c);
+    // Alone, and after a digit and a sign that decide nothing.
+    std::string alone(buf, len), later = "7\xC2\xB0" + alone;
+    wrong += is_latin_word(alone) != is_latin_word_icu(alone);
+    wrong += is_latin_word(later) != is_latin_word_icu(later);
+  }
+  BOOST_TEST(wrong == 0);
+  BOOST_TEST(is_latin_word("\xC5\x9Aroda"));               // Środa
+  BOOST_TEST(!is_latin_word("\xD0\x9C\xD0\xB8\xD1\x80"));  // Мир
+  BOOST_TEST(!is_latin_word("\xD9\xBE"));                  // پ
+  BOOST_TEST(is_latin_word("\xC2\xAB\xC3\xA9t\xC3\xA9"));  // «été
+  BOOST_TEST(!is_latin_word("\xC3\x97\xC3\xB7"));          // ×÷: no letter
+  BOOST_TEST(!is_latin_word("\xC3"));                      // cut short
+  BOOST_TEST(is_latin_word("\xC3x"));
 }
 
 BOOST_AUTO_TEST_CASE(person_after_title_polish) {
@@ -57,6 +99,23 @@ BOOST_AUTO_TEST_CASE(inflected_surname_resolves_to_full_name) {
   BOOST_TEST(alone->entity == full->entity);
 }
 
+// Surnames of 63 bytes and more share one bit of the length filter.
+BOOST_AUTO_TEST_CASE(long_surnames_alone_resolve_to_full_name) {
+  const std::string a(70, 'k'), b(64, 'k');
+  auto d = analyse(
+      "Minister Tomasz W" + a + " i prezes Anna W" + b + " przyjechali. Potem W" + a + " wyjechał.",
+      "pl");
+  const Mention* full = find_surface(d, "Tomasz W" + a);
+  const Mention* other = find_surface(d, "Anna W" + b);
+  BOOST_REQUIRE(full);
+  BOOST_REQUIRE(other);
+  BOOST_TEST(full->entity != other->entity);
+  int alone = 0;
+  for (const auto& m : d.mentions)
+    if (d.slice(m.span) == "W" + a && (alone += 1)) BOOST_TEST(m.entity == full->entity);
+  BOOST_TEST(alone == 1);
+}
+
 BOOST_AUTO_TEST_CASE(two_people_sharing_a_surname_stay_apart) {
   auto d = analyse("Prezes Anna Nowicka i minister Piotr Nowicka rozmawiali. Potem Nowicka wyszła.",
                    "pl");
@@ -88,6 +147,29 @@ BOOST_AUTO_TEST_CASE(firm_first_word_alone_and_mentions_in_text_order) {
   // Known states and names found later are merged into one order by start.
   for (size_t i = 1; i < d.mentions.size(); ++i)
     BOOST_TEST(d.mentions[i - 1].span.begin < d.mentions[i].span.begin);
+}
+
+// Without capitals, words opening a sentence before ", <title>" name a
+// person unless one is an agreement word, looked up where no capital
+// asked for it.
+BOOST_AUTO_TEST_CASE(persian_name_before_title_but_no_agreement_word) {
+  auto d = analyse("پنی التاوس، رئیس اجرایی شرکت، سخنرانی کرد.", "fa");
+  const Mention* name = find_surface(d, "پنی التاوس");
+  BOOST_REQUIRE(name);
+  BOOST_TEST(name->type == EntityType::Person);
+  auto t = analyse("پنی قرارداد، رئیس اجرایی شرکت، سخنرانی کرد.", "fa");
+  BOOST_TEST(!find_surface(t, "پنی قرارداد"));
+}
+
+// English cues for Latin words where most words of the sample are not
+// Latin: exactly half is not most.
+BOOST_AUTO_TEST_CASE(latin_cues_where_most_words_are_not_latin) {
+  auto half = analyse("Nord Rail Group دیروز اعلام کرد.", "fa");
+  BOOST_TEST(!find_surface(half, "Nord Rail Group"));
+  auto most = analyse("Nord Rail Group دیروز امروز اعلام کرد.", "fa");
+  const Mention* firm = find_surface(most, "Nord Rail Group");
+  BOOST_REQUIRE(firm);
+  BOOST_TEST(firm->type == EntityType::Firm);
 }
 
 BOOST_AUTO_TEST_CASE(latin_name_in_parentheses_after_persian) {

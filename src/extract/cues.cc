@@ -9,6 +9,7 @@ void CueSet::insert(Vocabulary& vocab, const std::string& key) {
   auto at = std::lower_bound(ids_.begin(), ids_.end(), id);
   if (at != ids_.end() && *at == id) return;
   ids_.insert(at, id);
+  filter_[id / 64 % kFilterWords] |= uint64_t{1} << id % 64;
   keys_.push_back(key);
 }
 

@@ -2,6 +2,7 @@
 // (a dictionary, since posts span several words) and single-word cue sets.
 #pragma once
 #include <algorithm>
+#include <array>
 #include <string>
 #include <vector>
 
@@ -14,10 +15,17 @@ namespace nkg {
 class CueSet {
  public:
   void insert(Vocabulary& vocab, const std::string& key);
-  bool contains(uint32_t id) const { return std::binary_search(ids_.begin(), ids_.end(), id); }
+  bool contains(uint32_t id) const {
+    // Most ids asked about are no cue: the filter answers for most of them.
+    return (filter_[id / 64 % kFilterWords] >> id % 64 & 1) &&
+           std::binary_search(ids_.begin(), ids_.end(), id);
+  }
   const std::vector<std::string>& keys() const { return keys_; }
 
  private:
+  static constexpr uint32_t kFilterWords = 16;
+  // Bit id % 1024 of each id in the set (ids are numbered densely).
+  std::array<uint64_t, kFilterWords> filter_{};
   std::vector<uint32_t> ids_;  // sorted
   std::vector<std::string> keys_;
 };

@@ -4,19 +4,19 @@ namespace nkg {
 
 void find_known_mentions(Document& doc, const Knowledge& k, const LemmaTable& lemmas) {
   const Dictionary& dict = k.names(doc.lang);
-  const std::vector<DictMatch> matches = dict.find(doc, lemmas);
+  // Kept per thread: the vector would grow anew for every document.
+  thread_local std::vector<DictMatch> matches;
+  matches.clear();
+  dict.find(doc, lemmas, 0, static_cast<uint32_t>(doc.tokens.size()), &matches);
   // Built in place, with room for the unknown names found next: no Mention
   // is moved to grow the vector.
   doc.mentions.reserve(doc.mentions.size() + matches.size() + matches.size() / 2 + 16);
-  for (const auto& m : matches) {
-    Mention& mention = doc.mentions.emplace_back();
-    mention.span = {doc.tokens[m.first].span.begin, doc.tokens[m.last].span.end};
-    mention.entity = m.entry->payload;
-    mention.type = m.entry->type;
-    mention.lemma = m.entry->label;
-    mention.first_token = m.first;
-    mention.last_token = m.last;
-  }
+  // The strings copy-constructed in place: no empty string assigned to.
+  for (const auto& m : matches)
+    doc.mentions.emplace_back(Span{doc.tokens[m.first].span.begin, doc.tokens[m.last].span.end},
+                              m.entry->payload, m.entry->type, m.entry->label, m.first, m.last);
+  // One huge article must not pin its buffer to the thread for good.
+  if (matches.capacity() > (size_t{1} << 16)) std::vector<DictMatch>().swap(matches);
 }
 
 }  // namespace nkg

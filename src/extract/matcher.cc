@@ -177,9 +177,14 @@ void Dictionary::match_at(const Document& doc, const LemmaTable& lemmas, uint32_
 
 std::vector<DictMatch> Dictionary::find(const Document& doc, const LemmaTable& lemmas) const {
   std::vector<DictMatch> out;
-  std::vector<DictMatch> here;
-  const auto n = static_cast<uint32_t>(doc.tokens.size());
-  for (uint32_t i = next_start(lemmas, 0, n); i < n; i = next_start(lemmas, i, n)) {
+  find(doc, lemmas, 0, static_cast<uint32_t>(doc.tokens.size()), &out);
+  return out;
+}
+
+void Dictionary::find(const Document& doc, const LemmaTable& lemmas, uint32_t from, uint32_t to,
+                      std::vector<DictMatch>* out) const {
+  thread_local std::vector<DictMatch> here;  // kept: most calls find something
+  for (uint32_t i = next_start(lemmas, from, to); i < to; i = next_start(lemmas, i, to)) {
     here.clear();
     match_at(doc, lemmas, i, &here);
     if (here.empty()) {
@@ -200,10 +205,9 @@ std::vector<DictMatch> Dictionary::find(const Document& doc, const LemmaTable& l
           return exactness(a) < exactness(b);
         });
     // max_element returns the first maximum, keeping data order on ties.
-    out.push_back(*best);
+    out->push_back(*best);
     i = best->last + 1;
   }
-  return out;
 }
 
 Vocabulary::Vocabulary() : serial_(next_serial()) {}

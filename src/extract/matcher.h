@@ -127,6 +127,11 @@ class Dictionary {
   // its candidate base keys (token key first) with their ids in the
   // vocabulary the dictionary was built with.
   std::vector<DictMatch> find(const Document& doc, const LemmaTable& lemmas) const;
+  // The same for the matches starting in tokens [from, to), appended to
+  // `out`. No match spans a token with gap_before: where such tokens start
+  // and end the range, these are exactly find's matches in it.
+  void find(const Document& doc, const LemmaTable& lemmas, uint32_t from, uint32_t to,
+            std::vector<DictMatch>* out) const;
   // Every entry matching at token `i` (for callers that need alternatives).
   void match_at(const Document& doc, const LemmaTable& lemmas, uint32_t i,
                 std::vector<DictMatch>* out) const;

@@ -5,6 +5,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <set>
 
@@ -15,11 +16,32 @@ namespace {
 
 constexpr uint32_t kNone = UINT32_MAX;
 
-bool is_latin_word(std::string_view s) {
+// What the first letter of a word decides: for each code point below
+// U+0800 (at most two UTF-8 bytes, as Latin, Greek, Cyrillic, Arabic and
+// Persian letters are), asked of ICU once instead of at every word.
+enum : uint8_t { kNotLetter, kLatinLetter, kOtherLetter };
+
+uint8_t letter_class(UChar32 c) {
+  if (!u_isalpha(c)) return kNotLetter;
+  UErrorCode st = U_ZERO_ERROR;
+  return uscript_getScript(c, &st) == USCRIPT_LATIN ? kLatinLetter : kOtherLetter;
+}
+
+const std::array<uint8_t, 0x800>& two_byte_letter_classes() {
+  static const std::array<uint8_t, 0x800> table = [] {
+    std::array<uint8_t, 0x800> t{};
+    for (UChar32 c = 0; c < 0x800; ++c) t[c] = letter_class(c);
+    return t;
+  }();
+  return table;
+}
+
+// is_latin_word from the first byte that is not ASCII on: out of line, so
+// that the ASCII loop stays a leaf.
+[[gnu::noinline]] bool latin_from(std::string_view s) {
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
   int32_t n = static_cast<int32_t>(s.size());
   for (int32_t i = 0; i < n;) {
-    // ASCII without ICU: its only letters are A-Z and a-z, all Latin.
     if (p[i] < 0x80) {
       if (static_cast<unsigned>((p[i] | 0x20) - 'a') < 26) return true;
       ++i;
@@ -27,13 +49,25 @@ bool is_latin_word(std::string_view s) {
     }
     UChar32 c;
     U8_NEXT(p, i, n, c);
-    if (u_isalpha(c)) {
-      UErrorCode st = U_ZERO_ERROR;
-      return uscript_getScript(c, &st) == USCRIPT_LATIN;
-    }
+    uint8_t cls = c >= 0 && c < 0x800 ? two_byte_letter_classes()[c] : letter_class(c);
+    if (cls != kNotLetter) return cls == kLatinLetter;
   }
   return false;
 }
+
+}  // namespace
+
+bool is_latin_word(std::string_view s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b >= 0x80) return latin_from(s.substr(i));
+    // ASCII without ICU: its only letters are A-Z and a-z, all Latin.
+    if (static_cast<unsigned>((b | 0x20) - 'a') < 26) return true;
+  }
+  return false;
+}
+
+namespace {
 
 // The first token of each key: open addressing over token indexes, the
 // keys read from the tokens instead of copied as a KeyTable would.
@@ -308,8 +342,11 @@ void sort_by_start(std::vector<Mention>& ms) {
 void find_titles(Document& doc, const Knowledge& k, const LemmaTable& lemmas) {
   const Cues& cues = k.cues(doc.lang);
   doc.titles.clear();
-  for (const auto& m : cues.titles.find(doc, lemmas))
-    doc.titles.push_back({m.first, m.last, m.entry->payload});
+  thread_local std::vector<DictMatch> found;  // kept: it would grow anew per document
+  found.clear();
+  cues.titles.find(doc, lemmas, 0, static_cast<uint32_t>(doc.tokens.size()), &found);
+  for (const auto& m : found) doc.titles.push_back({m.first, m.last, m.entry->payload});
+  release_if_huge(found);
 }
 
 void find_unknown_names(Document& doc, const Knowledge& k, const LemmaTable& lemmas) {
@@ -317,10 +354,15 @@ void find_unknown_names(Document& doc, const Knowledge& k, const LemmaTable& lem
   // Latin cues too where most of the first 200 words are not Latin; counted
   // only until the answer is certain.
   if (doc.lang != "en") {
-    size_t sample = std::min<size_t>(doc.tokens.size(), 200), latin = 0, other = 0;
-    for (size_t i = 0; i < sample && latin * 2 < sample && (sample - other) * 2 >= sample; ++i)
-      (is_latin_word(doc.slice(doc.tokens[i].span)) ? latin : other) += 1;
-    if (latin * 2 < sample) c.latin = &k.cues("en");
+    // Latin is most when `need` of the sample are; fewer once more than
+    // `room` are not.
+    const size_t sample = std::min<size_t>(doc.tokens.size(), 200), need = (sample + 1) / 2,
+                 room = sample - need;
+    size_t latin = 0, other = 0;
+    for (const Token* t = doc.tokens.data(); latin < need && other <= room; ++t)
+      (is_latin_word({doc.text.data() + t->span.begin, t->span.end - t->span.begin}) ? latin
+                                                                                     : other) += 1;
+    if (latin < need) c.latin = &k.cues("en");
   }
   auto cue = [&](const CueSet Cues::*set, uint32_t i) {
     return Cues::any_in(c.cues.*set, lemmas.ids(i)) ||
@@ -337,21 +379,69 @@ void find_unknown_names(Document& doc, const Knowledge& k, const LemmaTable& lem
     for (uint32_t i = doc.titles[ti].first; i <= doc.titles[ti].last; ++i)
       if (c.covered[i] == kNone) c.title_at[i] = ti;
   // Agreement words ("Joint Venture") are not names either.
-  // Per token: kTrigger, and kCapital for a capitalised word, not a number.
-  constexpr uint8_t kTrigger = 1, kCapital = 2;
+  // Per token: kCapital for a capitalised word, not a number; kTrigger in
+  // an agreement word, known where kTriggersKnown is.
+  constexpr uint8_t kTrigger = 1, kCapital = 2, kTriggersKnown = 4;
   thread_local std::vector<uint8_t> word;
-  word.assign(n, 0);
-  for (uint32_t i = 0; i < n; ++i)
-    word[i] = doc.tokens[i].upper && !doc.tokens[i].is_number ? kCapital : 0;
-  for (const auto& m : c.cues.triggers.find(doc, lemmas))
-    for (uint32_t t = m.first; t <= m.last; ++t) word[t] |= kTrigger;
-  auto trigger = [&](uint32_t i) { return (word[i] & kTrigger) != 0; };
-
+  word.resize(n);
   auto can_name = [&](uint32_t i) {
-    return word[i] == kCapital && c.covered[i] == kNone && c.title_at[i] == kNone;
+    return (word[i] & (kCapital | kTrigger)) == kCapital && c.covered[i] == kNone &&
+           c.title_at[i] == kNone;
+  };
+  // No match spans punctuation (a token with gap_before): the agreement
+  // words are found stretch by stretch, at once only in stretches where a
+  // name may start (mentions only ever cover more), elsewhere on demand.
+  // Found from a stretch's start on, any prefix of it gives the whole
+  // stretch's matches there.
+  thread_local std::vector<DictMatch> found;
+  auto find_triggers = [&](uint32_t from, uint32_t to) {
+    found.clear();
+    c.cues.triggers.find(doc, lemmas, from, to, &found);
+    for (const auto& m : found)
+      for (uint32_t t = m.first; t <= m.last; ++t) word[t] |= kTrigger;
+    for (uint32_t t = from; t < to; ++t) word[t] |= kTriggersKnown;
+  };
+  // One pass over the tokens keeps what the later passes need: the first
+  // token of each stretch, and the tokens where a name may start (fewer
+  // later, never more).
+  thread_local std::vector<uint32_t> stretch_at, may_name;
+  stretch_at.clear();
+  may_name.clear();
+  for (uint32_t from = 0, to; from < n; from = to) {
+    // Matches starting after the stretch's last such token cannot cover
+    // one: the words up to it are enough (the rest on demand).
+    uint32_t wanted_to = from;
+    to = from;
+    do {
+      const Token& t = doc.tokens[to];
+      const bool capital = t.upper && !t.is_number;
+      word[to] = capital ? kCapital : 0;
+      // can_name(to), its agreement bit not yet set.
+      if (capital && c.covered[to] == kNone && c.title_at[to] == kNone) wanted_to = to + 1;
+    } while (++to < n && !doc.tokens[to].gap_before);
+    stretch_at.push_back(from);
+    if (wanted_to == from) continue;
+    find_triggers(from, wanted_to);
+    for (uint32_t t = from; t < wanted_to; ++t)
+      if (can_name(t)) may_name.push_back(t);
+  }
+  // The first token from i on where a name may start, else n.
+  size_t next_may = 0;
+  auto skip_to_name = [&](uint32_t i) {
+    while (next_may < may_name.size() && may_name[next_may] < i) ++next_may;
+    return next_may < may_name.size() ? may_name[next_may] : static_cast<uint32_t>(n);
+  };
+  auto trigger = [&](uint32_t i) {
+    if (!(word[i] & kTriggersKnown)) {
+      uint32_t from = i, to = i + 1;
+      while (from > 0 && !doc.tokens[from].gap_before) --from;
+      while (to < n && !doc.tokens[to].gap_before) ++to;
+      find_triggers(from, to);
+    }
+    return (word[i] & kTrigger) != 0;
   };
   // Runs of capitalised words.
-  for (uint32_t i = 0; i < n;) {
+  for (uint32_t i = skip_to_name(0); i < n; i = skip_to_name(i)) {
     // Cue words ("Firma", "Investor", "Der") never start a name.
     if (!can_name(i) ||
         (in_vocabulary(lemmas, i) &&
@@ -455,11 +545,11 @@ void find_unknown_names(Document& doc, const Knowledge& k, const LemmaTable& lem
   }
 
   // A name in quotes right after a firm word: «استارلینک», „Orlen".
-  for (uint32_t i = 0; i + 1 < n; ++i) {
+  for (uint32_t a : stretch_at) {
     // A quote is punctuation: most words follow none (gap_before), and the
     // bytes are read only where one might.
-    if (!doc.tokens[i + 1].gap_before) continue;
-    uint32_t q = doc.tokens[i].span.end, a = i + 1;
+    if (a == 0) continue;
+    uint32_t i = a - 1, q = doc.tokens[i].span.end;
     std::string_view gap = std::string_view(doc.text).substr(q, doc.tokens[a].span.begin - q);
     if (gap.find_first_of("\"\xC2\xE2") == std::string_view::npos) continue;
     if (!Cues::any_in(c.cues.firm_prefix, lemmas.ids(i))) continue;
@@ -519,14 +609,19 @@ void find_unknown_names(Document& doc, const Knowledge& k, const LemmaTable& lem
     for (const auto& l : lemmas[part])
       parts.push_back({l, static_cast<uint32_t>(last_of.size() - 1)});
   }
+  // Bit min(size, 63) of each part's lemma: most candidates have a length
+  // no part has, and need no search.
+  uint64_t part_sizes = 0;
+  for (const Part& p : parts) part_sizes |= uint64_t{1} << std::min<size_t>(p.lemma.size(), 63);
   if (!parts.empty()) {
     std::sort(parts.begin(), parts.end(),
               [](const Part& x, const Part& y) { return x.lemma < y.lemma; });
-    for (uint32_t i = 0; i < n; ++i) {
+    for (uint32_t i : may_name) {
       if (!can_name(i)) continue;
       uint32_t hit = kNone;
       bool several = false;
       for (const auto& l : lemmas[i]) {
+        if (!(part_sizes >> std::min<size_t>(l.size(), 63) & 1)) continue;
         auto it = std::lower_bound(parts.begin(), parts.end(), std::string_view(l),
                                    [](const Part& p, std::string_view v) { return p.lemma < v; });
         for (; it != parts.end() && it->lemma == l; ++it) {
@@ -542,6 +637,9 @@ void find_unknown_names(Document& doc, const Knowledge& k, const LemmaTable& lem
   }
   sort_by_start(doc.mentions);
   release_if_huge(word);
+  release_if_huge(found);
+  release_if_huge(stretch_at);
+  release_if_huge(may_name);
   release_if_huge(full);
   release_if_huge(last_of);
   release_if_huge(parts);

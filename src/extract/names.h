@@ -6,6 +6,7 @@
 // first word resolved to the full name the article introduced.
 #pragma once
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/document.h"
@@ -16,5 +17,8 @@ namespace nkg {
 void find_titles(Document& doc, const Knowledge& k, const LemmaTable& lemmas);
 
 void find_unknown_names(Document& doc, const Knowledge& k, const LemmaTable& lemmas);
+
+// Whether the first letter of `s` is of the Latin script (false: no letter).
+bool is_latin_word(std::string_view s);
 
 }  // namespace nkg
