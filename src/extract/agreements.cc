@@ -41,6 +41,11 @@ constexpr int rank_of(std::string_view kind) {
 }
 constexpr int kRankInvestment = rank_of("investment");
 constexpr int kRankContract = rank_of("contract");
+// The merge loop compares kinds by rank, which names a known kind uniquely.
+constexpr int kRankJointVenture = rank_of("joint_venture");
+constexpr int kRankAccession = rank_of("treaty_accession");
+constexpr int kRankPurchase = rank_of("purchase");
+constexpr int kRankTreaty = rank_of("treaty");
 static_assert(kRankInvestment == 4 && kRankContract == 6 && rank_of("other") == 8 &&
               rank_of("joint_venture") == 0 && rank_of("treaty_accession") == 2 &&
               rank_of("none") == 100);
@@ -450,6 +455,8 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
 
   std::vector<AgreementRecord> out;
   std::vector<uint32_t> out_sentence;  // last sentence of each record
+  // rank_of(kind) and the status's status_rank of each record (100: none).
+  std::vector<int> out_rank, out_status;
   // Parties and firms of a clause point at the entity keys of its mentions.
   std::vector<const std::string*> parties, firms;
   auto has_firm = [](const AgreementRecord& r, const std::vector<const std::string*>& keys) {
@@ -471,18 +478,24 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
       });
       if (out.empty() || (!c.anaphor && !figure)) continue;
     }
-    std::string status;
-    for (const auto& st : c.statuses) {
-      const std::string& s = *st.word;
-      if (status_rank(s) < 100 && (status.empty() || status_rank(s) < status_rank(status)))
-        status = s;
-    }
+    // The status word of best rank (the first of equal ones); kept as its
+    // rank too, 100 for none.
+    const std::string* status = nullptr;
+    int status_r = 100;
+    for (const auto& st : c.statuses)
+      if (int r = status_rank(*st.word); r < status_r) {
+        status = st.word;
+        status_r = r;
+      }
     // What someone hopes or proposes ("hopes that X will sign") is not a
     // deal: a wish word before the status word takes the status back. A
     // status stated first stands ("announced it hopes to join").
     const StatusAt* wish = c.status("status_wish");
-    if (!status.empty() && wish && wish->at < c.status(status)->at) status.clear();
-    bool wish_only = status.empty() && wish;
+    if (status && wish && wish->at < c.status(*status)->at) {
+      status = nullptr;
+      status_r = 100;
+    }
+    bool wish_only = !status && wish;
     parties.clear();
     firms.clear();
     for (const Mention* m : c_orgs) {
@@ -494,9 +507,13 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
       }
     }
     std::string kind;
+    int kind_r = 100;  // rank_of(kind)
     for (Payload kd : c.kinds)
-      if (kind.empty() || rank_of(*kd) < rank_of(kind)) kind = *kd;
-    if (kind == "treaty_accession") {
+      if (int r = rank_of(*kd); kind.empty() || r < kind_r) {
+        kind = *kd;
+        kind_r = r;
+      }
+    if (kind_r == kRankAccession) {
       // The acceding state stands before the trigger.
       for (const Mention* m : c_orgs)
         if (m->type == EntityType::State && m->last_token < c.first_trigger && !excluded_party(m)) {
@@ -506,7 +523,7 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
     }
     AgreementRecord rec;
     rec.kind = kind;
-    rec.status = status.empty() ? "" : status.substr(7);
+    if (status) rec.status = status->substr(7);
     rec.parties.reserve(parties.size());
     for (const std::string* p : parties) rec.parties.push_back(*p);
     rec.sentences = {c.sentence};
@@ -541,34 +558,36 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
         }
         if (holder) rec.stakes.push_back({holder->entity, a->value});
       } else if (a->kind == AmountKind::Count && rec.quantity.empty() && a->has_item &&
-                 kind == "purchase" && !Cues::any_in(cues.time_unit, lemmas.ids(a->item_first))) {
+                 kind_r == kRankPurchase &&
+                 !Cues::any_in(cues.time_unit, lemmas.ids(a->item_first))) {
         rec.quantity = a->value;
         Span item{doc.tokens[a->item_first].span.begin, doc.tokens[a->item_last].span.end};
         rec.item = std::string(doc.slice(item));
       }
     }
-    if (status == "status_signed")
+    if (status_r == 0)  // signed
       for (const Mention* p : c_persons) rec.signatories.push_back(p->entity);
 
     // A purchase with no count: buying a stake is a joint venture or an
     // investment, not an order of goods.
-    if (kind == "purchase" && rec.quantity.empty()) {
+    if (kind_r == kRankPurchase && rec.quantity.empty()) {
       if (!rec.stakes.empty())
         kind = "joint_venture";
       else if (c.has_kind("investment"))
         kind = "investment";
       rec.kind = kind;
+      kind_r = rank_of(kind);
     }
     // Generic words ("agreements", "investment") need something concrete:
     // a firm, a figure, two states, or a deal said to be signed or agreed.
-    bool generic = rank_of(kind) >= kRankInvestment;
+    bool generic = kind_r >= kRankInvestment;
     bool concrete = !firms.empty() || !rec.values.empty() || !rec.stakes.empty() ||
-                    status == "status_signed" || status == "status_agreed" ||
-                    (parties.size() >= 2 && !status.empty());
+                    status_r <= 1 ||  // signed or agreed
+                    (parties.size() >= 2 && status);
     // Without a status word and without figures a deal is only talked about
     // ("Kasachstan prüft den Kauf").
     bool figures = !rec.values.empty() || !rec.stakes.empty() || !rec.quantity.empty();
-    bool stated = !status.empty() || figures;
+    bool stated = status || figures;
     // "several agreements", "eine Reihe neuer Abkommen": a summary, not one deal.
     bool vague = false;
     for (uint32_t back = 1; back <= 2 && c.first_trigger != UINT32_MAX && back <= c.first_trigger;
@@ -585,17 +604,21 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
       if (c.sentence > out_sentence[j] + (c.anaphor ? 30u : 2u)) break;
       bool far = c.sentence > out_sentence[j] + 12u;
       const AgreementRecord& r = out[j];
-      // The next sentence about the same kind of deal continues it.
-      bool continues = is_agreement && c.sentence <= out_sentence[j] + 1 && kind == r.kind &&
-                       rank_of(kind) < kRankInvestment &&
+      const int r_kind = out_rank[j];
+      // The next sentence about the same kind of deal continues it (equal
+      // ranks below investment's are the same kind).
+      bool continues = is_agreement && c.sentence <= out_sentence[j] + 1 && kind_r == r_kind &&
+                       kind_r < kRankInvestment &&
                        (rec.quantity.empty() || r.quantity.empty() || rec.quantity == r.quantity);
       // Joining a treaty is its own kind of deal: only treaty words continue it.
-      bool accession_mismatch = (r.kind == "treaty_accession") != (kind == "treaty_accession") &&
-                                !kind.empty() && kind != "treaty";
-      bool compatible = kind.empty() || r.kind == kind || rank_of(kind) >= kRankContract ||
-                        rank_of(r.kind) >= kRankContract ||
-                        (kind == "joint_venture" && r.kind != "purchase") ||
-                        (r.kind == "joint_venture" && kind != "purchase");
+      bool accession_mismatch = (r_kind == kRankAccession) != (kind_r == kRankAccession) &&
+                                !kind.empty() && kind_r != kRankTreaty;
+      // Below contract's rank, equal ranks are equal kinds; from it on, any
+      // kind is compatible.
+      bool compatible = kind.empty() || kind_r == r_kind || kind_r >= kRankContract ||
+                        r_kind >= kRankContract ||
+                        (kind_r == kRankJointVenture && r_kind != kRankPurchase) ||
+                        (r_kind == kRankJointVenture && kind_r != kRankPurchase);
       bool refers =
           c.anaphor || (parties.empty() && !wish_only) || (!firms.empty() && has_firm(r, firms));
       // A sentence adding only a figure ("The order is worth 2.2 billion").
@@ -621,10 +644,14 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
     }
     if (target >= 0) {
       AgreementRecord& r = out[target];
-      if (!kind.empty() && rank_of(kind) < rank_of(r.kind)) r.kind = kind;
-      if (!rec.status.empty() && (r.status.empty() || status_rank("status_" + rec.status) <
-                                                          status_rank("status_" + r.status)))
+      if (!kind.empty() && kind_r < out_rank[target]) {
+        r.kind = kind;
+        out_rank[target] = kind_r;
+      }
+      if (!rec.status.empty() && (r.status.empty() || status_r < out_status[target])) {
         r.status = rec.status;
+        out_status[target] = status_r;
+      }
       for (const auto& p : rec.parties)
         if (std::find(r.parties.begin(), r.parties.end(), p) == r.parties.end())
           r.parties.push_back(p);
@@ -649,6 +676,8 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
     rec.date = clause_date(c);
     out.push_back(std::move(rec));
     out_sentence.push_back(c.sentence);
+    out_rank.push_back(kind_r);
+    out_status.push_back(status_r);
   }
   // A stake implies a joint venture when the text named none more specific.
   for (auto& r : out)
