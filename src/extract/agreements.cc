@@ -195,7 +195,8 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
   thread_local Scratch scratch;
   // Direct speech (a quotation of six words or more) and headline or caption
   // lines (no closing punctuation) report no agreement of their own.
-  std::vector<bool> ignored(n, false);
+  // Bytes, not bits: read at every token of the clause loop.
+  std::vector<uint8_t> ignored(n, 0);
   {
     static const std::pair<const char*, const char*> kQuotes[] = {{"\"", "\""},
                                                                   {"\xE2\x80\x9E", "\xE2\x80\x9D"},
@@ -220,7 +221,7 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
           if (doc.tokens[i].span.end <= end) inside.push_back(i);
         words = static_cast<uint32_t>(inside.size());
         if (words >= 6)
-          for (uint32_t i : inside) ignored[i] = true;
+          for (uint32_t i : inside) ignored[i] = 1;
         pos = end + std::strlen(close);
       }
     }
@@ -229,7 +230,7 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
     for (uint32_t i = 0; i < n; ++i) {
       int8_t& known = closed_at[doc.tokens[i].sentence];
       if (known >= 0) {
-        if (!known) ignored[i] = true;
+        if (!known) ignored[i] = 1;
         continue;
       }
       Span sp = doc.sentences[doc.tokens[i].sentence];
@@ -243,7 +244,7 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
         return tail.ends_with(end_mark);
       });
       known = closed;
-      if (!closed) ignored[i] = true;
+      if (!closed) ignored[i] = 1;
     }
   }
 
@@ -454,6 +455,7 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
   };
 
   std::vector<AgreementRecord> out;
+  out.reserve(8);                      // most articles report a few; records are large to move
   std::vector<uint32_t> out_sentence;  // last sentence of each record
   // rank_of(kind) and the status's status_rank of each record (100: none).
   std::vector<int> out_rank, out_status;
