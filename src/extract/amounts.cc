@@ -744,7 +744,9 @@ class Run {
     std::vector<Amount> out;
     uint32_t consumed = 0;  // stream position where the previous amount ended
     uint32_t from = 0;      // the first token after the previous attempt
-    for (uint32_t i : number_starts()) {
+    const std::vector<uint32_t>& starts = number_starts();
+    out.reserve(starts.size());  // at most one amount starts at each; the vector is short-lived
+    for (uint32_t i : starts) {
       if (i < from || excluded_[i] || st_.start[i] < consumed) continue;
       Amount a;
       uint32_t end = 0, next = i + 1;
