@@ -11,10 +11,12 @@ void find_known_mentions(Document& doc, const Knowledge& k, const LemmaTable& le
   // Built in place, with room for the unknown names found next: no Mention
   // is moved to grow the vector.
   doc.mentions.reserve(doc.mentions.size() + matches.size() + matches.size() / 2 + 16);
-  // The strings copy-constructed in place: no empty string assigned to.
+  // The strings copy-constructed, then moved in: no empty string assigned
+  // to. (Braces: clang 14 lacks parenthesised aggregate initialisation.)
   for (const auto& m : matches)
-    doc.mentions.emplace_back(Span{doc.tokens[m.first].span.begin, doc.tokens[m.last].span.end},
-                              m.entry->payload, m.entry->type, m.entry->label, m.first, m.last);
+    doc.mentions.push_back(
+        Mention{Span{doc.tokens[m.first].span.begin, doc.tokens[m.last].span.end}, m.entry->payload,
+                m.entry->type, m.entry->label, m.first, m.last});
   // One huge article must not pin its buffer to the thread for good.
   if (matches.capacity() > (size_t{1} << 16)) std::vector<DictMatch>().swap(matches);
 }
