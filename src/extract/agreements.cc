@@ -56,13 +56,15 @@ int kind_rank(const std::string& kind) { return rank_of(kind); }
 
 namespace {
 
-int status_rank(std::string_view s) {
+constexpr int status_rank(std::string_view s) {
   if (s == "status_signed") return 0;
   if (s == "status_agreed") return 1;
   if (s == "status_announced") return 2;
   if (s == "status_planned") return 3;
   return 100;
 }
+constexpr int kStatusSigned = status_rank("status_signed");
+constexpr int kStatusAgreed = status_rank("status_agreed");
 
 // Cue payloads are used in place, by pointer into the cue dictionaries,
 // which outlive the call.
@@ -567,7 +569,7 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
         rec.item = std::string(doc.slice(item));
       }
     }
-    if (status_r == 0)  // signed
+    if (status_r == kStatusSigned)
       for (const Mention* p : c_persons) rec.signatories.push_back(p->entity);
 
     // A purchase with no count: buying a stake is a joint venture or an
@@ -584,7 +586,7 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
     // a firm, a figure, two states, or a deal said to be signed or agreed.
     bool generic = kind_r >= kRankInvestment;
     bool concrete = !firms.empty() || !rec.values.empty() || !rec.stakes.empty() ||
-                    status_r <= 1 ||  // signed or agreed
+                    status_r == kStatusSigned || status_r == kStatusAgreed ||
                     (parties.size() >= 2 && status);
     // Without a status word and without figures a deal is only talked about
     // ("Kasachstan prüft den Kauf").
