@@ -1,15 +1,19 @@
 // bench/bench_export: the measuring parts of the benchmark (bench/run.sh
 // drives it and prints the table).
 //
-//   bench_export icu DIR
+//   bench_export icu DIR [--threads N]
 //       the reference floor: one ICU pass over the same article text on one
 //       core (UTF-8 -> UTF-16, NFKC_Casefold, word and sentence
 //       BreakIterator over every article).
-//   bench_export analyse DIR
+//   bench_export analyse DIR [--threads N]
 //       newskg's per-article analysis alone, on one core, over the same
 //       text held in memory (the figure the ICU pass is compared with), and
 //       a fingerprint of what it found, so that a speed-up can be checked
 //       not to change the findings.
+//   With --threads N, either runs on N threads at once, each taking every
+//   N-th article, and reports their summed CPU time: the per-core figure
+//   under the load the export puts on the machine (both cores busy, the
+//   caches and memory shared). Without a fingerprint: that needs one order.
 //   bench_export breaks DIR
 //       the fast word and sentence paths against ICU's iterators on the
 //       same text (MB/s on one core, and how many articles each fast path
@@ -35,10 +39,12 @@
 #include <memory>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "core/export_job.h"
 #include "core/pipeline.h"
+#include "core/thread_cpu.h"
 #include "extract/knowledge.h"
 #include "graph/build_graph.h"
 #include "graph/void_description.h"
@@ -64,8 +70,8 @@ double cpu_seconds() {
 }
 
 [[noreturn]] void usage() {
-  std::cerr << "usage: bench_export icu DIR\n"
-               "       bench_export analyse DIR\n"
+  std::cerr << "usage: bench_export icu DIR [--threads N]\n"
+               "       bench_export analyse DIR [--threads N]\n"
                "       bench_export breaks DIR\n"
                "       bench_export snapshots N OLD.nt NEW.nt\n";
   std::exit(2);
@@ -87,39 +93,85 @@ std::vector<std::string> read_texts(const char* dir, uint64_t* bytes) {
   return texts;
 }
 
+// DIR and an optional --threads N (at least 1).
+unsigned parse_threads(int argc, char** argv) {
+  if (argc == 1) return 1;
+  if (argc != 3 || std::string(argv[1]) != "--threads") usage();
+  const long n = std::strtol(argv[2], nullptr, 10);
+  if (n < 1 || n > 256) usage();
+  return static_cast<unsigned>(n);
+}
+
+// `work(t, i)` for every article i, on `threads` threads, thread t taking
+// the articles i % threads == t (the calling thread alone when one): the
+// wall seconds and the threads' summed CPU seconds.
+template <class Work>
+std::pair<double, double> run_threads(unsigned threads, size_t articles, Work work) {
+  const auto t0 = Clock::now();
+  if (threads == 1) {
+    const double c0 = cpu_seconds();
+    for (size_t i = 0; i < articles; ++i) work(0u, i);
+    return {since(t0), cpu_seconds() - c0};
+  }
+  std::vector<double> cpu(threads, 0);
+  std::vector<std::thread> pool;
+  for (unsigned t = 0; t < threads; ++t)
+    pool.emplace_back([&, t] {
+      const double c0 = nkg::thread_cpu_seconds();
+      for (size_t i = t; i < articles; i += threads) work(t, i);
+      cpu[t] = nkg::thread_cpu_seconds() - c0;
+    });
+  for (auto& th : pool) th.join();
+  double total = 0;
+  for (double c : cpu) total += c;
+  return {since(t0), total};
+}
+
 int icu_pass(int argc, char** argv) {
-  if (argc != 1) usage();
+  if (argc < 1) usage();
+  const unsigned threads = parse_threads(argc, argv);
   uint64_t bytes = 0;
   std::vector<std::string> texts = read_texts(argv[0], &bytes);
   UErrorCode st = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(st);
-  std::unique_ptr<icu::BreakIterator> words(
-      icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), st));
-  std::unique_ptr<icu::BreakIterator> sentences(
-      icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), st));
+  // Iterators and counts per thread.
+  struct Lane {
+    std::unique_ptr<icu::BreakIterator> words, sentences;
+    UErrorCode st = U_ZERO_ERROR;
+    uint64_t n_words = 0, n_sentences = 0, folded = 0;
+  };
+  std::vector<Lane> lanes(threads);
+  for (Lane& l : lanes) {
+    l.words.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), st));
+    l.sentences.reset(icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), st));
+  }
   if (U_FAILURE(st)) {
     std::cerr << "ICU: " << u_errorName(st) << "\n";
     return 2;
   }
+  const auto [wall, cpu] = run_threads(threads, texts.size(), [&](unsigned t, size_t i) {
+    Lane& l = lanes[t];
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(texts[i]);
+    icu::UnicodeString f = nfkc_cf->normalize(u, l.st);
+    l.folded += static_cast<uint64_t>(f.length());
+    l.words->setText(u);
+    for (int32_t b = l.words->first(); b != icu::BreakIterator::DONE; b = l.words->next())
+      ++l.n_words;
+    l.sentences->setText(u);
+    for (int32_t b = l.sentences->first(); b != icu::BreakIterator::DONE; b = l.sentences->next())
+      ++l.n_sentences;
+  });
   uint64_t n_words = 0, n_sentences = 0, folded = 0;
-  double c0 = cpu_seconds();
-  auto t0 = Clock::now();
-  for (const auto& t : texts) {
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(t);
-    icu::UnicodeString f = nfkc_cf->normalize(u, st);
-    folded += static_cast<uint64_t>(f.length());
-    words->setText(u);
-    for (int32_t b = words->first(); b != icu::BreakIterator::DONE; b = words->next()) ++n_words;
-    sentences->setText(u);
-    for (int32_t b = sentences->first(); b != icu::BreakIterator::DONE; b = sentences->next())
-      ++n_sentences;
+  for (const Lane& l : lanes) {
+    if (U_FAILURE(l.st)) {
+      std::cerr << "ICU: " << u_errorName(l.st) << "\n";
+      return 2;
+    }
+    n_words += l.n_words;
+    n_sentences += l.n_sentences;
+    folded += l.folded;
   }
-  double wall = since(t0), cpu = cpu_seconds() - c0;
-  if (U_FAILURE(st)) {
-    std::cerr << "ICU: " << u_errorName(st) << "\n";
-    return 2;
-  }
-  std::printf("icu_bytes=%llu\nicu_seconds=%.3f\nicu_cpu_seconds=%.3f\n",
+  std::printf("icu_threads=%u\nicu_bytes=%llu\nicu_seconds=%.3f\nicu_cpu_seconds=%.3f\n", threads,
               static_cast<unsigned long long>(bytes), wall, cpu);
   std::printf("icu_words=%llu\nicu_sentences=%llu\nicu_folded_units=%llu\n",
               static_cast<unsigned long long>(n_words),
@@ -184,7 +236,8 @@ struct Fingerprint {
 };
 
 int analyse_pass(int argc, char** argv) {
-  if (argc != 1) usage();
+  if (argc < 1) usage();
+  const unsigned threads = parse_threads(argc, argv);
   uint64_t bytes = 0;
   std::vector<std::string> texts = read_texts(argv[0], &bytes);
   nkg::Knowledge knowledge;
@@ -194,15 +247,21 @@ int analyse_pass(int argc, char** argv) {
     return 2;
   }
   nkg::Analyzer analyzer(knowledge);
-  Fingerprint fp;
-  uint64_t mentions = 0, roles = 0, agreements = 0, tokens = 0;
-  double c0 = cpu_seconds();
-  auto t0 = Clock::now();
-  for (auto& t : texts) {
+  Fingerprint fp;  // one thread only: its order is the articles'
+  struct Counts {
+    uint64_t mentions = 0, roles = 0, agreements = 0, tokens = 0;
+  };
+  std::vector<Counts> counts(threads);
+  const auto [wall, cpu] = run_threads(threads, texts.size(), [&](unsigned t, size_t i) {
     nkg::Document doc;
-    doc.text = t;
+    doc.text = texts[i];
     analyzer.analyse(doc, "");
-    tokens += doc.tokens.size();
+    Counts& c = counts[t];
+    c.tokens += doc.tokens.size();
+    c.mentions += doc.mentions.size();
+    c.roles += doc.roles.size();
+    c.agreements += doc.agreements.size();
+    if (threads > 1) return;
     fp.add(doc.lang);
     fp.add(doc.title);
     fp.add(doc.issued);
@@ -226,21 +285,26 @@ int analyse_pass(int argc, char** argv) {
       for (const auto& v : a.values) fp.add(v.value + " " + v.currency);
       for (const auto& k : a.stakes) fp.add(k.holder + " " + k.share);
       fp.add(a.quantity + " " + a.item + " " + a.date);
-      for (const auto& c : a.subjects) fp.add(c);
+      for (const auto& s : a.subjects) fp.add(s);
       for (uint32_t k : a.sentences) fp.add(k);
     }
-    mentions += doc.mentions.size();
-    roles += doc.roles.size();
-    agreements += doc.agreements.size();
+  });
+  Counts sum;
+  for (const Counts& c : counts) {
+    sum.tokens += c.tokens;
+    sum.mentions += c.mentions;
+    sum.roles += c.roles;
+    sum.agreements += c.agreements;
   }
-  double wall = since(t0), cpu = cpu_seconds() - c0;
-  std::printf("analyse_bytes=%llu\nanalyse_seconds=%.3f\nanalyse_cpu_seconds=%.3f\n",
-              static_cast<unsigned long long>(bytes), wall, cpu);
+  std::printf(
+      "analyse_threads=%u\nanalyse_bytes=%llu\nanalyse_seconds=%.3f\nanalyse_cpu_seconds=%.3f\n",
+      threads, static_cast<unsigned long long>(bytes), wall, cpu);
   std::printf("analyse_mb_per_s=%.2f\n", static_cast<double>(bytes) / 1e6 / cpu);
-  std::printf("tokens=%llu\nmentions=%llu\nroles=%llu\nagreements=%llu\nfingerprint=%016llx\n",
-              static_cast<unsigned long long>(tokens), static_cast<unsigned long long>(mentions),
-              static_cast<unsigned long long>(roles), static_cast<unsigned long long>(agreements),
-              static_cast<unsigned long long>(fp.h));
+  std::printf(
+      "tokens=%llu\nmentions=%llu\nroles=%llu\nagreements=%llu\n",
+      static_cast<unsigned long long>(sum.tokens), static_cast<unsigned long long>(sum.mentions),
+      static_cast<unsigned long long>(sum.roles), static_cast<unsigned long long>(sum.agreements));
+  if (threads == 1) std::printf("fingerprint=%016llx\n", static_cast<unsigned long long>(fp.h));
   return 0;
 }
 
