@@ -206,6 +206,20 @@ BOOST_AUTO_TEST_CASE(surfaces_of_every_length_find_their_ids) {
         d.tokens[2 * per_round + 3000 + len - 1].key_id == d.tokens[(len - 1) * 3 + 1].key_id, len);
 }
 
+// A surface of up to 16 bytes is read with two 8-byte loads where 16 bytes
+// of text follow its start, and byte by byte near the text's end: the bytes
+// after it (punctuation, the next word) must not change its id.
+BOOST_AUTO_TEST_CASE(short_surfaces_ignore_the_bytes_after_them) {
+  for (size_t len = 1; len <= 18; ++len) {
+    const std::string w = "W" + std::string(len - 1, 'x');
+    Document d = seg(w + ", " + w + ". " + w + "yy " + std::string(20, 'z') + " " + w);
+    BOOST_REQUIRE_EQUAL(d.tokens.size(), 5u);
+    BOOST_TEST(d.tokens[0].key_id == d.tokens[1].key_id, len);
+    BOOST_TEST(d.tokens[0].key_id == d.tokens[4].key_id, len);  // the last, near the end
+    BOOST_TEST(d.tokens[0].key_id != d.tokens[2].key_id, len);  // one with more bytes
+  }
+}
+
 // Spans adjusted after segmentation: an abbreviation keeps its final
 // period, a possessive loses its "'s" (either apostrophe) unless the word is
 // too short, and keys follow the spans.

@@ -97,15 +97,21 @@ bool ends_with_ordinal_or_initial(const std::string& text, Span s) {
 // entry and arena are three, and this table outgrows the caches.
 class SurfaceTable {
  public:
+  // A surface of up to 16 bytes as two words, zero past its end: hashed
+  // and compared as such without a branch on its length, which varies
+  // from word to word and so was mispredicted at nearly every token.
+  struct Words {
+    uint64_t lo = 0, hi = 0;
+  };
   explicit SurfaceTable(size_t capacity = 1024) : slots_(capacity) {}
-  // The id stored for `s` (hash `h`), or 0. Once a token, so its own loop,
-  // which the caller inlines.
-  uint32_t get(std::string_view s, uint64_t h) const {
+  // The id stored for `s` (hash `h`, words `w` from short_words), or 0.
+  // Once a token, so its own loop, which the caller inlines.
+  uint32_t get(std::string_view s, uint64_t h, const Words& w) const {
     const size_t mask = slots_.size() - 1;
     const auto tag = static_cast<uint32_t>(h >> 32);
     for (size_t i = static_cast<size_t>(h) & mask;; i = (i + 1) & mask) {
       const Slot& sl = slots_[i];
-      if (!sl.kid || (sl.tag == tag && holds(sl, s))) return sl.kid;
+      if (!sl.kid || (sl.tag == tag && holds(sl, s, w))) return sl.kid;
     }
   }
   // Stores `kid` (not 0) for `s`, which get has just not found.
@@ -128,27 +134,33 @@ class SurfaceTable {
   }
   size_t size() const { return count_; }
 
+  // `s` read with 16 bytes' loads when `room` (bytes readable from
+  // s.data() on) allows, else byte by byte: the same words either way.
+  static Words short_words(std::string_view s, size_t room) {
+    using namespace fast_hash_detail;
+    Words w;
+    const size_t n = s.size();
+    if (n > 16) return w;
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    if (room >= 16) {
+      w.lo = load8(p) & kMasks[n].lo;
+      w.hi = load8(p + 8) & kMasks[n].hi;
+    } else {
+      unsigned char b[16] = {};
+      std::memcpy(b, p, n);
+      w.lo = load8(b);
+      w.hi = load8(b + 8);
+    }
+    return w;
+  }
   // fast_hash with one multiply for up to 16 bytes instead of two: the
   // table's own, once a token, and no value leaves it.
-  static uint64_t hash(std::string_view s) {
+  static uint64_t hash(std::string_view s, const Words& w) {
     using namespace fast_hash_detail;
-    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-    const size_t n = s.size();
-    uint64_t a, b;
-    if (n >= 8 && n <= 16) {
-      a = load8(p);
-      b = load8(p + n - 8);
-    } else if (n >= 4 && n < 8) {
-      a = load4(p);
-      b = load4(p + n - 4);
-    } else if (n > 0 && n < 4) {
-      a = (uint64_t{p[0]} << 16) | (uint64_t{p[n >> 1]} << 8) | p[n - 1];
-      b = 0;
-    } else {
-      return fast_hash(s);
-    }
-    return mum(a ^ kSecret1, b ^ kSecret2 ^ n);
+    if (s.size() > 16) return fast_hash(s);
+    return mum(w.lo ^ kSecret1, w.hi ^ kSecret2 ^ s.size());
   }
+  static uint64_t hash(std::string_view s) { return hash(s, short_words(s, 0)); }
 
  private:
   static constexpr size_t kInline = 22;
@@ -168,10 +180,31 @@ class SurfaceTable {
     std::memcpy(&n, sl.text + 4, 4);
     return {arena_.data() + at, n};
   }
-  bool holds(const Slot& sl, std::string_view s) const {
+  // Bytes of a slot's text past its surface are zero (slots start zeroed
+  // and are written once), so up to 16 bytes compare as two words.
+  bool holds(const Slot& sl, std::string_view s, const Words& w) const {
+    using namespace fast_hash_detail;
+    if (s.size() <= 16) {
+      const auto* t = reinterpret_cast<const unsigned char*>(sl.text);
+      return ((sl.len ^ s.size()) | (load8(t) ^ w.lo) | (load8(t + 8) ^ w.hi)) == 0;
+    }
     return s.size() <= kInline ? sl.len == s.size() && same_bytes(sl.text, s.data(), s.size())
                                : sl.len == kLong && surface(sl) == s;
   }
+  bool holds(const Slot& sl, std::string_view s) const { return holds(sl, s, short_words(s, 0)); }
+  struct Masks {
+    uint64_t lo, hi;
+  };
+  // Per length up to 16: which bytes of the two words are the surface's.
+  static constexpr std::array<Masks, 17> kMasks = [] {
+    std::array<Masks, 17> m{};
+    for (size_t n = 0; n <= 16; ++n) {
+      const size_t a = n < 8 ? n : 8, b = n - a;
+      m[n].lo = a == 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * a)) - 1;
+      m[n].hi = b == 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * b)) - 1;
+    }
+    return m;
+  }();
   size_t probe(std::string_view s, uint64_t h) const {
     const size_t mask = slots_.size() - 1;
     const auto tag = static_cast<uint32_t>(h >> 32);
@@ -212,9 +245,11 @@ class SurfaceKeys {
   }
   std::shared_ptr<const void> store() const { return keys_; }
   // The id of the key of `surface` (from 1), and the key.
-  uint32_t id(std::string_view surface) {
-    const uint64_t h = SurfaceTable::hash(surface);
-    uint32_t kid = surfaces_.get(surface, h);
+  // `room`: the bytes readable from surface.data() on (at least its size).
+  uint32_t id(std::string_view surface, size_t room) {
+    const SurfaceTable::Words w = SurfaceTable::short_words(surface, room);
+    const uint64_t h = SurfaceTable::hash(surface, w);
+    uint32_t kid = surfaces_.get(surface, h, w);
     if (kid) return kid;
     std::string key = match_key(surface);
     const auto next = static_cast<uint32_t>(keys_->size() + 1);
@@ -297,7 +332,11 @@ void segment(Document& doc) {
         is_dotted_abbreviation(slice(t.span)))
       t.span.end += 1;
     // A possessive "'s" is not part of the name ("Japan's", "Trump’s").
-    if (text[t.span.end - 1] == 's')
+    // Tested as one rarely true condition, with & rather than &&: "s" alone
+    // ends too many words for a branch on it to be predicted.
+    const auto* last = p + t.span.end;
+    if (t.span.end - t.span.begin >= 3 &&
+        ((last[-1] == 's') & ((last[-2] == '\'') | (last[-2] == 0x99))))
       for (std::string_view poss : {std::string_view("'s"), std::string_view("\xE2\x80\x99s")}) {
         const size_t pl = poss.size();
         if (t.span.end - t.span.begin > pl + 1 && slice(t.span).ends_with(poss))
@@ -309,7 +348,7 @@ void segment(Document& doc) {
     }
     t.sentence = sidx;
     t.is_number = w.number;
-    t.key_id = surface_keys.id(slice(t.span));
+    t.key_id = surface_keys.id(slice(t.span), text.size() - t.span.begin);
     t.key = surface_keys.key(t.key_id);
     if (p[b] < 0x80) {
       t.upper = p[b] >= 'A' && p[b] <= 'Z';
@@ -323,7 +362,9 @@ void segment(Document& doc) {
     }
     bool gap = first_token || prev_sentence != sidx;
     // Most words follow a single space, which joins: no need to walk the gap.
-    const bool one_space = b == static_cast<int32_t>(prev_end) + 1 && p[prev_end] == ' ';
+    // (& again: both are unpredictable; p[prev_end] is in the text, or its
+    // terminating NUL.)
+    const bool one_space = (b == static_cast<int32_t>(prev_end) + 1) & (p[prev_end] == ' ');
     for (int32_t k = static_cast<int32_t>(prev_end); !gap && !one_space && k < b;) {
       if (p[k] < 0x80) {
         gap = !kAsciiJoining[p[k++]];
