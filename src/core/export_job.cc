@@ -147,10 +147,9 @@ unsigned thread_count(unsigned wanted, size_t items) {
   return std::min<unsigned>(worker_count(wanted), std::max<size_t>(1, items));
 }
 
-// Reads and analyses one input; nullopt with *e when it cannot be read.
-std::optional<Document> read_and_analyse(const std::string& path, const ExportOptions& opts,
-                                         const Analyzer& analyzer, Error* e,
-                                         double* cpu = nullptr) {
+// Reads one input; nullopt with *e when it cannot be read.
+std::optional<Document> read_document(const std::string& path, const ExportOptions& opts,
+                                      Error* e) {
   auto dec = read_article(path, opts.decode, e);
   if (!dec) return std::nullopt;
   Document doc;
@@ -162,6 +161,12 @@ std::optional<Document> read_and_analyse(const std::string& path, const ExportOp
     *e = Error{path, "file too large for ICU (over 2 GiB)"};
     return std::nullopt;
   }
+  return doc;
+}
+
+// Analyses a read input, adding the thread's CPU seconds to *cpu if given.
+void analyse_document(Document& doc, const ExportOptions& opts, const Analyzer& analyzer,
+                      double* cpu = nullptr) {
   const double c0 = cpu ? thread_cpu_seconds() : 0;
   analyzer.analyse(doc, opts.forced_lang);
   if (cpu) *cpu += thread_cpu_seconds() - c0;
@@ -169,6 +174,13 @@ std::optional<Document> read_and_analyse(const std::string& path, const ExportOp
   // analysed article's memory.
   std::vector<Token>().swap(doc.tokens);
   std::vector<TitleCue>().swap(doc.titles);
+}
+
+// Reads and analyses one input; nullopt with *e when it cannot be read.
+std::optional<Document> read_and_analyse(const std::string& path, const ExportOptions& opts,
+                                         const Analyzer& analyzer, Error* e) {
+  auto doc = read_document(path, opts, e);
+  if (doc) analyse_document(*doc, opts, analyzer);
   return doc;
 }
 
@@ -231,6 +243,9 @@ int stream_export(const ExportOptions& opts, const Knowledge& knowledge, const A
   const uint64_t input_bytes = progress || opts.stats ? progress_bytes(paths) : 0;
   if (progress) progress->start(paths.size(), input_bytes);
   const unsigned n = thread_count(opts.threads, paths.size());
+  // Articles a thread takes at once: a few dozen, fewer where the corpus
+  // would not then keep every thread busy to the end.
+  const size_t batch = std::clamp<size_t>(paths.size() / (8 * size_t{n}), 1, 32);
   CorpusBuilder corpus(knowledge, corpus_options(opts));
   std::vector<std::pair<std::string, std::string>> plan;
   for (const auto& p : paths) plan.emplace_back(p, fs::path(p).filename().string());
@@ -248,19 +263,35 @@ int stream_export(const ExportOptions& opts, const Knowledge& knowledge, const A
       double& cpu;
       ~Report() { c.add_analysis_time(cpu); }
     } report{corpus, cpu};
-    for (size_t i; !failed && (i = next.fetch_add(1)) < paths.size();) {
-      Error e;
-      auto doc = read_and_analyse(paths[i], opts, analyzer, &e, &cpu);
-      if (!doc) {
-        {
-          std::lock_guard<std::mutex> lock(errors_mu);
-          slot_errors.emplace_back(i, std::move(e));
+    // A batch of articles at a time, each step over the whole batch: the
+    // analysis of one article then follows another's, with the caches and
+    // branch history it left, instead of the file reads' system calls and
+    // the encoding of the last article (measured: a quarter more CPU per
+    // article analysed one by one between them).
+    std::vector<std::optional<Document>> docs;
+    std::vector<Error> errs;
+    for (size_t first; !failed && (first = next.fetch_add(batch)) < paths.size();) {
+      const size_t last = std::min(first + batch, paths.size());
+      docs.clear();
+      errs.assign(last - first, Error{});
+      for (size_t i = first; i < last; ++i)
+        docs.push_back(read_document(paths[i], opts, &errs[i - first]));
+      for (auto& doc : docs)
+        if (doc) analyse_document(*doc, opts, analyzer, &cpu);
+      for (size_t i = first; i < last && !failed; ++i) {
+        auto& doc = docs[i - first];
+        if (!doc) {
+          {
+            std::lock_guard<std::mutex> lock(errors_mu);
+            slot_errors.emplace_back(i, std::move(errs[i - first]));
+          }
+          if (progress) progress->add(0);
+          continue;
         }
-        if (progress) progress->add(0);
-        continue;
+        if (!corpus.add(w, i, *doc)) failed = true;
+        if (progress) progress->add(doc->text.size());
+        doc.reset();  // its memory back before the next is encoded
       }
-      if (!corpus.add(w, i, *doc)) failed = true;
-      if (progress) progress->add(doc->text.size());
     }
   };
   std::vector<std::thread> pool;
