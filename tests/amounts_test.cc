@@ -256,4 +256,37 @@ BOOST_AUTO_TEST_CASE(pathological_digit_runs_stay_bounded) {
   }
 }
 
+// number_starts keeps its answers by key id, per finder: a word that starts
+// no number in one language must still start one in another that shares the
+// thread's key ids, and a document numbered anew must not be answered from
+// the ids of the one before.
+BOOST_AUTO_TEST_CASE(number_starts_by_key_id_per_finder_and_numbering) {
+  const V pl = {"Count 5 [pięć] {samolotów}"};
+  for (int round = 0; round < 2; ++round) {
+    BOOST_TEST(amounts("Sie kauften pięć Flugzeuge und fünf Busse.", "de") ==
+               V{"Count 5 [fünf] {Busse}"});
+    BOOST_TEST(amounts("Kupili pięć samolotów.", "pl") == pl);
+  }
+  Document d = test::analyse("Kupili pięć samolotów.", "pl");
+  BOOST_REQUIRE(d.key_serial != 0u);
+  BOOST_REQUIRE(d.tokens.size() >= 2u);
+  V want;
+  for (const auto& a : finder("pl").find(d)) want.push_back(show(d, a));
+  BOOST_TEST(want == pl);
+  // Under a new numbering the word's id is the id "Kupili" had.
+  Document renumbered = d;
+  renumbered.key_serial = d.key_serial + 1000003;
+  std::swap(renumbered.tokens[0].key_id, renumbered.tokens[1].key_id);
+  V got;
+  for (const auto& a : finder("pl").find(renumbered)) got.push_back(show(renumbered, a));
+  BOOST_TEST(got == pl);
+  // Without ids, every key is looked up.
+  Document plain = d;
+  plain.key_serial = 0;
+  for (Token& t : plain.tokens) t.key_id = 0;
+  got.clear();
+  for (const auto& a : finder("pl").find(plain)) got.push_back(show(plain, a));
+  BOOST_TEST(got == pl);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -14,6 +14,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "core/serial.h"
 #include "extract/dates.h"
 #include "text/key_table.h"
 #include "text/normalize.h"
@@ -679,6 +680,7 @@ bool parse_number(const std::string& text, const std::string& lang, std::string*
 
 struct AmountFinder::Impl {
   std::string lang;
+  uint64_t serial = next_serial();  // names this finder's answers kept by key id
   DateFinder dates;
   FormSet scale, currency, number, percent, approx, upto, range_sep, range_from, range_and,
       number_join, over, item_stop, weak_number;
@@ -763,18 +765,70 @@ class Run {
   // The tokens where a number may start, in order: numbers, tokens starting
   // with a digit and the first words of number words. Most tokens are none,
   // and the scan passes them over without building anything; a plain key's
-  // stream unit is its framed key, so it is looked up as it is.
+  // stream unit is its framed key, so it is looked up as it is, and the
+  // answer depends on the key alone: kept by key id (KeyMemo), news repeats
+  // its words.
   const std::vector<uint32_t>& number_starts() const {
     thread_local std::vector<uint32_t> starts;  // no allocation per article
     starts.clear();
-    for (uint32_t i = 0; i < tk_.size(); ++i) {
-      const Token& t = tk_[i];
-      if (t.is_number || (!t.key.empty() && t.key[0] >= '0' && t.key[0] <= '9') ||
-          (st_.plain_keys ? m_.number_words.contains(t.key)
-                          : m_.number.by_first.find(token_unit(i)) != nullptr))
+    const Token* tk = tk_.data();
+    const auto n = static_cast<uint32_t>(tk_.size());
+    if (!st_.plain_keys) {
+      for (uint32_t i = 0; i < n; ++i)
+        if (tk[i].is_number || digit_first(tk[i].key) ||
+            m_.number.by_first.find(token_unit(i)) != nullptr)
+          starts.push_back(i);
+      return starts;
+    }
+    // Answers by key id, read through locals: stores into `starts` could
+    // alias the memo's fields for the compiler.
+    std::vector<uint8_t>* memo = start_memo();
+    const uint8_t* known_of = memo ? memo->data() : nullptr;
+    size_t ids = memo ? memo->size() : 0;
+    constexpr uint8_t kNo = 1, kYes = 2;  // 0: not known yet
+    for (uint32_t i = 0; i < n; ++i) {
+      const Token& t = tk[i];
+      if (t.is_number) {
         starts.push_back(i);
+        continue;
+      }
+      const uint32_t kid = t.key_id;
+      uint8_t known = kid < ids ? known_of[kid] : 0;
+      if (!known) {
+        known = digit_first(t.key) || m_.number_words.contains(t.key) ? kYes : kNo;
+        if (memo && kid) {  // id 0: none
+          if (kid >= memo->size()) memo->resize(kid + 1 + kid / 2, 0);
+          (*memo)[kid] = known;
+          known_of = memo->data();
+          ids = memo->size();
+        }
+      }
+      if (known == kYes) starts.push_back(i);
     }
     return starts;
+  }
+  static bool digit_first(std::string_view k) { return !k.empty() && k[0] >= '0' && k[0] <= '9'; }
+  // This thread's answers of number_starts for this finder by the
+  // document's key ids (KeyMemo's scheme), or null when its tokens carry
+  // none. Finders of several languages take turns on one thread's key ids.
+  std::vector<uint8_t>* start_memo() const {
+    struct Memo {
+      uint64_t finder = 0, keys = 0;  // m_.serial, Document::key_serial
+      std::vector<uint8_t> known;
+    };
+    thread_local std::vector<Memo> memos;
+    if (d_.key_serial == 0) return nullptr;
+    auto it = std::find_if(memos.begin(), memos.end(),
+                           [&](const Memo& m) { return m.finder == m_.serial; });
+    if (it == memos.end()) {
+      if (memos.size() >= 8) memos.erase(memos.begin());  // finders come and go (tests)
+      it = memos.insert(memos.end(), Memo{m_.serial, 0, {}});
+    }
+    if (it->keys != d_.key_serial) {  // a new numbering: the ids mean other keys
+      it->keys = d_.key_serial;
+      it->known.clear();
+    }
+    return &it->known;
   }
 
   // First token whose key starts at or after stream position `pos`.
