@@ -289,4 +289,31 @@ BOOST_AUTO_TEST_CASE(number_starts_by_key_id_per_finder_and_numbering) {
   BOOST_TEST(got == pl);
 }
 
+// Gaps are reduced in fill_stream's own loop while ASCII and by append_gap
+// from the first other byte on: symbols after the switch still match, and
+// controls still block ("6\x01€").
+BOOST_AUTO_TEST_CASE(gap_symbols_after_ascii) {
+  BOOST_TEST(amounts("The fund (€5 million) and \"$7 million\" deals.", "en") ==
+             (V{"Money 5000000 EUR [5 million]", "Money 7000000 USD [7 million]"}));
+  BOOST_TEST(amounts("Es kostet 5 \u00a0€ und 6\x01€ mehr.", "de") ==
+             (V{"Money 5 EUR [5]", "Count 6 [6]"}));
+}
+
+// A key holding a kWord is more than one stream unit: a word after it is
+// then looked up in the stream, as the matching does. Here the scale "mln"
+// it starts with ends the counted item.
+BOOST_AUTO_TEST_CASE(key_holding_a_frame_byte) {
+  Document d = test::analyse("Kupili pięć nowych samolotów.", "pl");
+  BOOST_REQUIRE(d.tokens.size() >= 4u);
+  static const std::string key = "mln\x1fsamolot\xc3\xb3w";
+  d.tokens[3].key = key;
+  d.tokens[3].key_id = 0;  // not the key its id names
+  auto found = finder("pl").find(d);
+  BOOST_REQUIRE(found.size() == 1u);
+  BOOST_TEST(found[0].value == "5");
+  BOOST_TEST(found[0].has_item);
+  BOOST_TEST(found[0].item_first == 2u);
+  BOOST_TEST(found[0].item_last == 2u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

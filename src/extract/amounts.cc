@@ -225,16 +225,9 @@ struct Writer {
   }
 };
 
-// Whether any byte of `w` is `c` (the word-at-a-time zero-byte test).
-inline bool has_byte(uint64_t w, char c) {
-  uint64_t x = w ^ (0x0101010101010101ull * static_cast<uint8_t>(c));
-  return ((x - 0x0101010101010101ull) & ~x & 0x8080808080808080ull) != 0;
-}
-
 // Copies a key (most are a few bytes) with overlapping word moves, where
-// memcpy is a call; returns whether it holds a kWord, which the copy's
-// loads show for free.
-bool copy_key(std::string_view k, char* dst) {
+// memcpy is a call.
+void copy_key(std::string_view k, char* dst) {
   size_t n = k.size();
   if (n >= 8 && n <= 16) {
     uint64_t a, b;
@@ -242,24 +235,19 @@ bool copy_key(std::string_view k, char* dst) {
     std::memcpy(&b, k.data() + n - 8, 8);
     std::memcpy(dst, &a, 8);
     std::memcpy(dst + n - 8, &b, 8);
-    return has_byte(a, kWord) || has_byte(b, kWord);
-  }
-  if (n >= 4 && n < 8) {
+  } else if (n >= 4 && n < 8) {
     uint32_t a, b;
     std::memcpy(&a, k.data(), 4);
     std::memcpy(&b, k.data() + n - 4, 4);
     std::memcpy(dst, &a, 4);
     std::memcpy(dst + n - 4, &b, 4);
-    return has_byte(a | uint64_t{b} << 32, kWord);
-  }
-  if (n > 0 && n < 4) {  // first, middle and last byte cover 1-3 bytes
+  } else if (n > 0 && n < 4) {  // first, middle and last byte cover 1-3 bytes
     dst[0] = k[0];
     dst[n / 2] = k[n / 2];
     dst[n - 1] = k[n - 1];
-    return k[0] == kWord || k[n / 2] == kWord || k[n - 1] == kWord;
+  } else {
+    std::memcpy(dst, k.data(), n);
   }
-  std::memcpy(dst, k.data(), n);
-  return std::memchr(k.data(), kWord, n) != nullptr;
 }
 
 Writer append_gap(std::string_view raw, Writer w) {
@@ -297,8 +285,11 @@ struct Stream {
   std::string s;
   std::vector<uint32_t> start;  // per token: position of the kWord before its key
   std::vector<uint32_t> end;    // per token: position after the kWord after its key
-  bool plain_keys = true;       // no key holds a kWord
 };
+
+// Whether a key holds a kWord, which makes its framed key more than one
+// stream unit (never seen in news; number_starts asks it of each key once).
+bool holds_kword(std::string_view key) { return key.find(kWord) != std::string_view::npos; }
 
 // Fills `st` (its buffers may hold an earlier article's stream: every byte
 // up to the new size is rewritten).
@@ -316,25 +307,40 @@ void fill_stream(const Document& d, Stream* out) {
   const Token* tok = d.tokens.data();
   std::string_view text = d.text;
   Writer w(&st.s);
-  bool kword_in_key = false;
   uint32_t prev = 0;
   for (size_t i = 0; i < n; ++i) {
     const Token& t = tok[i];
-    uint32_t gap = t.span.begin - prev;
-    if (gap > 1 || (gap == 1 && text[prev] != ' '))
-      w = append_gap(text.substr(prev, gap), w);  // a space adds nothing
-    w.reserve(t.key.size() + 2);
+    const uint32_t b = t.span.begin;
+    const std::string_view key = t.key;
+    // Room for the gap (a byte per byte at most but through a match key,
+    // which append_gap makes room for) and the framed key.
+    w.reserve(b - prev + key.size() + 2);
+    if (b > prev + 1 || (b == prev + 1 && text[prev] != ' ')) {  // a space adds nothing
+      // ASCII here, as append_gap does it: nearly every other gap is ", "
+      // or ". ", not worth a call.
+      for (uint32_t j = prev; j < b; ++j) {
+        const char c = text[j];
+        if (static_cast<uint8_t>(c) >= 0x80) {
+          w = append_gap(text.substr(j, b - j), w);
+          w.reserve(key.size() + 2);
+          break;
+        }
+        if (c < 0x20 || c == 0x7F)
+          w.put(kBlock);
+        else if (c != ' ' && c != '-' && c != '\'')
+          w.put(ascii_key_char(c));
+      }
+    }
     start[i] = static_cast<uint32_t>(w.at);
     w.put(kWord);
-    kword_in_key |= copy_key(t.key, w.p + w.at);
-    w.at += t.key.size();
+    copy_key(key, w.p + w.at);
+    w.at += key.size();
     w.put(kWord);
     end[i] = static_cast<uint32_t>(w.at);
     prev = t.span.end;
   }
   w = append_gap(text.substr(prev), w);
   st.s.resize(w.at);
-  st.plain_keys = !kword_in_key;
 }
 
 Stream make_stream(const Document& d) {
@@ -766,36 +772,27 @@ class Run {
   // with a digit and the first words of number words. Most tokens are none,
   // and the scan passes them over without building anything; a plain key's
   // stream unit is its framed key, so it is looked up as it is, and the
-  // answer depends on the key alone: kept by key id (KeyMemo), news repeats
-  // its words.
-  const std::vector<uint32_t>& number_starts() const {
+  // answer depends on the key alone: kept by key id (KeyMemo's scheme), news
+  // repeats its words. Finds out plain_keys_ on the way.
+  const std::vector<uint32_t>& number_starts() {
     thread_local std::vector<uint32_t> starts;  // no allocation per article
     starts.clear();
     const Token* tk = tk_.data();
     const auto n = static_cast<uint32_t>(tk_.size());
-    if (!st_.plain_keys) {
-      for (uint32_t i = 0; i < n; ++i)
-        if (tk[i].is_number || digit_first(tk[i].key) ||
-            m_.number.by_first.find(token_unit(i)) != nullptr)
-          starts.push_back(i);
-      return starts;
-    }
     // Answers by key id, read through locals: stores into `starts` could
     // alias the memo's fields for the compiler.
     std::vector<uint8_t>* memo = start_memo();
     const uint8_t* known_of = memo ? memo->data() : nullptr;
     size_t ids = memo ? memo->size() : 0;
-    constexpr uint8_t kNo = 1, kYes = 2;  // 0: not known yet
+    constexpr uint8_t kKnown = 1, kStarts = 2, kHoldsWord = 4;  // 0: not known yet
+    uint8_t all = 0;
     for (uint32_t i = 0; i < n; ++i) {
       const Token& t = tk[i];
-      if (t.is_number) {
-        starts.push_back(i);
-        continue;
-      }
       const uint32_t kid = t.key_id;
       uint8_t known = kid < ids ? known_of[kid] : 0;
       if (!known) {
-        known = digit_first(t.key) || m_.number_words.contains(t.key) ? kYes : kNo;
+        known = kKnown | (digit_first(t.key) || m_.number_words.contains(t.key) ? kStarts : 0) |
+                (holds_kword(t.key) ? kHoldsWord : 0);
         if (memo && kid) {  // id 0: none
           if (kid >= memo->size()) memo->resize(kid + 1 + kid / 2, 0);
           (*memo)[kid] = known;
@@ -803,7 +800,16 @@ class Run {
           ids = memo->size();
         }
       }
-      if (known == kYes) starts.push_back(i);
+      all |= known;
+      if (t.is_number || (known & kStarts)) starts.push_back(i);
+    }
+    plain_keys_ = !(all & kHoldsWord);
+    if (!plain_keys_) {  // the framed key of such a key is no unit: look up the stream's
+      starts.clear();
+      for (uint32_t i = 0; i < n; ++i)
+        if (tk[i].is_number || digit_first(tk[i].key) ||
+            m_.number.by_first.find(token_unit(i)) != nullptr)
+          starts.push_back(i);
     }
     return starts;
   }
@@ -888,7 +894,7 @@ class Run {
   }
   std::string_view token_unit(uint32_t i) const {
     uint32_t c = st_.start[i];
-    return st_.plain_keys ? std::string_view(st_.s).substr(c, st_.end[i] - c) : unit_at(st_.s, c);
+    return plain_keys_ ? std::string_view(st_.s).substr(c, st_.end[i] - c) : unit_at(st_.s, c);
   }
   Hit fwd(const FormSet& fs, uint32_t c, const std::vector<uint32_t>* list) const {
     Hit best;
@@ -1276,6 +1282,7 @@ class Run {
   const std::vector<Token>& tk_;
   const Stream& st_;  // article_stream's buffer: one Run at a time per thread
   std::vector<bool> excluded_;
+  bool plain_keys_ = true;  // no key holds a kWord (number_starts finds out)
   std::string lang_;
   // The stream positions asked about last and their rows (first_row, last_row).
   mutable uint32_t first_at_ = UINT32_MAX, last_at_ = UINT32_MAX;
