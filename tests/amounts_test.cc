@@ -213,6 +213,14 @@ BOOST_AUTO_TEST_CASE(exact_decimal_scaling) {
   BOOST_TEST(amounts("Dotacja 0,5 mln zł i 1,2345 tys. zł oraz 1,234567891 mld zł.", "pl") ==
              (V{"Money 500000 PLN [0,5 mln zł]", "Money 1234.5 PLN [1,2345 tys. zł]",
                 "Money 1234567891 PLN [1,234567891 mld zł]"}));
+  // Scaled by a power of ten, the point moves: below one, to a whole
+  // number, trailing zeros dropped; a range's bound alike.
+  BOOST_TEST(
+      amounts("Koszt 0,0005 tys. zł, 0,00005 tys. zł, 0,1230 tys. zł i 2,50 mln zł.", "pl") ==
+      (V{"Money 0.5 PLN [0,0005 tys. zł]", "Money 0.05 PLN [0,00005 tys. zł]",
+         "Money 123 PLN [0,1230 tys. zł]", "Money 2500000 PLN [2,50 mln zł]"}));
+  BOOST_TEST(amounts("It costs $1.5-2.25 billion.", "en") ==
+             V{"Money 1500000000-2250000000 USD [1.5-2.25 billion]"});
 }
 
 BOOST_AUTO_TEST_CASE(text_order_and_no_overlap) {

@@ -81,24 +81,44 @@ bool dec_parse(std::string_view s, Dec* out) {
   return true;
 }
 
-// Canonical xsd:decimal: no exponent, no leading zeros, no trailing
-// fractional zeros, no point for integers.
-std::string dec_str(const Dec& d) {
-  size_t z = d.digits.find_first_not_of('0');
-  if (z == std::string::npos) return "0";
-  std::string_view digs = std::string_view(d.digits).substr(z);
-  if (d.exp >= 0) return std::string(digs) + std::string(static_cast<size_t>(d.exp), '0');
-  size_t frac = static_cast<size_t>(-static_cast<int64_t>(d.exp));
-  std::string ip, fp;
-  if (digs.size() <= frac) {
-    ip = "0";
-    fp = std::string(frac - digs.size(), '0') + std::string(digs);
-  } else {
-    ip = digs.substr(0, digs.size() - frac);
-    fp = digs.substr(digs.size() - frac);
+// Canonical xsd:decimal of digits × 10^exp: no exponent, no leading zeros,
+// no trailing fractional zeros, no point for integers. Written into `out`
+// piece by piece: temporaries cost more than the digits.
+void dec_write(std::string_view digits, int64_t exp, std::string* out) {
+  out->clear();
+  size_t z = digits.find_first_not_of('0');
+  if (z == std::string_view::npos) {
+    out->push_back('0');
+    return;
   }
-  while (!fp.empty() && fp.back() == '0') fp.pop_back();
-  return fp.empty() ? ip : ip + "." + fp;
+  std::string_view digs = digits.substr(z);
+  if (exp >= 0) {
+    out->reserve(digs.size() + static_cast<size_t>(exp));
+    out->append(digs);
+    out->append(static_cast<size_t>(exp), '0');
+    return;
+  }
+  size_t frac = static_cast<size_t>(-exp);
+  // The fraction loses its trailing zeros; a padded one keeps digs' first
+  // digit, which is not one.
+  std::string_view fp = digs.size() <= frac ? digs : digs.substr(digs.size() - frac);
+  while (!fp.empty() && fp.back() == '0') fp.remove_suffix(1);
+  if (digs.size() <= frac) {
+    out->reserve(2 + frac);
+    out->append("0.");
+    out->append(frac - digs.size(), '0');
+  } else {
+    out->reserve(digs.size() + 1);
+    out->append(digs.substr(0, digs.size() - frac));
+    if (!fp.empty()) out->push_back('.');
+  }
+  out->append(fp);
+}
+
+std::string dec_str(const Dec& d) {
+  std::string s;
+  dec_write(d.digits, d.exp, &s);
+  return s;
 }
 
 // Schoolbook product; `b` is a scale or a short multiplier, so this is
@@ -129,6 +149,23 @@ Dec dec_of(const std::string& canonical) {
   Dec d;
   if (!dec_parse(canonical, &d)) d = Dec{};
   return d;
+}
+
+// dec_str(dec_mul(dec_of(canonical), mult)) into `out`, without the
+// product when `mult` is a power of ten (every scale is one): the digits
+// stay, the exponent moves, and a canonical value times one is itself.
+void dec_scale(const std::string& canonical, const Dec& mult, std::string* out) {
+  const std::string& m = mult.digits;
+  if (m.find_first_not_of('0') != m.size() - 1 || m.back() != '1') {
+    *out = dec_str(dec_mul(dec_of(canonical), mult));
+    return;
+  }
+  if (mult.exp == 0) {
+    *out = canonical;
+    return;
+  }
+  Dec d = dec_of(canonical);
+  dec_write(d.digits, int64_t{d.exp} + mult.exp, out);
 }
 
 // Compares two canonical decimals.
@@ -1243,8 +1280,8 @@ class Run {
     am->kind = kind;
     am->first = std::min(token_from(start), i);
     am->last = last;
-    am->value = dec_str(dec_mul(dec_of(a.value), mult));
-    if (range) am->high = dec_str(dec_mul(dec_of(b.value), mult));
+    dec_scale(a.value, mult, &am->value);
+    if (range) dec_scale(b.value, mult, &am->high);
     am->currency = currency;
     am->approximate = approx;
     am->up_to = up_to;
