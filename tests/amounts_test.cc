@@ -324,4 +324,17 @@ BOOST_AUTO_TEST_CASE(key_holding_a_frame_byte) {
   BOOST_TEST(found[0].item_last == 2u);
 }
 
+// Tokens are found from stream positions by a few steps from the token
+// tried, then a binary search: here the expression reaches six tokens past
+// it ("5 000 000 000 000 000 zł") and five before it ("as many as an
+// estimated").
+BOOST_AUTO_TEST_CASE(expressions_far_from_their_number) {
+  BOOST_TEST(
+      amounts("Fundusz ma 5 000 000 000 000 000 zł, 7 mln zł.", "pl") ==
+      (V{"Money 5000000000000000 PLN [5 000 000 000 000 000 zł]", "Money 7000000 PLN [7 mln zł]"}));
+  BOOST_TEST(
+      amounts("They hired as many as an estimated 500 workers and about 7 more.", "en") ==
+      (V{"Count 500 ~ <= [as many as an estimated 500] {workers}", "Count 7 ~ [about 7] {more}"}));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

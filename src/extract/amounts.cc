@@ -193,9 +193,20 @@ struct Seps {
 };
 
 Seps locale_seps(const std::string& lang) {
+  // The language asked last, before hashing: a thread's articles come in
+  // runs of one language, and most of their numbers have separators.
+  thread_local std::string last_lang;
+  thread_local Seps last;
+  thread_local bool have_last = false;
+  if (have_last && lang == last_lang) return last;
   thread_local std::unordered_map<std::string, Seps> cache;
   auto it = cache.find(lang);
-  if (it != cache.end()) return it->second;
+  if (it != cache.end()) {
+    last_lang = lang;
+    last = it->second;
+    have_last = true;
+    return last;
+  }
   Seps s;
   if (!lang.empty() && lang != "und") {
     icu::Locale loc(lang.c_str());
@@ -793,6 +804,7 @@ class Run {
     out.reserve(starts.size());  // at most one amount starts at each; the vector is short-lived
     for (uint32_t i : starts) {
       if (i < from || excluded_[i] || st_.start[i] < consumed) continue;
+      hint_ = i;
       Amount a;
       uint32_t end = 0, next = i + 1;
       bool found = expression_at(i, consumed, &a, &end, &next);
@@ -874,16 +886,34 @@ class Run {
     return &it->known;
   }
 
-  // First token whose key starts at or after stream position `pos`.
+  // First token whose key starts at or after stream position `pos`
+  // (std::lower_bound over the starts).
   uint32_t token_from(uint32_t pos) const {
-    return static_cast<uint32_t>(std::lower_bound(st_.start.begin(), st_.start.end(), pos) -
-                                 st_.start.begin());
+    return first_past(st_.start, [pos](uint32_t v) { return v >= pos; });
   }
-  // Last token whose key ends at or before stream position `pos` (or -1).
+  // Last token whose key ends at or before stream position `pos` (or -1):
+  // std::upper_bound over the ends, less one.
   int64_t token_to(uint32_t pos) const {
-    return static_cast<int64_t>(std::upper_bound(st_.end.begin(), st_.end.end(), pos) -
-                                st_.end.begin()) -
-           1;
+    return int64_t{first_past(st_.end, [pos](uint32_t v) { return v > pos; })} - 1;
+  }
+  // The first index of `a` (ascending) whose value `past` holds, or a.size().
+  // The positions asked about are a few tokens from the one being tried
+  // (hint_): a few steps from it, then a binary search of the rest.
+  template <class Past>
+  uint32_t first_past(const std::vector<uint32_t>& a, Past past) const {
+    const uint32_t* v = a.data();
+    const auto n = static_cast<uint32_t>(a.size());
+    uint32_t t = hint_ < n ? hint_ : n - 1;  // n > 0: find() runs on tokens only
+    if (past(v[t])) {                        // the answer is t or before it
+      for (int k = 0; k < 4; ++k, --t)
+        if (t == 0 || !past(v[t - 1])) return t;
+      return static_cast<uint32_t>(
+          std::partition_point(v, v + t, [&](uint32_t x) { return !past(x); }) - v);
+    }
+    for (int k = 0; k < 4; ++k)  // after it
+      if (++t == n || past(v[t])) return t;
+    return static_cast<uint32_t>(
+        std::partition_point(v + t + 1, v + n, [&](uint32_t x) { return !past(x); }) - v);
   }
 
   bool caps_ok(const Form& f, uint32_t begin) const {
@@ -1025,6 +1055,15 @@ class Run {
           if (sep != std::string_view::npos) break;
         }
       }
+      out->last = j;
+      out->end = st_.end[j];
+      out->plain = j == i && all_digits(t.key);
+      if (out->plain) {  // parse_number's first case, without copying the key
+        const std::string_view k = t.key;
+        const size_t z = k.find_first_not_of('0');
+        out->value.assign(z == std::string_view::npos ? std::string_view("0") : k.substr(z));
+        return true;
+      }
       // A narrow no-break space is a number connector for ICU, so "70\u202F%"
       // is the token "70 " (keys turn every space into U+0020).
       std::string text(t.key);
@@ -1033,11 +1072,7 @@ class Run {
         text += ' ';
         text += tk_[k].key;
       }
-      if (!parse_number(text, lang_, &out->value)) return false;
-      out->last = j;
-      out->end = st_.end[j];
-      out->plain = j == i && all_digits(t.key);
-      return true;
+      return parse_number(text, lang_, &out->value);
     }
     if (!t.key.empty() && t.key[0] >= '0' && t.key[0] <= '9') {
       size_t k = t.key.find_first_not_of("0123456789., ");
@@ -1320,6 +1355,7 @@ class Run {
   const Stream& st_;  // article_stream's buffer: one Run at a time per thread
   std::vector<bool> excluded_;
   bool plain_keys_ = true;  // no key holds a kWord (number_starts finds out)
+  uint32_t hint_ = 0;       // the token tried (first_past)
   std::string lang_;
   // The stream positions asked about last and their rows (first_row, last_row).
   mutable uint32_t first_at_ = UINT32_MAX, last_at_ = UINT32_MAX;
