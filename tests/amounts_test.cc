@@ -337,4 +337,13 @@ BOOST_AUTO_TEST_CASE(expressions_far_from_their_number) {
       (V{"Count 500 ~ <= [as many as an estimated 500] {workers}", "Count 7 ~ [about 7] {more}"}));
 }
 
+// A symbol between numbers, spaced or not, joins a range or makes a score;
+// a space alone does neither.
+BOOST_AUTO_TEST_CASE(symbols_between_numbers) {
+  BOOST_TEST(amounts("Das Spiel endete 3 – 1 und 2-2.", "de").empty());
+  BOOST_TEST(amounts("Sie zahlten 10 – 15 Euro.", "de") == V{"Money 10-15 EUR [10 – 15 Euro]"});
+  BOOST_TEST(amounts("Sie kauften 10 15 Busse.", "de") ==
+             (V{"Count 10 [10]", "Count 15 [15] {Busse}"}));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

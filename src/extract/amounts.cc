@@ -927,21 +927,29 @@ class Run {
 
   // The forms of every class starting at stream position `c`, whose first
   // unit is `unit` (computed only when `c` is not the position asked last).
+  // The finder asks several classes in a row about one position: the test
+  // for that stays inline, the lookup does not.
   template <class UnitFn>
   const UnitIndex::Row* first_row(uint32_t c, UnitFn unit) const {
     if (c != first_at_) {
       first_at_ = c;
-      first_row_ = m_.first_units.find(unit());
+      first_row_ = find_first(unit());
     }
     return first_row_;
+  }
+  [[gnu::noinline]] const UnitIndex::Row* find_first(std::string_view unit) const {
+    return m_.first_units.find(unit);
   }
   // The forms of every class ending at stream position `p`.
   const UnitIndex::Row* last_row(uint32_t p) const {
     if (p != last_at_) {
       last_at_ = p;
-      last_row_ = m_.last_units.find(unit_before(st_.s, p));
+      last_row_ = find_last(p);
     }
     return last_row_;
+  }
+  [[gnu::noinline]] const UnitIndex::Row* find_last(uint32_t p) const {
+    return m_.last_units.find(unit_before(st_.s, p));
   }
   static const std::vector<uint32_t>* of(const UnitIndex::Row* row, const FormSet& fs) {
     return row ? (*row)[fs.id] : nullptr;
@@ -963,10 +971,14 @@ class Run {
     uint32_t c = st_.start[i];
     return plain_keys_ ? std::string_view(st_.s).substr(c, st_.end[i] - c) : unit_at(st_.s, c);
   }
+  // Most classes have no form at a position: that answer stays inline.
   Hit fwd(const FormSet& fs, uint32_t c, const std::vector<uint32_t>* list) const {
+    return list ? fwd_list(fs, c, *list) : Hit{};
+  }
+  [[gnu::noinline]] Hit fwd_list(const FormSet& fs, uint32_t c,
+                                 const std::vector<uint32_t>& list) const {
     Hit best;
-    if (!list) return best;
-    for (uint32_t idx : *list) {
+    for (uint32_t idx : list) {
       const Form& f = fs.forms[idx];
       if (best && f.s.size() <= best.end - best.begin) continue;
       if (st_.s.compare(c, f.s.size(), f.s) != 0 || !caps_ok(f, c)) continue;
@@ -977,10 +989,13 @@ class Run {
 
   // Longest form of `fs` ending at stream position `p`.
   Hit bwd(const FormSet& fs, uint32_t p) const {
-    Hit best;
     const auto* list = of(last_row(p), fs);
-    if (!list) return best;
-    for (uint32_t idx : *list) {
+    return list ? bwd_list(fs, p, *list) : Hit{};
+  }
+  [[gnu::noinline]] Hit bwd_list(const FormSet& fs, uint32_t p,
+                                 const std::vector<uint32_t>& list) const {
+    Hit best;
+    for (uint32_t idx : list) {
       const Form& f = fs.forms[idx];
       if (f.s.size() > p || (best && f.s.size() <= best.end - best.begin)) continue;
       uint32_t b = static_cast<uint32_t>(p - f.s.size());
@@ -1136,11 +1151,11 @@ class Run {
     uint32_t j = a.last + 1;
     if (a.attached || j >= tk_.size() || !same_sentence(a.last, j)) return false;
     bool sep = false;
-    std::string key = match_key(trim_space(raw_gap(j)));
-    if (!key.empty() &&
-        std::find(m_.range_syms.begin(), m_.range_syms.end(), key) != m_.range_syms.end()) {
-      sep = true;
-    } else {
+    if (std::string_view gap = trim_space(raw_gap(j)); !gap.empty()) {  // mostly a space
+      std::string key = match_key(gap);
+      sep = !key.empty() && is_range_sym_key(key);
+    }
+    if (!sep) {
       Hit h = fwd(m_.range_sep, a.end);
       if (!h && opened) h = fwd(m_.range_and, a.end);
       if (h && follows(a.last, h)) {
@@ -1154,12 +1169,17 @@ class Run {
     return dec_cmp(b->value, a.value) > 0;
   }
 
+  bool is_range_sym_key(std::string_view key) const {
+    return std::find(m_.range_syms.begin(), m_.range_syms.end(), key) != m_.range_syms.end();
+  }
+
   // Whether token k can be part of an item: not a number-class word.
   bool stops_item(uint32_t k) const {
     const UnitIndex::Row* row = token_row(k);
     if (!row) return false;
     for (const FormSet* fs : m_.item_enders)
-      if (fwd(*fs, st_.start[k], of(row, *fs))) return true;
+      if (const auto* list = (*row)[fs->id]; list && fwd_list(*fs, st_.start[k], *list))
+        return true;
     return false;
   }
 
@@ -1204,9 +1224,10 @@ class Run {
   bool glued_to_number(uint32_t first, uint32_t last) const {
     auto glued = [&](uint32_t j) {  // tokens j-1 and j
       if (!tk_[j - 1].is_number || !tk_[j].is_number || !same_sentence(j - 1, j)) return false;
-      std::string key = match_key(trim_space(raw_gap(j)));
-      return key == "-" ||
-             std::find(m_.range_syms.begin(), m_.range_syms.end(), key) != m_.range_syms.end();
+      std::string_view gap = trim_space(raw_gap(j));
+      if (gap.empty()) return is_range_sym_key({});  // match_key("") is ""
+      std::string key = match_key(gap);
+      return key == "-" || is_range_sym_key(key);
     };
     return (first > 0 && glued(first)) || (last + 1 < tk_.size() && glued(last + 1));
   }
