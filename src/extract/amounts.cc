@@ -786,6 +786,16 @@ struct AmountFinder::Impl {
 
 namespace {
 
+// What the finder made of a thread's keys, by key id (KeyMemo's scheme):
+// news repeats its words, and each answer depends on the key alone.
+struct KeyAnswers {
+  uint64_t finder = 0, keys = 0;  // Impl::serial, Document::key_serial
+  std::vector<uint8_t> known;     // number_starts' flags
+  // The UnitIndex row of the key's framed form, first_units' and
+  // last_units': 0 not known yet, 1 none, else 2 + the row.
+  std::vector<uint16_t> first, last;
+};
+
 // One run of the finder over one document.
 class Run {
  public:
@@ -830,7 +840,8 @@ class Run {
     const auto n = static_cast<uint32_t>(tk_.size());
     // Answers by key id, read through locals: stores into `starts` could
     // alias the memo's fields for the compiler.
-    std::vector<uint8_t>* memo = start_memo();
+    memo_ = start_memo();
+    std::vector<uint8_t>* memo = memo_ ? &memo_->known : nullptr;
     const uint8_t* known_of = memo ? memo->data() : nullptr;
     size_t ids = memo ? memo->size() : 0;
     constexpr uint8_t kKnown = 1, kStarts = 2, kHoldsWord = 4;  // 0: not known yet
@@ -863,27 +874,25 @@ class Run {
     return starts;
   }
   static bool digit_first(std::string_view k) { return !k.empty() && k[0] >= '0' && k[0] <= '9'; }
-  // This thread's answers of number_starts for this finder by the
-  // document's key ids (KeyMemo's scheme), or null when its tokens carry
-  // none. Finders of several languages take turns on one thread's key ids.
-  std::vector<uint8_t>* start_memo() const {
-    struct Memo {
-      uint64_t finder = 0, keys = 0;  // m_.serial, Document::key_serial
-      std::vector<uint8_t> known;
-    };
-    thread_local std::vector<Memo> memos;
+  // This thread's answers for this finder by the document's key ids, or
+  // null when its tokens carry none. Finders of several languages take
+  // turns on one thread's key ids.
+  KeyAnswers* start_memo() const {
+    thread_local std::vector<KeyAnswers> memos;
     if (d_.key_serial == 0) return nullptr;
     auto it = std::find_if(memos.begin(), memos.end(),
-                           [&](const Memo& m) { return m.finder == m_.serial; });
+                           [&](const KeyAnswers& m) { return m.finder == m_.serial; });
     if (it == memos.end()) {
       if (memos.size() >= 8) memos.erase(memos.begin());  // finders come and go (tests)
-      it = memos.insert(memos.end(), Memo{m_.serial, 0, {}});
+      it = memos.insert(memos.end(), KeyAnswers{m_.serial, 0, {}, {}, {}});
     }
     if (it->keys != d_.key_serial) {  // a new numbering: the ids mean other keys
       it->keys = d_.key_serial;
       it->known.clear();
+      it->first.clear();
+      it->last.clear();
     }
-    return &it->known;
+    return &*it;
   }
 
   // First token whose key starts at or after stream position `pos`
@@ -925,22 +934,24 @@ class Run {
     return true;
   }
 
-  // The forms of every class starting at stream position `c`, whose first
-  // unit is `unit` (computed only when `c` is not the position asked last).
-  // The finder asks several classes in a row about one position: the test
-  // for that stays inline, the lookup does not.
-  template <class UnitFn>
-  const UnitIndex::Row* first_row(uint32_t c, UnitFn unit) const {
+  // The forms of every class starting (ending) at stream position `c`
+  // (`p`), looked up only when it is not the position asked last: the finder
+  // asks several classes in a row about one position, and that test stays
+  // inline, the lookup not. At a token's start (end) the unit is the token's
+  // framed key, whose row is kept by key id.
+  const UnitIndex::Row* first_row(uint32_t c) const {
     if (c != first_at_) {
       first_at_ = c;
-      first_row_ = find_first(unit());
+      first_row_ = find_first(c);
     }
     return first_row_;
   }
-  [[gnu::noinline]] const UnitIndex::Row* find_first(std::string_view unit) const {
-    return m_.first_units.find(unit);
+  [[gnu::noinline]] const UnitIndex::Row* find_first(uint32_t c) const {
+    if (plain_keys_)
+      if (uint32_t t = token_from(c); t < tk_.size() && st_.start[t] == c)
+        return key_row(m_.first_units, &KeyAnswers::first, t);
+    return m_.first_units.find(unit_at(st_.s, c));
   }
-  // The forms of every class ending at stream position `p`.
   const UnitIndex::Row* last_row(uint32_t p) const {
     if (p != last_at_) {
       last_at_ = p;
@@ -949,23 +960,45 @@ class Run {
     return last_row_;
   }
   [[gnu::noinline]] const UnitIndex::Row* find_last(uint32_t p) const {
+    if (plain_keys_)
+      if (int64_t t = token_to(p); t >= 0 && st_.end[static_cast<size_t>(t)] == p)
+        return key_row(m_.last_units, &KeyAnswers::last, static_cast<uint32_t>(t));
     return m_.last_units.find(unit_before(st_.s, p));
+  }
+  // `index`'s row of token t's framed key (a plain key), kept in `rows`.
+  const UnitIndex::Row* key_row(const UnitIndex& index, std::vector<uint16_t> KeyAnswers::*rows,
+                                uint32_t t) const {
+    const uint32_t kid = tk_[t].key_id;
+    std::vector<uint16_t>* known = memo_ && kid ? &(memo_->*rows) : nullptr;  // id 0: none
+    if (known && kid < known->size() && (*known)[kid]) {
+      const uint16_t r = (*known)[kid];
+      return r == 1 ? nullptr : &index.rows[r - 2];
+    }
+    const UnitIndex::Row* row = index.find(token_unit(t));
+    if (known && index.rows.size() < UINT16_MAX - 2) {
+      if (kid >= known->size()) known->resize(kid + 1 + kid / 2, 0);
+      (*known)[kid] = static_cast<uint16_t>(row ? row - index.rows.data() + 2 : 1);
+    }
+    return row;
   }
   static const std::vector<uint32_t>* of(const UnitIndex::Row* row, const FormSet& fs) {
     return row ? (*row)[fs.id] : nullptr;
   }
 
   // Longest form of `fs` starting at stream position `c`.
-  Hit fwd(const FormSet& fs, uint32_t c) const {
-    return fwd(fs, c, of(first_row(c, [&] { return unit_at(st_.s, c); }), fs));
-  }
+  Hit fwd(const FormSet& fs, uint32_t c) const { return fwd(fs, c, of(first_row(c), fs)); }
   // The same at the start of token i, whose framed key is its first unit
   // unless the key holds a kWord itself.
   Hit fwd_token(const FormSet& fs, uint32_t i) const {
     return fwd(fs, st_.start[i], of(token_row(i), fs));
   }
   const UnitIndex::Row* token_row(uint32_t i) const {
-    return first_row(st_.start[i], [&] { return token_unit(i); });
+    const uint32_t c = st_.start[i];
+    if (c != first_at_) {
+      first_at_ = c;
+      first_row_ = plain_keys_ ? key_row(m_.first_units, &KeyAnswers::first, i) : find_first(c);
+    }
+    return first_row_;
   }
   std::string_view token_unit(uint32_t i) const {
     uint32_t c = st_.start[i];
@@ -1375,8 +1408,9 @@ class Run {
   const std::vector<Token>& tk_;
   const Stream& st_;  // article_stream's buffer: one Run at a time per thread
   std::vector<bool> excluded_;
-  bool plain_keys_ = true;  // no key holds a kWord (number_starts finds out)
-  uint32_t hint_ = 0;       // the token tried (first_past)
+  bool plain_keys_ = true;      // no key holds a kWord (number_starts finds out)
+  uint32_t hint_ = 0;           // the token tried (first_past)
+  KeyAnswers* memo_ = nullptr;  // number_starts sets it
   std::string lang_;
   // The stream positions asked about last and their rows (first_row, last_row).
   mutable uint32_t first_at_ = UINT32_MAX, last_at_ = UINT32_MAX;
