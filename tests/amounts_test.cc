@@ -221,6 +221,10 @@ BOOST_AUTO_TEST_CASE(exact_decimal_scaling) {
          "Money 123 PLN [0,1230 tys. zł]", "Money 2500000 PLN [2,50 mln zł]"}));
   BOOST_TEST(amounts("It costs $1.5-2.25 billion.", "en") ==
              V{"Money 1500000000-2250000000 USD [1.5-2.25 billion]"});
+  // Digits past the scaler's buffer take the long way, to the same value.
+  const std::string many(70, '7');
+  BOOST_TEST(amounts("Dług " + many + ",5 tys. zł.", "pl") ==
+             V{"Money " + many + "500 PLN [" + many + ",5 tys. zł]"});
 }
 
 BOOST_AUTO_TEST_CASE(text_order_and_no_overlap) {

@@ -164,8 +164,25 @@ void dec_scale(const std::string& canonical, const Dec& mult, std::string* out) 
     *out = canonical;
     return;
   }
-  Dec d = dec_of(canonical);
-  dec_write(d.digits, int64_t{d.exp} + mult.exp, out);
+  // The digits of a canonical decimal are its bytes but the point.
+  char digits[64];
+  size_t n = 0;
+  int32_t frac = 0;
+  bool point = false;
+  for (char c : canonical) {
+    if (n == sizeof digits || !((c >= '0' && c <= '9') || (c == '.' && !point))) {
+      Dec d = dec_of(canonical);  // long, or not canonical after all
+      dec_write(d.digits, int64_t{d.exp} + mult.exp, out);
+      return;
+    }
+    if (c == '.') {
+      point = true;
+    } else {
+      digits[n++] = c;
+      frac += point;
+    }
+  }
+  dec_write(std::string_view(digits, n), int64_t{mult.exp} - frac, out);
 }
 
 // Compares two canonical decimals.
@@ -434,6 +451,8 @@ std::string_view unit_before(std::string_view s, size_t pos) {
 struct Form {
   std::string s;                                       // stream of the form
   std::string value;                                   // the row's value
+  Dec dec;                                             // the value as a decimal
+  bool has_dec = false;                                // when it is one (dec_parse)
   std::vector<std::pair<uint32_t, std::string>> caps;  // word index -> required surface
   uint32_t words = 0;
   bool one_letter = false;      // a single one-letter word ("m", "k")
@@ -518,6 +537,7 @@ struct FormSet {
     Form f;
     f.s = st.s;
     f.value = value;
+    f.has_dec = dec_parse(value, &f.dec);  // parsed once: scales multiply on every hit
     f.words = static_cast<uint32_t>(d.tokens.size());
     for (uint32_t w = 0; w < d.tokens.size(); ++w) {
       // A word written in capitals, of at most five letters, is a code or an
@@ -1087,7 +1107,8 @@ class Run {
       // "410 000": separate tokens joined by one space, each later group of
       // exactly three digits; a decimal part ("410 000,5") ends the number.
       uint32_t j = i;
-      if (space_groups(t.key, 3)) {
+      const bool digits = all_digits(t.key);
+      if (digits ? t.key.size() <= 3 : space_groups(t.key, 3)) {  // digits alone: one group
         // At most five more groups (10^18): longer runs of digit groups are
         // tables or noise, and capping keeps hostile input linear.
         while (j + 1 < tk_.size() && j - i < 5 && tk_[j + 1].is_number && !excluded_[j + 1] &&
@@ -1105,7 +1126,7 @@ class Run {
       }
       out->last = j;
       out->end = st_.end[j];
-      out->plain = j == i && all_digits(t.key);
+      out->plain = j == i && digits;
       if (out->plain) {  // parse_number's first case, without copying the key
         const std::string_view k = t.key;
         const size_t z = k.find_first_not_of('0');
@@ -1300,7 +1321,7 @@ class Run {
     bool one_letter = false;
     int unit = 0;  // 2 currency, 3 percent
     if (tail.attached_class == 1) {
-      dec_parse(tail.attached->value, &mult);
+      if (tail.attached->has_dec) mult = tail.attached->dec;
       one_letter = tail.attached->one_letter;
     } else if (tail.attached_class == 2) {
       if (!currency.empty() && currency != tail.attached->value) return false;
@@ -1312,9 +1333,8 @@ class Run {
     for (int k = 0; k < 2 && tail.attached_class != 2 && !unit; ++k) {
       Hit h = fwd(m_.scale, cursor);
       if (!h || !follows(last, h)) break;
-      Dec s;
-      if (!dec_parse(h.form->value, &s)) break;
-      mult = dec_mul(mult, s);
+      if (!h.form->has_dec) break;
+      mult = dec_mul(mult, h.form->dec);
       one_letter = one_letter || h.form->one_letter;
       last = static_cast<uint32_t>(token_to(h.end));
       cursor = h.end;
