@@ -1298,7 +1298,7 @@ class Run {
     if (!number_at(i, &a)) return false;
     if (!a.word) *next_tok = a.last + 1;
     uint32_t start = st_.start[i];
-    std::string currency;
+    std::string_view currency;  // a form's value
     // Currency sign or code before the number: "$300", "US$ 2", "USD 5m".
     if (Hit h = bwd(m_.currency, start);
         h && h.begin >= consumed && h.form->code_or_symbol && precedes(h, i)) {
@@ -1316,8 +1316,7 @@ class Run {
     if (!range) opener = Hit{};
     if (opener) start = opener.begin;
 
-    Dec mult;
-    mult.digits = "1";
+    Dec mult{"1", 0};
     bool one_letter = false;
     int unit = 0;  // 2 currency, 3 percent
     if (tail.attached_class == 1) {
