@@ -453,6 +453,8 @@ struct Form {
   std::string value;                                   // the row's value
   Dec dec;                                             // the value as a decimal
   bool has_dec = false;                                // when it is one (dec_parse)
+  long long integer = 0;                               // the value as strtoll reads it
+  bool is_integer = false;                             // when it reads all of it
   std::vector<std::pair<uint32_t, std::string>> caps;  // word index -> required surface
   uint32_t words = 0;
   bool one_letter = false;      // a single one-letter word ("m", "k")
@@ -537,7 +539,11 @@ struct FormSet {
     Form f;
     f.s = st.s;
     f.value = value;
-    f.has_dec = dec_parse(value, &f.dec);  // parsed once: scales multiply on every hit
+    // Parsed once: scales multiply and number words add up on every hit.
+    f.has_dec = dec_parse(value, &f.dec);
+    char* endp = nullptr;
+    f.integer = std::strtoll(value.c_str(), &endp, 10);
+    f.is_integer = endp && *endp == '\0';
     f.words = static_cast<uint32_t>(d.tokens.size());
     for (uint32_t w = 0; w < d.tokens.size(); ++w) {
       // A word written in capitals, of at most five letters, is a code or an
@@ -1165,11 +1171,9 @@ class Run {
     }
     Hit h = fwd_token(m_.number, i);
     if (!h) return false;
-    Dec d;
-    if (!dec_parse(h.form->value, &d)) return false;
-    char* endp = nullptr;
-    long long total = std::strtoll(h.form->value.c_str(), &endp, 10);
-    bool integer = endp && *endp == '\0';
+    if (!h.form->has_dec) return false;
+    long long total = h.form->integer;
+    const bool integer = h.form->is_integer;
     uint32_t last = static_cast<uint32_t>(token_to(h.end));
     uint32_t end = h.end;
     // "twenty five", "three hundred", "بیست و پنج".
@@ -1178,8 +1182,8 @@ class Run {
       if (Hit j = fwd(m_.number_join, c); j && follows(last, j)) c = j.end;
       Hit nx = fwd(m_.number, c);
       if (!nx || !follows(last, nx)) break;
-      long long v = std::strtoll(nx.form->value.c_str(), &endp, 10);
-      if (!endp || *endp != '\0') break;
+      if (!nx.form->is_integer) break;
+      const long long v = nx.form->integer;
       if (v == 100 && total > 0 && total < 10) {
         total *= 100;
       } else if ((total >= 20 && total < 100 && total % 10 == 0 && v > 0 && v < 10) ||
@@ -1191,7 +1195,7 @@ class Run {
       last = static_cast<uint32_t>(token_to(nx.end));
       end = nx.end;
     }
-    out->value = integer ? std::to_string(total) : dec_str(d);
+    out->value = integer ? std::to_string(total) : dec_str(h.form->dec);
     out->last = last;
     out->end = end;
     out->word = true;
