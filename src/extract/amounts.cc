@@ -991,7 +991,8 @@ class Run {
         return key_row(m_.last_units, &KeyAnswers::last, static_cast<uint32_t>(t));
     return m_.last_units.find(unit_before(st_.s, p));
   }
-  // `index`'s row of token t's framed key (a plain key), kept in `rows`.
+  // `index`'s row of token t's framed key (a plain key), kept in `rows`:
+  // known, it is a load here; else looked up out of line.
   const UnitIndex::Row* key_row(const UnitIndex& index, std::vector<uint16_t> KeyAnswers::*rows,
                                 uint32_t t) const {
     const uint32_t kid = tk_[t].key_id;
@@ -1000,8 +1001,14 @@ class Run {
       const uint16_t r = (*known)[kid];
       return r == 1 ? nullptr : &index.rows[r - 2];
     }
+    return learn_row(index, known, t);
+  }
+  [[gnu::noinline]] const UnitIndex::Row* learn_row(const UnitIndex& index,
+                                                    std::vector<uint16_t>* known,
+                                                    uint32_t t) const {
     const UnitIndex::Row* row = index.find(token_unit(t));
     if (known && index.rows.size() < UINT16_MAX - 2) {
+      const uint32_t kid = tk_[t].key_id;
       if (kid >= known->size()) known->resize(kid + 1 + kid / 2, 0);
       (*known)[kid] = static_cast<uint16_t>(row ? row - index.rows.data() + 2 : 1);
     }
