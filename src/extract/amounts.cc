@@ -1399,8 +1399,13 @@ class Run {
     am->kind = kind;
     am->first = std::min(token_from(start), i);
     am->last = last;
-    dec_scale(a.value, mult, &am->value);
-    if (range) dec_scale(b.value, mult, &am->high);
+    if (scaled) {
+      dec_scale(a.value, mult, &am->value);
+      if (range) dec_scale(b.value, mult, &am->high);
+    } else {  // times one: as dec_scale has it, and the numbers are done with
+      am->value = std::move(a.value);
+      if (range) am->high = std::move(b.value);
+    }
     am->currency = currency;
     am->approximate = approx;
     am->up_to = up_to;
