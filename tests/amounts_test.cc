@@ -213,6 +213,18 @@ BOOST_AUTO_TEST_CASE(exact_decimal_scaling) {
   BOOST_TEST(amounts("Dotacja 0,5 mln zł i 1,2345 tys. zł oraz 1,234567891 mld zł.", "pl") ==
              (V{"Money 500000 PLN [0,5 mln zł]", "Money 1234.5 PLN [1,2345 tys. zł]",
                 "Money 1234567891 PLN [1,234567891 mld zł]"}));
+  // Scaled by a power of ten, the point moves: below one, to a whole
+  // number, trailing zeros dropped; a range's bound alike.
+  BOOST_TEST(
+      amounts("Koszt 0,0005 tys. zł, 0,00005 tys. zł, 0,1230 tys. zł i 2,50 mln zł.", "pl") ==
+      (V{"Money 0.5 PLN [0,0005 tys. zł]", "Money 0.05 PLN [0,00005 tys. zł]",
+         "Money 123 PLN [0,1230 tys. zł]", "Money 2500000 PLN [2,50 mln zł]"}));
+  BOOST_TEST(amounts("It costs $1.5-2.25 billion.", "en") ==
+             V{"Money 1500000000-2250000000 USD [1.5-2.25 billion]"});
+  // Digits past the scaler's buffer take the long way, to the same value.
+  const std::string many(70, '7');
+  BOOST_TEST(amounts("Dług " + many + ",5 tys. zł.", "pl") ==
+             V{"Money " + many + "500 PLN [" + many + ",5 tys. zł]"});
 }
 
 BOOST_AUTO_TEST_CASE(text_order_and_no_overlap) {
@@ -254,6 +266,93 @@ BOOST_AUTO_TEST_CASE(pathological_digit_runs_stay_bounded) {
     for (const auto& a : found) BOOST_TEST(a.value.size() <= 18u, "unit \"" << unit << "\"");
     if (unit == "123 ") BOOST_TEST(found.size() > 1u);
   }
+}
+
+// number_starts keeps its answers by key id, per finder: a word that starts
+// no number in one language must still start one in another that shares the
+// thread's key ids, and a document numbered anew must not be answered from
+// the ids of the one before.
+BOOST_AUTO_TEST_CASE(number_starts_by_key_id_per_finder_and_numbering) {
+  const V pl = {"Count 5 [pięć] {samolotów}"};
+  for (int round = 0; round < 2; ++round) {
+    BOOST_TEST(amounts("Sie kauften pięć Flugzeuge und fünf Busse.", "de") ==
+               V{"Count 5 [fünf] {Busse}"});
+    BOOST_TEST(amounts("Kupili pięć samolotów.", "pl") == pl);
+    // The words before and after a number, by key id too ("zł" is no
+    // German currency, "mln" no German scale, "około" no German "about").
+    BOOST_TEST(amounts("Sie zahlten około 5 mln zł.", "de") == V{"Count 5 [5] {mln zł}"});
+    BOOST_TEST(amounts("Zapłacili około 5 mln zł.", "pl") ==
+               V{"Money 5000000 PLN ~ [około 5 mln zł]"});
+  }
+  Document d = test::analyse("Kupili pięć samolotów za około 5 mln zł.", "pl");
+  BOOST_REQUIRE(d.key_serial != 0u);
+  BOOST_REQUIRE(d.tokens.size() == 8u);
+  V want;
+  for (const auto& a : finder("pl").find(d)) want.push_back(show(d, a));
+  BOOST_TEST(want == (V{"Count 5 [pięć] {samolotów}", "Money 5000000 PLN ~ [około 5 mln zł]"}));
+  // Under a new numbering each word's id is the id another word had.
+  Document renumbered = d;
+  renumbered.key_serial = d.key_serial + 1000003;
+  for (size_t k = 0; k < 8; ++k) renumbered.tokens[k].key_id = d.tokens[7 - k].key_id;
+  V got;
+  for (const auto& a : finder("pl").find(renumbered)) got.push_back(show(renumbered, a));
+  BOOST_TEST(got == want);
+  // Without ids, every key is looked up.
+  Document plain = d;
+  plain.key_serial = 0;
+  for (Token& t : plain.tokens) t.key_id = 0;
+  got.clear();
+  for (const auto& a : finder("pl").find(plain)) got.push_back(show(plain, a));
+  BOOST_TEST(got == want);
+}
+
+// Gaps are reduced in fill_stream's own loop while ASCII and by append_gap
+// from the first other byte on: symbols after the switch still match, and
+// controls still block ("6\x01€").
+BOOST_AUTO_TEST_CASE(gap_symbols_after_ascii) {
+  BOOST_TEST(amounts("The fund (€5 million) and \"$7 million\" deals.", "en") ==
+             (V{"Money 5000000 EUR [5 million]", "Money 7000000 USD [7 million]"}));
+  BOOST_TEST(amounts("Es kostet 5 \u00a0€ und 6\x01€ mehr.", "de") ==
+             (V{"Money 5 EUR [5]", "Count 6 [6]"}));
+}
+
+// A key holding a kWord is more than one stream unit: a word after it is
+// then looked up in the stream, as the matching does. Here the scale "mln"
+// it starts with ends the counted item.
+BOOST_AUTO_TEST_CASE(key_holding_a_frame_byte) {
+  Document d = test::analyse("Kupili pięć nowych samolotów.", "pl");
+  BOOST_REQUIRE(d.tokens.size() >= 4u);
+  static const std::string key = "mln\x1fsamolot\xc3\xb3w";
+  d.tokens[3].key = key;
+  d.tokens[3].key_id = 0;  // not the key its id names
+  auto found = finder("pl").find(d);
+  BOOST_REQUIRE(found.size() == 1u);
+  BOOST_TEST(found[0].value == "5");
+  BOOST_TEST(found[0].has_item);
+  BOOST_TEST(found[0].item_first == 2u);
+  BOOST_TEST(found[0].item_last == 2u);
+}
+
+// Tokens are found from stream positions by a few steps from the token
+// tried, then a binary search: here the expression reaches six tokens past
+// it ("5 000 000 000 000 000 zł") and five before it ("as many as an
+// estimated").
+BOOST_AUTO_TEST_CASE(expressions_far_from_their_number) {
+  BOOST_TEST(
+      amounts("Fundusz ma 5 000 000 000 000 000 zł, 7 mln zł.", "pl") ==
+      (V{"Money 5000000000000000 PLN [5 000 000 000 000 000 zł]", "Money 7000000 PLN [7 mln zł]"}));
+  BOOST_TEST(
+      amounts("They hired as many as an estimated 500 workers and about 7 more.", "en") ==
+      (V{"Count 500 ~ <= [as many as an estimated 500] {workers}", "Count 7 ~ [about 7] {more}"}));
+}
+
+// A symbol between numbers, spaced or not, joins a range or makes a score;
+// a space alone does neither.
+BOOST_AUTO_TEST_CASE(symbols_between_numbers) {
+  BOOST_TEST(amounts("Das Spiel endete 3 – 1 und 2-2.", "de").empty());
+  BOOST_TEST(amounts("Sie zahlten 10 – 15 Euro.", "de") == V{"Money 10-15 EUR [10 – 15 Euro]"});
+  BOOST_TEST(amounts("Sie kauften 10 15 Busse.", "de") ==
+             (V{"Count 10 [10]", "Count 15 [15] {Busse}"}));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

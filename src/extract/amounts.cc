@@ -14,6 +14,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "core/serial.h"
 #include "extract/dates.h"
 #include "text/key_table.h"
 #include "text/normalize.h"
@@ -80,24 +81,44 @@ bool dec_parse(std::string_view s, Dec* out) {
   return true;
 }
 
-// Canonical xsd:decimal: no exponent, no leading zeros, no trailing
-// fractional zeros, no point for integers.
-std::string dec_str(const Dec& d) {
-  size_t z = d.digits.find_first_not_of('0');
-  if (z == std::string::npos) return "0";
-  std::string_view digs = std::string_view(d.digits).substr(z);
-  if (d.exp >= 0) return std::string(digs) + std::string(static_cast<size_t>(d.exp), '0');
-  size_t frac = static_cast<size_t>(-static_cast<int64_t>(d.exp));
-  std::string ip, fp;
-  if (digs.size() <= frac) {
-    ip = "0";
-    fp = std::string(frac - digs.size(), '0') + std::string(digs);
-  } else {
-    ip = digs.substr(0, digs.size() - frac);
-    fp = digs.substr(digs.size() - frac);
+// Canonical xsd:decimal of digits × 10^exp: no exponent, no leading zeros,
+// no trailing fractional zeros, no point for integers. Written into `out`
+// piece by piece: temporaries cost more than the digits.
+void dec_write(std::string_view digits, int64_t exp, std::string* out) {
+  out->clear();
+  size_t z = digits.find_first_not_of('0');
+  if (z == std::string_view::npos) {
+    out->push_back('0');
+    return;
   }
-  while (!fp.empty() && fp.back() == '0') fp.pop_back();
-  return fp.empty() ? ip : ip + "." + fp;
+  std::string_view digs = digits.substr(z);
+  if (exp >= 0) {
+    out->reserve(digs.size() + static_cast<size_t>(exp));
+    out->append(digs);
+    out->append(static_cast<size_t>(exp), '0');
+    return;
+  }
+  size_t frac = static_cast<size_t>(-exp);
+  // The fraction loses its trailing zeros; a padded one keeps digs' first
+  // digit, which is not one.
+  std::string_view fp = digs.size() <= frac ? digs : digs.substr(digs.size() - frac);
+  while (!fp.empty() && fp.back() == '0') fp.remove_suffix(1);
+  if (digs.size() <= frac) {
+    out->reserve(2 + frac);
+    out->append("0.");
+    out->append(frac - digs.size(), '0');
+  } else {
+    out->reserve(digs.size() + 1);
+    out->append(digs.substr(0, digs.size() - frac));
+    if (!fp.empty()) out->push_back('.');
+  }
+  out->append(fp);
+}
+
+std::string dec_str(const Dec& d) {
+  std::string s;
+  dec_write(d.digits, d.exp, &s);
+  return s;
 }
 
 // Schoolbook product; `b` is a scale or a short multiplier, so this is
@@ -130,6 +151,40 @@ Dec dec_of(const std::string& canonical) {
   return d;
 }
 
+// dec_str(dec_mul(dec_of(canonical), mult)) into `out`, without the
+// product when `mult` is a power of ten (every scale is one): the digits
+// stay, the exponent moves, and a canonical value times one is itself.
+void dec_scale(const std::string& canonical, const Dec& mult, std::string* out) {
+  const std::string& m = mult.digits;
+  if (m.find_first_not_of('0') != m.size() - 1 || m.back() != '1') {
+    *out = dec_str(dec_mul(dec_of(canonical), mult));
+    return;
+  }
+  if (mult.exp == 0) {
+    *out = canonical;
+    return;
+  }
+  // The digits of a canonical decimal are its bytes but the point.
+  char digits[64];
+  size_t n = 0;
+  int32_t frac = 0;
+  bool point = false;
+  for (char c : canonical) {
+    if (n == sizeof digits || !((c >= '0' && c <= '9') || (c == '.' && !point))) {
+      Dec d = dec_of(canonical);  // long, or not canonical after all
+      dec_write(d.digits, int64_t{d.exp} + mult.exp, out);
+      return;
+    }
+    if (c == '.') {
+      point = true;
+    } else {
+      digits[n++] = c;
+      frac += point;
+    }
+  }
+  dec_write(std::string_view(digits, n), int64_t{mult.exp} - frac, out);
+}
+
 // Compares two canonical decimals.
 int dec_cmp(const std::string& a, const std::string& b) {
   size_t pa = a.find('.'), pb = b.find('.');
@@ -155,9 +210,20 @@ struct Seps {
 };
 
 Seps locale_seps(const std::string& lang) {
+  // The language asked last, before hashing: a thread's articles come in
+  // runs of one language, and most of their numbers have separators.
+  thread_local std::string last_lang;
+  thread_local Seps last;
+  thread_local bool have_last = false;
+  if (have_last && lang == last_lang) return last;
   thread_local std::unordered_map<std::string, Seps> cache;
   auto it = cache.find(lang);
-  if (it != cache.end()) return it->second;
+  if (it != cache.end()) {
+    last_lang = lang;
+    last = it->second;
+    have_last = true;
+    return last;
+  }
   Seps s;
   if (!lang.empty() && lang != "und") {
     icu::Locale loc(lang.c_str());
@@ -224,16 +290,9 @@ struct Writer {
   }
 };
 
-// Whether any byte of `w` is `c` (the word-at-a-time zero-byte test).
-inline bool has_byte(uint64_t w, char c) {
-  uint64_t x = w ^ (0x0101010101010101ull * static_cast<uint8_t>(c));
-  return ((x - 0x0101010101010101ull) & ~x & 0x8080808080808080ull) != 0;
-}
-
 // Copies a key (most are a few bytes) with overlapping word moves, where
-// memcpy is a call; returns whether it holds a kWord, which the copy's
-// loads show for free.
-bool copy_key(std::string_view k, char* dst) {
+// memcpy is a call.
+void copy_key(std::string_view k, char* dst) {
   size_t n = k.size();
   if (n >= 8 && n <= 16) {
     uint64_t a, b;
@@ -241,24 +300,19 @@ bool copy_key(std::string_view k, char* dst) {
     std::memcpy(&b, k.data() + n - 8, 8);
     std::memcpy(dst, &a, 8);
     std::memcpy(dst + n - 8, &b, 8);
-    return has_byte(a, kWord) || has_byte(b, kWord);
-  }
-  if (n >= 4 && n < 8) {
+  } else if (n >= 4 && n < 8) {
     uint32_t a, b;
     std::memcpy(&a, k.data(), 4);
     std::memcpy(&b, k.data() + n - 4, 4);
     std::memcpy(dst, &a, 4);
     std::memcpy(dst + n - 4, &b, 4);
-    return has_byte(a | uint64_t{b} << 32, kWord);
-  }
-  if (n > 0 && n < 4) {  // first, middle and last byte cover 1-3 bytes
+  } else if (n > 0 && n < 4) {  // first, middle and last byte cover 1-3 bytes
     dst[0] = k[0];
     dst[n / 2] = k[n / 2];
     dst[n - 1] = k[n - 1];
-    return k[0] == kWord || k[n / 2] == kWord || k[n - 1] == kWord;
+  } else {
+    std::memcpy(dst, k.data(), n);
   }
-  std::memcpy(dst, k.data(), n);
-  return std::memchr(k.data(), kWord, n) != nullptr;
 }
 
 Writer append_gap(std::string_view raw, Writer w) {
@@ -296,8 +350,11 @@ struct Stream {
   std::string s;
   std::vector<uint32_t> start;  // per token: position of the kWord before its key
   std::vector<uint32_t> end;    // per token: position after the kWord after its key
-  bool plain_keys = true;       // no key holds a kWord
 };
+
+// Whether a key holds a kWord, which makes its framed key more than one
+// stream unit (never seen in news; number_starts asks it of each key once).
+bool holds_kword(std::string_view key) { return key.find(kWord) != std::string_view::npos; }
 
 // Fills `st` (its buffers may hold an earlier article's stream: every byte
 // up to the new size is rewritten).
@@ -315,25 +372,40 @@ void fill_stream(const Document& d, Stream* out) {
   const Token* tok = d.tokens.data();
   std::string_view text = d.text;
   Writer w(&st.s);
-  bool kword_in_key = false;
   uint32_t prev = 0;
   for (size_t i = 0; i < n; ++i) {
     const Token& t = tok[i];
-    uint32_t gap = t.span.begin - prev;
-    if (gap > 1 || (gap == 1 && text[prev] != ' '))
-      w = append_gap(text.substr(prev, gap), w);  // a space adds nothing
-    w.reserve(t.key.size() + 2);
+    const uint32_t b = t.span.begin;
+    const std::string_view key = t.key;
+    // Room for the gap (a byte per byte at most but through a match key,
+    // which append_gap makes room for) and the framed key.
+    w.reserve(b - prev + key.size() + 2);
+    if (b > prev + 1 || (b == prev + 1 && text[prev] != ' ')) {  // a space adds nothing
+      // ASCII here, as append_gap does it: nearly every other gap is ", "
+      // or ". ", not worth a call.
+      for (uint32_t j = prev; j < b; ++j) {
+        const char c = text[j];
+        if (static_cast<uint8_t>(c) >= 0x80) {
+          w = append_gap(text.substr(j, b - j), w);
+          w.reserve(key.size() + 2);
+          break;
+        }
+        if (c < 0x20 || c == 0x7F)
+          w.put(kBlock);
+        else if (c != ' ' && c != '-' && c != '\'')
+          w.put(ascii_key_char(c));
+      }
+    }
     start[i] = static_cast<uint32_t>(w.at);
     w.put(kWord);
-    kword_in_key |= copy_key(t.key, w.p + w.at);
-    w.at += t.key.size();
+    copy_key(key, w.p + w.at);
+    w.at += key.size();
     w.put(kWord);
     end[i] = static_cast<uint32_t>(w.at);
     prev = t.span.end;
   }
   w = append_gap(text.substr(prev), w);
   st.s.resize(w.at);
-  st.plain_keys = !kword_in_key;
 }
 
 Stream make_stream(const Document& d) {
@@ -379,6 +451,10 @@ std::string_view unit_before(std::string_view s, size_t pos) {
 struct Form {
   std::string s;                                       // stream of the form
   std::string value;                                   // the row's value
+  Dec dec;                                             // the value as a decimal
+  bool has_dec = false;                                // when it is one (dec_parse)
+  long long integer = 0;                               // the value as strtoll reads it
+  bool is_integer = false;                             // when it reads all of it
   std::vector<std::pair<uint32_t, std::string>> caps;  // word index -> required surface
   uint32_t words = 0;
   bool one_letter = false;      // a single one-letter word ("m", "k")
@@ -463,6 +539,11 @@ struct FormSet {
     Form f;
     f.s = st.s;
     f.value = value;
+    // Parsed once: scales multiply and number words add up on every hit.
+    f.has_dec = dec_parse(value, &f.dec);
+    char* endp = nullptr;
+    f.integer = std::strtoll(value.c_str(), &endp, 10);
+    f.is_integer = endp && *endp == '\0';
     f.words = static_cast<uint32_t>(d.tokens.size());
     for (uint32_t w = 0; w < d.tokens.size(); ++w) {
       // A word written in capitals, of at most five letters, is a code or an
@@ -679,6 +760,7 @@ bool parse_number(const std::string& text, const std::string& lang, std::string*
 
 struct AmountFinder::Impl {
   std::string lang;
+  uint64_t serial = next_serial();  // names this finder's answers kept by key id
   DateFinder dates;
   FormSet scale, currency, number, percent, approx, upto, range_sep, range_from, range_and,
       number_join, over, item_stop, weak_number;
@@ -730,6 +812,16 @@ struct AmountFinder::Impl {
 
 namespace {
 
+// What the finder made of a thread's keys, by key id (KeyMemo's scheme):
+// news repeats its words, and each answer depends on the key alone.
+struct KeyAnswers {
+  uint64_t finder = 0, keys = 0;  // Impl::serial, Document::key_serial
+  std::vector<uint8_t> known;     // number_starts' flags
+  // The UnitIndex row of the key's framed form, first_units' and
+  // last_units': 0 not known yet, 1 none, else 2 + the row.
+  std::vector<uint16_t> first, last;
+};
+
 // One run of the finder over one document.
 class Run {
  public:
@@ -748,6 +840,7 @@ class Run {
     out.reserve(starts.size());  // at most one amount starts at each; the vector is short-lived
     for (uint32_t i : starts) {
       if (i < from || excluded_[i] || st_.start[i] < consumed) continue;
+      hint_ = i;
       Amount a;
       uint32_t end = 0, next = i + 1;
       bool found = expression_at(i, consumed, &a, &end, &next);
@@ -763,30 +856,99 @@ class Run {
   // The tokens where a number may start, in order: numbers, tokens starting
   // with a digit and the first words of number words. Most tokens are none,
   // and the scan passes them over without building anything; a plain key's
-  // stream unit is its framed key, so it is looked up as it is.
-  const std::vector<uint32_t>& number_starts() const {
+  // stream unit is its framed key, so it is looked up as it is, and the
+  // answer depends on the key alone: kept by key id (KeyMemo's scheme), news
+  // repeats its words. Finds out plain_keys_ on the way.
+  const std::vector<uint32_t>& number_starts() {
     thread_local std::vector<uint32_t> starts;  // no allocation per article
     starts.clear();
-    for (uint32_t i = 0; i < tk_.size(); ++i) {
-      const Token& t = tk_[i];
-      if (t.is_number || (!t.key.empty() && t.key[0] >= '0' && t.key[0] <= '9') ||
-          (st_.plain_keys ? m_.number_words.contains(t.key)
-                          : m_.number.by_first.find(token_unit(i)) != nullptr))
-        starts.push_back(i);
+    const Token* tk = tk_.data();
+    const auto n = static_cast<uint32_t>(tk_.size());
+    // Answers by key id, read through locals: stores into `starts` could
+    // alias the memo's fields for the compiler.
+    memo_ = start_memo();
+    std::vector<uint8_t>* memo = memo_ ? &memo_->known : nullptr;
+    const uint8_t* known_of = memo ? memo->data() : nullptr;
+    size_t ids = memo ? memo->size() : 0;
+    constexpr uint8_t kKnown = 1, kStarts = 2, kHoldsWord = 4;  // 0: not known yet
+    uint8_t all = 0;
+    for (uint32_t i = 0; i < n; ++i) {
+      const Token& t = tk[i];
+      const uint32_t kid = t.key_id;
+      uint8_t known = kid < ids ? known_of[kid] : 0;
+      if (!known) {
+        known = kKnown | (digit_first(t.key) || m_.number_words.contains(t.key) ? kStarts : 0) |
+                (holds_kword(t.key) ? kHoldsWord : 0);
+        if (memo && kid) {  // id 0: none
+          if (kid >= memo->size()) memo->resize(kid + 1 + kid / 2, 0);
+          (*memo)[kid] = known;
+          known_of = memo->data();
+          ids = memo->size();
+        }
+      }
+      all |= known;
+      if (t.is_number || (known & kStarts)) starts.push_back(i);
+    }
+    plain_keys_ = !(all & kHoldsWord);
+    if (!plain_keys_) {  // the framed key of such a key is no unit: look up the stream's
+      starts.clear();
+      for (uint32_t i = 0; i < n; ++i)
+        if (tk[i].is_number || digit_first(tk[i].key) ||
+            m_.number.by_first.find(token_unit(i)) != nullptr)
+          starts.push_back(i);
     }
     return starts;
   }
-
-  // First token whose key starts at or after stream position `pos`.
-  uint32_t token_from(uint32_t pos) const {
-    return static_cast<uint32_t>(std::lower_bound(st_.start.begin(), st_.start.end(), pos) -
-                                 st_.start.begin());
+  static bool digit_first(std::string_view k) { return !k.empty() && k[0] >= '0' && k[0] <= '9'; }
+  // This thread's answers for this finder by the document's key ids, or
+  // null when its tokens carry none. Finders of several languages take
+  // turns on one thread's key ids.
+  KeyAnswers* start_memo() const {
+    thread_local std::vector<KeyAnswers> memos;
+    if (d_.key_serial == 0) return nullptr;
+    auto it = std::find_if(memos.begin(), memos.end(),
+                           [&](const KeyAnswers& m) { return m.finder == m_.serial; });
+    if (it == memos.end()) {
+      if (memos.size() >= 8) memos.erase(memos.begin());  // finders come and go (tests)
+      it = memos.insert(memos.end(), KeyAnswers{m_.serial, 0, {}, {}, {}});
+    }
+    if (it->keys != d_.key_serial) {  // a new numbering: the ids mean other keys
+      it->keys = d_.key_serial;
+      it->known.clear();
+      it->first.clear();
+      it->last.clear();
+    }
+    return &*it;
   }
-  // Last token whose key ends at or before stream position `pos` (or -1).
+
+  // First token whose key starts at or after stream position `pos`
+  // (std::lower_bound over the starts).
+  uint32_t token_from(uint32_t pos) const {
+    return first_past(st_.start, [pos](uint32_t v) { return v >= pos; });
+  }
+  // Last token whose key ends at or before stream position `pos` (or -1):
+  // std::upper_bound over the ends, less one.
   int64_t token_to(uint32_t pos) const {
-    return static_cast<int64_t>(std::upper_bound(st_.end.begin(), st_.end.end(), pos) -
-                                st_.end.begin()) -
-           1;
+    return int64_t{first_past(st_.end, [pos](uint32_t v) { return v > pos; })} - 1;
+  }
+  // The first index of `a` (ascending) whose value `past` holds, or a.size().
+  // The positions asked about are a few tokens from the one being tried
+  // (hint_): a few steps from it, then a binary search of the rest.
+  template <class Past>
+  uint32_t first_past(const std::vector<uint32_t>& a, Past past) const {
+    const uint32_t* v = a.data();
+    const auto n = static_cast<uint32_t>(a.size());
+    uint32_t t = hint_ < n ? hint_ : n - 1;  // n > 0: find() runs on tokens only
+    if (past(v[t])) {                        // the answer is t or before it
+      for (int k = 0; k < 4; ++k, --t)
+        if (t == 0 || !past(v[t - 1])) return t;
+      return static_cast<uint32_t>(
+          std::partition_point(v, v + t, [&](uint32_t x) { return !past(x); }) - v);
+    }
+    for (int k = 0; k < 4; ++k)  // after it
+      if (++t == n || past(v[t])) return t;
+    return static_cast<uint32_t>(
+        std::partition_point(v + t + 1, v + n, [&](uint32_t x) { return !past(x); }) - v);
   }
 
   bool caps_ok(const Form& f, uint32_t begin) const {
@@ -798,48 +960,91 @@ class Run {
     return true;
   }
 
-  // The forms of every class starting at stream position `c`, whose first
-  // unit is `unit` (computed only when `c` is not the position asked last).
-  template <class UnitFn>
-  const UnitIndex::Row* first_row(uint32_t c, UnitFn unit) const {
+  // The forms of every class starting (ending) at stream position `c`
+  // (`p`), looked up only when it is not the position asked last: the finder
+  // asks several classes in a row about one position, and that test stays
+  // inline, the lookup not. At a token's start (end) the unit is the token's
+  // framed key, whose row is kept by key id.
+  const UnitIndex::Row* first_row(uint32_t c) const {
     if (c != first_at_) {
       first_at_ = c;
-      first_row_ = m_.first_units.find(unit());
+      first_row_ = find_first(c);
     }
     return first_row_;
   }
-  // The forms of every class ending at stream position `p`.
+  [[gnu::noinline]] const UnitIndex::Row* find_first(uint32_t c) const {
+    if (plain_keys_)
+      if (uint32_t t = token_from(c); t < tk_.size() && st_.start[t] == c)
+        return key_row(m_.first_units, &KeyAnswers::first, t);
+    return m_.first_units.find(unit_at(st_.s, c));
+  }
   const UnitIndex::Row* last_row(uint32_t p) const {
     if (p != last_at_) {
       last_at_ = p;
-      last_row_ = m_.last_units.find(unit_before(st_.s, p));
+      last_row_ = find_last(p);
     }
     return last_row_;
+  }
+  [[gnu::noinline]] const UnitIndex::Row* find_last(uint32_t p) const {
+    if (plain_keys_)
+      if (int64_t t = token_to(p); t >= 0 && st_.end[static_cast<size_t>(t)] == p)
+        return key_row(m_.last_units, &KeyAnswers::last, static_cast<uint32_t>(t));
+    return m_.last_units.find(unit_before(st_.s, p));
+  }
+  // `index`'s row of token t's framed key (a plain key), kept in `rows`:
+  // known, it is a load here; else looked up out of line.
+  const UnitIndex::Row* key_row(const UnitIndex& index, std::vector<uint16_t> KeyAnswers::*rows,
+                                uint32_t t) const {
+    const uint32_t kid = tk_[t].key_id;
+    std::vector<uint16_t>* known = memo_ && kid ? &(memo_->*rows) : nullptr;  // id 0: none
+    if (known && kid < known->size() && (*known)[kid]) {
+      const uint16_t r = (*known)[kid];
+      return r == 1 ? nullptr : &index.rows[r - 2];
+    }
+    return learn_row(index, known, t);
+  }
+  [[gnu::noinline]] const UnitIndex::Row* learn_row(const UnitIndex& index,
+                                                    std::vector<uint16_t>* known,
+                                                    uint32_t t) const {
+    const UnitIndex::Row* row = index.find(token_unit(t));
+    if (known && index.rows.size() < UINT16_MAX - 2) {
+      const uint32_t kid = tk_[t].key_id;
+      if (kid >= known->size()) known->resize(kid + 1 + kid / 2, 0);
+      (*known)[kid] = static_cast<uint16_t>(row ? row - index.rows.data() + 2 : 1);
+    }
+    return row;
   }
   static const std::vector<uint32_t>* of(const UnitIndex::Row* row, const FormSet& fs) {
     return row ? (*row)[fs.id] : nullptr;
   }
 
   // Longest form of `fs` starting at stream position `c`.
-  Hit fwd(const FormSet& fs, uint32_t c) const {
-    return fwd(fs, c, of(first_row(c, [&] { return unit_at(st_.s, c); }), fs));
-  }
+  Hit fwd(const FormSet& fs, uint32_t c) const { return fwd(fs, c, of(first_row(c), fs)); }
   // The same at the start of token i, whose framed key is its first unit
   // unless the key holds a kWord itself.
   Hit fwd_token(const FormSet& fs, uint32_t i) const {
     return fwd(fs, st_.start[i], of(token_row(i), fs));
   }
   const UnitIndex::Row* token_row(uint32_t i) const {
-    return first_row(st_.start[i], [&] { return token_unit(i); });
+    const uint32_t c = st_.start[i];
+    if (c != first_at_) {
+      first_at_ = c;
+      first_row_ = plain_keys_ ? key_row(m_.first_units, &KeyAnswers::first, i) : find_first(c);
+    }
+    return first_row_;
   }
   std::string_view token_unit(uint32_t i) const {
     uint32_t c = st_.start[i];
-    return st_.plain_keys ? std::string_view(st_.s).substr(c, st_.end[i] - c) : unit_at(st_.s, c);
+    return plain_keys_ ? std::string_view(st_.s).substr(c, st_.end[i] - c) : unit_at(st_.s, c);
   }
+  // Most classes have no form at a position: that answer stays inline.
   Hit fwd(const FormSet& fs, uint32_t c, const std::vector<uint32_t>* list) const {
+    return list ? fwd_list(fs, c, *list) : Hit{};
+  }
+  [[gnu::noinline]] Hit fwd_list(const FormSet& fs, uint32_t c,
+                                 const std::vector<uint32_t>& list) const {
     Hit best;
-    if (!list) return best;
-    for (uint32_t idx : *list) {
+    for (uint32_t idx : list) {
       const Form& f = fs.forms[idx];
       if (best && f.s.size() <= best.end - best.begin) continue;
       if (st_.s.compare(c, f.s.size(), f.s) != 0 || !caps_ok(f, c)) continue;
@@ -850,10 +1055,13 @@ class Run {
 
   // Longest form of `fs` ending at stream position `p`.
   Hit bwd(const FormSet& fs, uint32_t p) const {
-    Hit best;
     const auto* list = of(last_row(p), fs);
-    if (!list) return best;
-    for (uint32_t idx : *list) {
+    return list ? bwd_list(fs, p, *list) : Hit{};
+  }
+  [[gnu::noinline]] Hit bwd_list(const FormSet& fs, uint32_t p,
+                                 const std::vector<uint32_t>& list) const {
+    Hit best;
+    for (uint32_t idx : list) {
       const Form& f = fs.forms[idx];
       if (f.s.size() > p || (best && f.s.size() <= best.end - best.begin)) continue;
       uint32_t b = static_cast<uint32_t>(p - f.s.size());
@@ -912,7 +1120,8 @@ class Run {
       // "410 000": separate tokens joined by one space, each later group of
       // exactly three digits; a decimal part ("410 000,5") ends the number.
       uint32_t j = i;
-      if (space_groups(t.key, 3)) {
+      const bool digits = all_digits(t.key);
+      if (digits ? t.key.size() <= 3 : space_groups(t.key, 3)) {  // digits alone: one group
         // At most five more groups (10^18): longer runs of digit groups are
         // tables or noise, and capping keeps hostile input linear.
         while (j + 1 < tk_.size() && j - i < 5 && tk_[j + 1].is_number && !excluded_[j + 1] &&
@@ -928,6 +1137,15 @@ class Run {
           if (sep != std::string_view::npos) break;
         }
       }
+      out->last = j;
+      out->end = st_.end[j];
+      out->plain = j == i && digits;
+      if (out->plain) {  // parse_number's first case, without copying the key
+        const std::string_view k = t.key;
+        const size_t z = k.find_first_not_of('0');
+        out->value.assign(z == std::string_view::npos ? std::string_view("0") : k.substr(z));
+        return true;
+      }
       // A narrow no-break space is a number connector for ICU, so "70\u202F%"
       // is the token "70 " (keys turn every space into U+0020).
       std::string text(t.key);
@@ -936,11 +1154,7 @@ class Run {
         text += ' ';
         text += tk_[k].key;
       }
-      if (!parse_number(text, lang_, &out->value)) return false;
-      out->last = j;
-      out->end = st_.end[j];
-      out->plain = j == i && all_digits(t.key);
-      return true;
+      return parse_number(text, lang_, &out->value);
     }
     if (!t.key.empty() && t.key[0] >= '0' && t.key[0] <= '9') {
       size_t k = t.key.find_first_not_of("0123456789., ");
@@ -964,11 +1178,9 @@ class Run {
     }
     Hit h = fwd_token(m_.number, i);
     if (!h) return false;
-    Dec d;
-    if (!dec_parse(h.form->value, &d)) return false;
-    char* endp = nullptr;
-    long long total = std::strtoll(h.form->value.c_str(), &endp, 10);
-    bool integer = endp && *endp == '\0';
+    if (!h.form->has_dec) return false;
+    long long total = h.form->integer;
+    const bool integer = h.form->is_integer;
     uint32_t last = static_cast<uint32_t>(token_to(h.end));
     uint32_t end = h.end;
     // "twenty five", "three hundred", "بیست و پنج".
@@ -977,8 +1189,8 @@ class Run {
       if (Hit j = fwd(m_.number_join, c); j && follows(last, j)) c = j.end;
       Hit nx = fwd(m_.number, c);
       if (!nx || !follows(last, nx)) break;
-      long long v = std::strtoll(nx.form->value.c_str(), &endp, 10);
-      if (!endp || *endp != '\0') break;
+      if (!nx.form->is_integer) break;
+      const long long v = nx.form->integer;
       if (v == 100 && total > 0 && total < 10) {
         total *= 100;
       } else if ((total >= 20 && total < 100 && total % 10 == 0 && v > 0 && v < 10) ||
@@ -990,7 +1202,7 @@ class Run {
       last = static_cast<uint32_t>(token_to(nx.end));
       end = nx.end;
     }
-    out->value = integer ? std::to_string(total) : dec_str(d);
+    out->value = integer ? std::to_string(total) : dec_str(h.form->dec);
     out->last = last;
     out->end = end;
     out->word = true;
@@ -1004,11 +1216,11 @@ class Run {
     uint32_t j = a.last + 1;
     if (a.attached || j >= tk_.size() || !same_sentence(a.last, j)) return false;
     bool sep = false;
-    std::string key = match_key(trim_space(raw_gap(j)));
-    if (!key.empty() &&
-        std::find(m_.range_syms.begin(), m_.range_syms.end(), key) != m_.range_syms.end()) {
-      sep = true;
-    } else {
+    if (std::string_view gap = trim_space(raw_gap(j)); !gap.empty()) {  // mostly a space
+      std::string key = match_key(gap);
+      sep = !key.empty() && is_range_sym_key(key);
+    }
+    if (!sep) {
       Hit h = fwd(m_.range_sep, a.end);
       if (!h && opened) h = fwd(m_.range_and, a.end);
       if (h && follows(a.last, h)) {
@@ -1022,12 +1234,17 @@ class Run {
     return dec_cmp(b->value, a.value) > 0;
   }
 
+  bool is_range_sym_key(std::string_view key) const {
+    return std::find(m_.range_syms.begin(), m_.range_syms.end(), key) != m_.range_syms.end();
+  }
+
   // Whether token k can be part of an item: not a number-class word.
   bool stops_item(uint32_t k) const {
     const UnitIndex::Row* row = token_row(k);
     if (!row) return false;
     for (const FormSet* fs : m_.item_enders)
-      if (fwd(*fs, st_.start[k], of(row, *fs))) return true;
+      if (const auto* list = (*row)[fs->id]; list && fwd_list(*fs, st_.start[k], *list))
+        return true;
     return false;
   }
 
@@ -1072,9 +1289,10 @@ class Run {
   bool glued_to_number(uint32_t first, uint32_t last) const {
     auto glued = [&](uint32_t j) {  // tokens j-1 and j
       if (!tk_[j - 1].is_number || !tk_[j].is_number || !same_sentence(j - 1, j)) return false;
-      std::string key = match_key(trim_space(raw_gap(j)));
-      return key == "-" ||
-             std::find(m_.range_syms.begin(), m_.range_syms.end(), key) != m_.range_syms.end();
+      std::string_view gap = trim_space(raw_gap(j));
+      if (gap.empty()) return is_range_sym_key({});  // match_key("") is ""
+      std::string key = match_key(gap);
+      return key == "-" || is_range_sym_key(key);
     };
     return (first > 0 && glued(first)) || (last + 1 < tk_.size() && glued(last + 1));
   }
@@ -1091,7 +1309,7 @@ class Run {
     if (!number_at(i, &a)) return false;
     if (!a.word) *next_tok = a.last + 1;
     uint32_t start = st_.start[i];
-    std::string currency;
+    std::string_view currency;  // a form's value
     // Currency sign or code before the number: "$300", "US$ 2", "USD 5m".
     if (Hit h = bwd(m_.currency, start);
         h && h.begin >= consumed && h.form->code_or_symbol && precedes(h, i)) {
@@ -1109,12 +1327,11 @@ class Run {
     if (!range) opener = Hit{};
     if (opener) start = opener.begin;
 
-    Dec mult;
-    mult.digits = "1";
+    Dec mult{"1", 0};
     bool one_letter = false;
     int unit = 0;  // 2 currency, 3 percent
     if (tail.attached_class == 1) {
-      dec_parse(tail.attached->value, &mult);
+      if (tail.attached->has_dec) mult = tail.attached->dec;
       one_letter = tail.attached->one_letter;
     } else if (tail.attached_class == 2) {
       if (!currency.empty() && currency != tail.attached->value) return false;
@@ -1126,9 +1343,8 @@ class Run {
     for (int k = 0; k < 2 && tail.attached_class != 2 && !unit; ++k) {
       Hit h = fwd(m_.scale, cursor);
       if (!h || !follows(last, h)) break;
-      Dec s;
-      if (!dec_parse(h.form->value, &s)) break;
-      mult = dec_mul(mult, s);
+      if (!h.form->has_dec) break;
+      mult = dec_mul(mult, h.form->dec);
       one_letter = one_letter || h.form->one_letter;
       last = static_cast<uint32_t>(token_to(h.end));
       cursor = h.end;
@@ -1183,8 +1399,13 @@ class Run {
     am->kind = kind;
     am->first = std::min(token_from(start), i);
     am->last = last;
-    am->value = dec_str(dec_mul(dec_of(a.value), mult));
-    if (range) am->high = dec_str(dec_mul(dec_of(b.value), mult));
+    if (scaled) {
+      dec_scale(a.value, mult, &am->value);
+      if (range) dec_scale(b.value, mult, &am->high);
+    } else {  // times one: as dec_scale has it, and the numbers are done with
+      am->value = std::move(a.value);
+      if (range) am->high = std::move(b.value);
+    }
     am->currency = currency;
     am->approximate = approx;
     am->up_to = up_to;
@@ -1222,6 +1443,9 @@ class Run {
   const std::vector<Token>& tk_;
   const Stream& st_;  // article_stream's buffer: one Run at a time per thread
   std::vector<bool> excluded_;
+  bool plain_keys_ = true;      // no key holds a kWord (number_starts finds out)
+  uint32_t hint_ = 0;           // the token tried (first_past)
+  KeyAnswers* memo_ = nullptr;  // number_starts sets it
   std::string lang_;
   // The stream positions asked about last and their rows (first_row, last_row).
   mutable uint32_t first_at_ = UINT32_MAX, last_at_ = UINT32_MAX;
