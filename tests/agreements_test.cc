@@ -56,7 +56,8 @@ BOOST_AUTO_TEST_CASE(slovenian_memorandum) {
 
 BOOST_AUTO_TEST_CASE(persian_treaty_accession_names_the_acceding_state) {
   auto d = analyse(
-      "ازبکستان اعلام کرد که به پیمان پاریس می‌پیوندد و روسیه از "
+      "ازبکستان اعلام کرد که به پیمان پاریس می‌پیوندد و روسیه "
+      "از "
       "آن "
       "استقبال "
       "کرد.",
@@ -105,6 +106,25 @@ BOOST_AUTO_TEST_CASE(a_total_order_and_its_parts_stay_separate) {
   BOOST_TEST(has_party(d.agreements[0], "gaz:turkish-airlines"));
   BOOST_TEST(has_party(d.agreements[0], "gaz:qatar-airways"));
   BOOST_TEST(has_party(d.agreements[1], "gaz:airbus"));
+}
+
+// Sentences without a kind of deal, an anaphor or a sum or stake are passed
+// over; these extend the deal before them with one of the three.
+BOOST_AUTO_TEST_CASE(a_sentence_with_only_an_anaphor_or_a_sum_extends_the_deal) {
+  auto d = analyse(
+      "Kazatomprom and Orano signed a joint venture agreement in Astana. The project "
+      "starts in May. It is worth $2 billion. Officials announced it in Paris. Air Astana "
+      "bought 5 Airbus jets.",
+      "en");
+  BOOST_REQUIRE_EQUAL(d.agreements.size(), 2u);
+  const auto& a = d.agreements[0];
+  BOOST_TEST(a.sentences == (std::vector<uint32_t>{0, 1, 2}));
+  BOOST_REQUIRE_EQUAL(a.values.size(), 1u);
+  BOOST_TEST(a.values[0].value == "2000000000");
+  // The status word of the sentence passed over is not the next deal's.
+  BOOST_TEST(d.agreements[1].kind == "purchase");
+  BOOST_TEST(d.agreements[1].quantity == "5");
+  BOOST_TEST(d.agreements[1].status.empty());
 }
 
 BOOST_AUTO_TEST_CASE(one_agreement_across_languages) {

@@ -193,6 +193,7 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
     std::vector<const Mention*> orgs, persons;  // of the clauses, in token order
     std::vector<const Amount*> amounts;
     std::vector<Payload> subjects;
+    std::vector<uint8_t> live;  // by sentence
   };
   thread_local Scratch scratch;
   // Direct speech (a quotation of six words or more) and headline or caption
@@ -313,6 +314,17 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
     if (int wd = dates.weekday_at(date_lemmas, i)) *out = resolve_weekday(doc.issued, wd);
   };
 
+  // Sentences that can make or extend a deal: those with a kind or anaphor
+  // trigger, or a sum or stake. The clauses of any other sentence have no
+  // kind, anaphor or figure, and the record loop would pass them over.
+  auto& live = scratch.live;
+  live.assign(doc.sentences.size(), 0);
+  for (const auto& t : triggers)
+    if (t.role != Scratch::Trigger::kStatus) live[doc.tokens[t.at].sentence] = 1;
+  for (const auto& a : amounts)
+    if (a.kind == AmountKind::Money || a.kind == AmountKind::Percent)
+      live[doc.tokens[a.first].sentence] = 1;
+
   // Clauses.
   Brackets brackets(doc.text);
   auto& orgs = scratch.orgs;
@@ -326,7 +338,16 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
   std::vector<Clause> clauses;
   clauses.reserve(2 * doc.sentences.size());  // a sentence has a clause or two, mostly
   size_t next_trigger = 0;
+  uint32_t sentence = UINT32_MAX;  // of the token before
   for (uint32_t i = 0; i < n; ++i) {
+    if (doc.tokens[i].sentence != sentence) {
+      sentence = doc.tokens[i].sentence;
+      if (!live[sentence]) {  // past it, and past its status words
+        while (i + 1 < n && doc.tokens[i + 1].sentence == sentence) ++i;
+        while (next_trigger < triggers.size() && triggers[next_trigger].at <= i) ++next_trigger;
+        continue;
+      }
+    }
     if (ignored[i]) continue;
     bool start = clauses.empty() || doc.tokens[i].sentence != clauses.back().sentence;
     if (!start && i > 0) {
