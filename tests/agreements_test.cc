@@ -56,7 +56,8 @@ BOOST_AUTO_TEST_CASE(slovenian_memorandum) {
 
 BOOST_AUTO_TEST_CASE(persian_treaty_accession_names_the_acceding_state) {
   auto d = analyse(
-      "ازبکستان اعلام کرد که به پیمان پاریس می‌پیوندد و روسیه "
+      "ازبکستان اعلام کرد که به پیمان پاریس می‌پیوندد و "
+      "روسیه "
       "از "
       "آن "
       "استقبال "
@@ -125,6 +126,20 @@ BOOST_AUTO_TEST_CASE(a_sentence_with_only_an_anaphor_or_a_sum_extends_the_deal) 
   BOOST_TEST(d.agreements[1].kind == "purchase");
   BOOST_TEST(d.agreements[1].quantity == "5");
   BOOST_TEST(d.agreements[1].status.empty());
+}
+
+// A sum in parentheses is a remark; a parenthesis left open on an earlier
+// line does not reach it.
+BOOST_AUTO_TEST_CASE(parentheses_end_at_a_line_break) {
+  auto in =
+      analyse("Jets for Air Astana\n\nAir Astana bought 5 Airbus jets (for $2 billion).", "en");
+  BOOST_REQUIRE_EQUAL(in.agreements.size(), 1u);
+  BOOST_TEST(in.agreements[0].values.empty());
+  auto after =
+      analyse("Prices (in US dollars.\nAir Astana bought 5 Airbus jets for $2 billion.", "en");
+  BOOST_REQUIRE_EQUAL(after.agreements.size(), 1u);
+  BOOST_REQUIRE_EQUAL(after.agreements[0].values.size(), 1u);
+  BOOST_TEST(after.agreements[0].values[0].value == "2000000000");
 }
 
 BOOST_AUTO_TEST_CASE(one_agreement_across_languages) {

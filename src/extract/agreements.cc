@@ -133,14 +133,14 @@ bool is_separator(std::string_view between) {
   return false;
 }
 
-// Where the parentheses and line breaks are: rfind from every token would
-// rescan the article back to its start when it has none.
+// Where the parentheses are: rfind from every token would rescan the
+// article back to its start when it has none.
 struct Brackets {
-  std::vector<uint32_t> open, close, line;
-  explicit Brackets(const std::string& text) {
-    find_all(text, '(', &open);
-    find_all(text, ')', &close);
-    find_all(text, '\n', &line);
+  std::string_view text;
+  std::vector<uint32_t> open, close;
+  explicit Brackets(const std::string& t) : text(t) {
+    find_all(t, '(', &open);
+    find_all(t, ')', &close);
   }
   static void find_all(const std::string& text, char c, std::vector<uint32_t>* at) {
     for (size_t pos = text.find(c); pos != std::string::npos; pos = text.find(c, pos + 1))
@@ -157,8 +157,9 @@ bool inside_parentheses(const Brackets& b, Span s) {
   // An opening parenthesis after the last closing one, before the span.
   size_t open = Brackets::last(b.open, s.begin), close = Brackets::last(b.close, s.begin);
   if (open == std::string::npos || (close != std::string::npos && close > open)) return false;
-  size_t line = Brackets::last(b.line, s.begin);
-  return line == std::string::npos || line < open;
+  // And no line break after it, up to the span: a short stretch, where
+  // the breaks of the whole article would cost a search per line.
+  return std::memchr(b.text.data() + open, '\n', s.begin - open) == nullptr;
 }
 
 }  // namespace
