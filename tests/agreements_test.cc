@@ -94,6 +94,18 @@ BOOST_AUTO_TEST_CASE(quoted_speech_and_headlines_are_not_reports) {
   BOOST_TEST(d.agreements.empty());
 }
 
+// Closing marks of several bytes close a sentence as a period does.
+BOOST_AUTO_TEST_CASE(a_sentence_closed_by_an_ellipsis_or_a_quote_mark_reports) {
+  for (const char* text : {"Kazatomprom and Orano signed a joint venture agreement\xE2\x80\xA6",
+                           "Kazatomprom and Orano signed a joint venture called \xE2\x80\x9C"
+                           "Budenovskoye\xE2\x80\x9D",
+                           "Kazatomprom and Orano signed a joint venture called \xC2\xAB"
+                           "Budenovskoye\xC2\xBB"}) {
+    auto d = analyse(text, "en");
+    BOOST_TEST(d.agreements.size() == 1u, text);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(a_total_order_and_its_parts_stay_separate) {
   auto d = analyse(
       "Airlines from Turkey and Qatar will buy up to 30 Airbus jets. Turkish Airlines "

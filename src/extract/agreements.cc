@@ -229,26 +229,29 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
         pos = end + std::strlen(close);
       }
     }
-    // Whether a sentence is closed depends on the sentence only.
-    std::vector<int8_t> closed_at(doc.sentences.size(), -1);
-    for (uint32_t i = 0; i < n; ++i) {
-      int8_t& known = closed_at[doc.tokens[i].sentence];
-      if (known >= 0) {
-        if (!known) ignored[i] = 1;
-        continue;
-      }
-      Span sp = doc.sentences[doc.tokens[i].sentence];
+    // Whether a sentence is closed depends on the sentence only: each is
+    // looked at once, and the tokens of an open one (a headline or caption,
+    // a few an article) found by halving, as their sentence numbers ascend.
+    static constexpr std::string_view kEnds[] = {
+        ".",        "!", "?", "\xD8\x9F", "\xE2\x80\xA6", "\"", "\xE2\x80\x9D", "\xE2\x80\x9C",
+        "\xC2\xBB", ")"};
+    for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
+      Span sp = doc.sentences[s];
       uint32_t e = sp.end;
-      while (e > sp.begin && std::isspace(static_cast<unsigned char>(doc.text[e - 1]))) --e;
+      // std::isspace of the "C" locale (the program sets none other), inline.
+      auto space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
+      while (e > sp.begin && space(doc.text[e - 1])) --e;
       std::string_view tail = std::string_view(doc.text).substr(sp.begin, e - sp.begin);
-      static constexpr std::string_view kEnds[] = {
-          ".",        "!", "?", "\xD8\x9F", "\xE2\x80\xA6", "\"", "\xE2\x80\x9D", "\xE2\x80\x9C",
-          "\xC2\xBB", ")"};
-      bool closed = std::any_of(std::begin(kEnds), std::end(kEnds), [&](std::string_view end_mark) {
-        return tail.ends_with(end_mark);
-      });
-      known = closed;
-      if (!closed) ignored[i] = 1;
+      // The last byte first: it tells most marks apart.
+      bool closed = !tail.empty() &&
+                    std::any_of(std::begin(kEnds), std::end(kEnds), [&](std::string_view end_mark) {
+                      return tail.back() == end_mark.back() && tail.ends_with(end_mark);
+                    });
+      if (closed) continue;
+      auto first = std::partition_point(doc.tokens.begin(), doc.tokens.end(),
+                                        [&](const Token& t) { return t.sentence < s; });
+      for (auto t = first; t != doc.tokens.end() && t->sentence == s; ++t)
+        ignored[t - doc.tokens.begin()] = 1;
     }
   }
 
