@@ -267,11 +267,13 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
     scratch.here.clear();
     cues.triggers.match_at(doc, lemmas, i, &scratch.here);
     for (const auto& m : scratch.here) {
-      const std::string& p = m.entry->payload;
+      // As a view: its == compares lengths first, inline, where the
+      // string's calls strlen and compare.
+      const std::string_view p = m.entry->payload;
       auto role = p == "anaphor"             ? Scratch::Trigger::kAnaphor
                   : p.starts_with("status_") ? Scratch::Trigger::kStatus
                                              : Scratch::Trigger::kKind;
-      triggers.push_back({i, &p, role});
+      triggers.push_back({i, &m.entry->payload, role});
       any_kind = any_kind || role == Scratch::Trigger::kKind;
     }
   }
