@@ -154,6 +154,35 @@ BOOST_AUTO_TEST_CASE(parentheses_end_at_a_line_break) {
   BOOST_TEST(after.agreements[0].values[0].value == "2000000000");
 }
 
+// Clauses are kept from article to article: nothing of one may carry over.
+BOOST_AUTO_TEST_CASE(an_article_reports_the_same_after_another) {
+  // Kinds, statuses, anaphors and trigger positions of the article before
+  // in the clauses at the same places.
+  const std::string before =
+      "The deal was announced. The project was good, Kazatomprom and Orano signed a joint venture "
+      "agreement, Air Astana bought 5 Airbus jets.";
+  const std::string text =
+      "Air Astana bought 5 Airbus jets. Rosatom signed a contract with Orano. The project: Orano "
+      "opened an office in Astana.";
+  const std::string accession = "Uzbekistan will join the Paris treaty, Russia said.";
+  for (int round = 0; round < 2; ++round) {
+    if (round) analyse(before, "en");
+    auto d = analyse(text, "en");
+    BOOST_REQUIRE_EQUAL(d.agreements.size(), 2u);
+    BOOST_TEST(d.agreements[0].kind == "purchase");
+    BOOST_TEST(d.agreements[0].status.empty());
+    BOOST_TEST(d.agreements[0].sentences == std::vector<uint32_t>{0});
+    BOOST_TEST(d.agreements[1].kind == "contract");
+    BOOST_TEST(d.agreements[1].status == "signed");
+    BOOST_TEST(d.agreements[1].sentences == (std::vector<uint32_t>{1, 2}));
+    if (round) analyse("Deals were announced.", "en");  // a trigger at the first token
+    auto a = analyse(accession, "en");
+    BOOST_REQUIRE_EQUAL(a.agreements.size(), 1u);
+    BOOST_TEST(a.agreements[0].kind == "treaty_accession");
+    BOOST_TEST(a.agreements[0].parties == std::vector<std::string>{"state:UZ"});
+  }
+}
+
 BOOST_AUTO_TEST_CASE(one_agreement_across_languages) {
   std::vector<Document> docs;
   docs.push_back(

@@ -98,6 +98,16 @@ struct Clause {
   Range orgs, persons, amounts, subjects;  // in the article's arrays (Scratch)
   uint32_t first_trigger = UINT32_MAX;
 
+  // As new but for first, last and sentence, and keeping the vectors'
+  // room: clauses are reused from article to article.
+  void reset() {
+    kinds.clear();
+    statuses.clear();
+    anaphor = false;
+    orgs = persons = amounts = subjects = Range{};
+    first_trigger = UINT32_MAX;
+  }
+
   void add_kind(Payload k) {
     auto it = std::lower_bound(kinds.begin(), kinds.end(), k,
                                [](Payload a, Payload b) { return *a < *b; });
@@ -194,7 +204,8 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
     std::vector<const Mention*> orgs, persons;  // of the clauses, in token order
     std::vector<const Amount*> amounts;
     std::vector<Payload> subjects;
-    std::vector<uint8_t> live;  // by sentence
+    std::vector<uint8_t> live;    // by sentence
+    std::vector<Clause> clauses;  // the first `nclauses` in use
   };
   thread_local Scratch scratch;
   // Direct speech (a quotation of six words or more) and headline or caption
@@ -341,8 +352,8 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
   persons.clear();
   clause_amounts.clear();
   subjects.clear();
-  std::vector<Clause> clauses;
-  clauses.reserve(2 * doc.sentences.size());  // a sentence has a clause or two, mostly
+  auto& clauses = scratch.clauses;
+  size_t nclauses = 0;
   size_t next_trigger = 0;
   uint32_t sentence = UINT32_MAX;  // of the token before
   for (uint32_t i = 0; i < n; ++i) {
@@ -355,7 +366,7 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
       }
     }
     if (ignored[i]) continue;
-    bool start = clauses.empty() || doc.tokens[i].sentence != clauses.back().sentence;
+    bool start = nclauses == 0 || doc.tokens[i].sentence != clauses[nclauses - 1].sentence;
     if (!start && i > 0) {
       // Built in place: tokens lie in the text in order, so substr's range
       // check never fires, and it is not inlined.
@@ -364,7 +375,9 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
       start = is_separator(between) && !inside_parentheses(brackets, doc.tokens[i].span);
     }
     if (start) {
-      Clause& fresh = clauses.emplace_back();
+      if (nclauses == clauses.size()) clauses.emplace_back();
+      Clause& fresh = clauses[nclauses++];
+      fresh.reset();
       fresh.first = fresh.last = i;
       fresh.sentence = doc.tokens[i].sentence;
       auto at_end = [](const auto& all) {
@@ -376,7 +389,7 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
       fresh.amounts = at_end(clause_amounts);
       fresh.subjects = at_end(subjects);
     }
-    Clause& c = clauses.back();
+    Clause& c = clauses[nclauses - 1];
     c.last = i;
     for (; next_trigger < triggers.size() && triggers[next_trigger].at == i; ++next_trigger) {
       const std::string& p = *triggers[next_trigger].payload;
@@ -410,8 +423,6 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
     }
   }
   // A clause lacking a trigger or an organisation joins its neighbour in the sentence.
-  std::vector<Clause> merged;
-  merged.reserve(clauses.size());
   auto absorb = [](Clause& into, const Clause& c) {
     into.first = std::min(into.first, c.first);
     into.last = std::max(into.last, c.last);
@@ -433,13 +444,18 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
       if (a->kind == AmountKind::Money || a->kind == AmountKind::Count) return true;
     return false;
   };
-  for (auto& c : clauses) {
-    bool prev_same = !merged.empty() && merged.back().sentence == c.sentence;
-    if (prev_same && !(own_deal(c) && own_deal(merged.back())))
-      absorb(merged.back(), c);
-    else
-      merged.push_back(std::move(c));
+  // In place: the merged clauses are the first `nmerged`, swapped there
+  // (a move would give up the vectors' room).
+  size_t nmerged = 0;
+  for (size_t j = 0; j < nclauses; ++j) {
+    Clause& c = clauses[j];
+    bool prev_same = nmerged > 0 && clauses[nmerged - 1].sentence == c.sentence;
+    if (prev_same && !(own_deal(c) && own_deal(clauses[nmerged - 1])))
+      absorb(clauses[nmerged - 1], c);
+    else if (nmerged++ != j)
+      std::swap(clauses[nmerged - 1], c);
   }
+  const std::span<const Clause> merged(clauses.data(), nmerged);
   // Each clause's mentions are in position order: one mention starts at a
   // token, and they were appended token by token.
 
