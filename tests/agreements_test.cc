@@ -183,6 +183,34 @@ BOOST_AUTO_TEST_CASE(an_article_reports_the_same_after_another) {
   }
 }
 
+// Every field of a record, from its own clause and from those extending it.
+BOOST_AUTO_TEST_CASE(a_record_keeps_what_its_clauses_state) {
+  auto d = analyse(
+      "Air Astana signed a contract with Airbus in Astana to buy 5 A320neo jets, Peter Foster "
+      "said. Kazatomprom and Orano signed a uranium joint venture agreement, Marat Ussenov "
+      "said. The venture is worth $2 billion. Orano holds 51 percent of copper mines, "
+      "Kazatomprom 49 percent.",
+      "en");
+  BOOST_REQUIRE_EQUAL(d.agreements.size(), 2u);
+  const auto& a = d.agreements[0];
+  BOOST_TEST(a.kind == "purchase");
+  BOOST_TEST(a.status == "signed");
+  BOOST_TEST(a.quantity == "5");
+  BOOST_TEST(a.item == "A320neo jets");
+  BOOST_TEST(a.signatories == std::vector<std::string>{"gaz:peter-foster"});
+  const auto& b = d.agreements[1];
+  BOOST_TEST(b.kind == "joint_venture");
+  BOOST_TEST(b.subjects == (std::vector<std::string>{"uranium", "copper"}));
+  BOOST_REQUIRE_EQUAL(b.values.size(), 1u);
+  BOOST_TEST(b.values[0].value == "2000000000");
+  BOOST_TEST(b.values[0].currency == "USD");
+  BOOST_REQUIRE_EQUAL(b.stakes.size(), 2u);
+  BOOST_TEST(b.stakes[0].holder == "gaz:orano");
+  BOOST_TEST(b.stakes[0].share == "51");
+  BOOST_TEST(b.stakes[1].holder == "gaz:kazatomprom");
+  BOOST_TEST(b.sentences == (std::vector<uint32_t>{1, 2, 3}));
+}
+
 BOOST_AUTO_TEST_CASE(one_agreement_across_languages) {
   std::vector<Document> docs;
   docs.push_back(

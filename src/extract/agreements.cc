@@ -129,6 +129,35 @@ struct Clause {
   }
 };
 
+// A clause's record until it is kept or extends one: its strings by view
+// or pointer (into the clause's payloads, mentions and amounts), copied
+// only into the records kept. Its parties are the clause's `parties`.
+struct Draft {
+  std::string_view kind, status, quantity, item;
+  std::vector<const std::string*> signatories;
+  std::vector<const Amount*> values;  // Money
+  struct Stake {
+    const std::string *holder, *share;
+  };
+  std::vector<Stake> stakes;
+  std::vector<Payload> subjects;  // unique by value
+
+  void clear() {
+    kind = status = quantity = item = {};
+    signatories.clear();
+    values.clear();
+    stakes.clear();
+    subjects.clear();
+  }
+  void values_to(AgreementRecord* r) const {
+    for (const Amount* a : values)
+      r->values.push_back({a->value, a->currency, a->up_to, a->approximate});
+  }
+  void stakes_to(AgreementRecord* r) const {
+    for (const Stake& st : stakes) r->stakes.push_back({*st.holder, *st.share});
+  }
+};
+
 // Whether the text between two tokens holds a comma, semicolon, en or em
 // dash or Arabic comma: one pass, as most gaps are a single space.
 bool is_separator(std::string_view between) {
@@ -506,6 +535,7 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
   std::vector<int> out_rank, out_status;
   // Parties and firms of a clause point at the entity keys of its mentions.
   std::vector<const std::string*> parties, firms;
+  Draft draft;  // the clause's record, its vectors' room kept from clause to clause
   auto has_firm = [](const AgreementRecord& r, const std::vector<const std::string*>& keys) {
     for (const std::string* f : keys)
       if (std::find(r.parties.begin(), r.parties.end(), *f) != r.parties.end()) return true;
@@ -553,8 +583,8 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
         if (m->type == EntityType::Firm) firms.push_back(&m->entity);
       }
     }
-    std::string kind;
-    int kind_r = 100;  // rank_of(kind)
+    std::string_view kind;  // a payload, or a kind named here
+    int kind_r = 100;       // rank_of(kind)
     for (Payload kd : c.kinds)
       if (int r = rank_of(*kd); kind.empty() || r < kind_r) {
         kind = *kd;
@@ -568,18 +598,17 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
           break;
         }
     }
-    AgreementRecord rec;
+    Draft& rec = draft;
+    rec.clear();
     rec.kind = kind;
-    if (status) rec.status = status->substr(7);
-    rec.parties.reserve(parties.size());
-    for (const std::string* p : parties) rec.parties.push_back(*p);
-    rec.sentences = {c.sentence};
+    if (status) rec.status = std::string_view(*status).substr(7);
     for (Payload s : c_subjects)
-      if (std::find(rec.subjects.begin(), rec.subjects.end(), *s) == rec.subjects.end())
-        rec.subjects.push_back(*s);
+      if (std::none_of(rec.subjects.begin(), rec.subjects.end(),
+                       [&](Payload p) { return *p == *s; }))
+        rec.subjects.push_back(s);
     for (const Amount* a : c_amounts) {
       if (a->kind == AmountKind::Money) {
-        rec.values.push_back({a->value, a->currency, a->up_to, a->approximate});
+        rec.values.push_back(a);
       } else if (a->kind == AmountKind::Percent) {
         // Holder: nearest party before the percentage, else after it.
         // Holder: the nearest firm before the percentage, else after it,
@@ -588,7 +617,7 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
         auto free_holder = [&](const Mention* m, EntityType want) {
           if (m->type != want || excluded_party(m)) return false;
           for (const auto& st : rec.stakes)
-            if (st.holder == m->entity) return false;
+            if (*st.holder == m->entity) return false;
           return true;
         };
         const Mention* holder = nullptr;
@@ -603,17 +632,17 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
               }
           if (holder) break;
         }
-        if (holder) rec.stakes.push_back({holder->entity, a->value});
+        if (holder) rec.stakes.push_back({&holder->entity, &a->value});
       } else if (a->kind == AmountKind::Count && rec.quantity.empty() && a->has_item &&
                  kind_r == kRankPurchase &&
                  !Cues::any_in(cues.time_unit, lemmas.ids(a->item_first))) {
         rec.quantity = a->value;
         Span item{doc.tokens[a->item_first].span.begin, doc.tokens[a->item_last].span.end};
-        rec.item = std::string(doc.slice(item));
+        rec.item = doc.slice(item);
       }
     }
     if (status_r == kStatusSigned)
-      for (const Mention* p : c_persons) rec.signatories.push_back(p->entity);
+      for (const Mention* p : c_persons) rec.signatories.push_back(&p->entity);
 
     // A purchase with no count: buying a stake is a joint venture or an
     // investment, not an order of goods.
@@ -679,8 +708,8 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
         // Several earlier deals may fit: prefer one sharing a firm, then a
         // subject ("this agreement" on tungsten), then the latest.
         int score = (!firms.empty() && has_firm(r, firms) ? 4 : 0);
-        for (const auto& sub : rec.subjects)
-          if (std::find(r.subjects.begin(), r.subjects.end(), sub) != r.subjects.end()) score += 2;
+        for (Payload sub : rec.subjects)
+          if (std::find(r.subjects.begin(), r.subjects.end(), *sub) != r.subjects.end()) score += 2;
         if (far && score == 0) continue;
         if (target < 0 || score > best_score) {
           target = j;
@@ -699,29 +728,40 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
         r.status = rec.status;
         out_status[target] = status_r;
       }
-      for (const auto& p : rec.parties)
-        if (std::find(r.parties.begin(), r.parties.end(), p) == r.parties.end())
-          r.parties.push_back(p);
-      for (const auto& p : rec.signatories)
-        if (std::find(r.signatories.begin(), r.signatories.end(), p) == r.signatories.end())
-          r.signatories.push_back(p);
-      if (r.values.empty()) r.values = rec.values;
-      if (r.stakes.empty()) r.stakes = rec.stakes;
+      for (const std::string* p : parties)
+        if (std::find(r.parties.begin(), r.parties.end(), *p) == r.parties.end())
+          r.parties.push_back(*p);
+      for (const std::string* p : rec.signatories)
+        if (std::find(r.signatories.begin(), r.signatories.end(), *p) == r.signatories.end())
+          r.signatories.push_back(*p);
+      if (r.values.empty()) rec.values_to(&r);
+      if (r.stakes.empty()) rec.stakes_to(&r);
       if (r.quantity.empty()) {
         r.quantity = rec.quantity;
         r.item = rec.item;
       }
       if (r.date.empty()) r.date = clause_date(c);
-      for (const auto& s : rec.subjects)
-        if (std::find(r.subjects.begin(), r.subjects.end(), s) == r.subjects.end())
-          r.subjects.push_back(s);
+      for (Payload s : rec.subjects)
+        if (std::find(r.subjects.begin(), r.subjects.end(), *s) == r.subjects.end())
+          r.subjects.push_back(*s);
       if (r.sentences.back() != c.sentence) r.sentences.push_back(c.sentence);
       out_sentence[target] = c.sentence;
       continue;
     }
     if (!is_agreement) continue;
-    rec.date = clause_date(c);
-    out.push_back(std::move(rec));
+    AgreementRecord& kept = out.emplace_back();
+    kept.kind = rec.kind;
+    kept.status = rec.status;
+    kept.parties.reserve(parties.size());
+    for (const std::string* p : parties) kept.parties.push_back(*p);
+    for (const std::string* p : rec.signatories) kept.signatories.push_back(*p);
+    rec.values_to(&kept);
+    rec.stakes_to(&kept);
+    kept.quantity = rec.quantity;
+    kept.item = rec.item;
+    kept.date = clause_date(c);
+    for (Payload sub : rec.subjects) kept.subjects.push_back(*sub);
+    kept.sentences = {c.sentence};
     out_sentence.push_back(c.sentence);
     out_rank.push_back(kind_r);
     out_status.push_back(status_r);
