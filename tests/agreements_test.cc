@@ -211,6 +211,23 @@ BOOST_AUTO_TEST_CASE(a_record_keeps_what_its_clauses_state) {
   BOOST_TEST(b.sentences == (std::vector<uint32_t>{1, 2, 3}));
 }
 
+// Clauses with their own deals and figures stay apart, also where the comma
+// has no space after it (a gap of one byte).
+BOOST_AUTO_TEST_CASE(clauses_with_their_own_deals_stay_apart) {
+  for (const char* text :
+       {"Air Astana will buy 15 Airbus jets, Somon Air will order 14 Boeing jets.",
+        "Air Astana will buy 15 Airbus jets,Somon Air will order 14 Boeing jets.",
+        "Air Astana will buy 15 Airbus jets;Somon Air will order 14 Boeing jets."}) {
+    auto d = analyse(text, "en");
+    BOOST_REQUIRE_EQUAL(d.agreements.size(), 2u);
+    BOOST_TEST(d.agreements[0].quantity == "15");
+    BOOST_TEST(d.agreements[1].quantity == "14");
+  }
+  auto one =
+      analyse("Air Astana will buy 15 Airbus jets and Somon Air will order 14 Boeing jets.", "en");
+  BOOST_TEST(one.agreements.size() == 1u);
+}
+
 BOOST_AUTO_TEST_CASE(one_agreement_across_languages) {
   std::vector<Document> docs;
   docs.push_back(

@@ -161,6 +161,8 @@ struct Draft {
 // Whether the text between two tokens holds a comma, semicolon, en or em
 // dash or Arabic comma: one pass, as most gaps are a single space.
 bool is_separator(std::string_view between) {
+  // Most gaps are one byte, where the longer marks cannot be.
+  if (between.size() == 1) return between[0] == ',' || between[0] == ';';
   for (size_t i = 0; i < between.size(); ++i) {
     char c = between[i];
     if (c == ',' || c == ';') return true;
