@@ -106,6 +106,32 @@ BOOST_AUTO_TEST_CASE(a_sentence_closed_by_an_ellipsis_or_a_quote_mark_reports) {
   }
 }
 
+// Quotations of six words or more, in each kind of quotation marks, are
+// direct speech; a shorter one is a name or a phrase.
+BOOST_AUTO_TEST_CASE(direct_speech_in_any_quotation_marks_is_no_report) {
+  const std::string deal = "Kazatomprom and Orano signed a joint venture agreement in Astana";
+  for (auto [open, close] :
+       std::vector<std::pair<std::string, std::string>>{{"\"", "\""},
+                                                        {"\xE2\x80\x9E", "\xE2\x80\x9D"},
+                                                        {"\xE2\x80\x9E", "\xE2\x80\x9C"},
+                                                        {"\xE2\x80\x9C", "\xE2\x80\x9D"},
+                                                        {"\xC2\xAB", "\xC2\xBB"}}) {
+    auto quoted = analyse(open + deal + "," + close + " the minister said.", "en");
+    BOOST_TEST(quoted.agreements.empty(), open);
+    auto named = analyse("Kazatomprom and Orano signed a " + open + "joint venture" + close +
+                             " agreement in Astana.",
+                         "en");
+    BOOST_TEST(named.agreements.size() == 1u, open);
+    // A paragraph ending before the closing mark: no quotation, and the
+    // marks of that kind after it are not looked at either.
+    auto broken =
+        analyse("He said " + open + "no.\n\n" + open + deal + "," + close + " the minister said. " +
+                    open + "Air Astana bought 5 Airbus jets for its fleet," + close + " he added.",
+                "en");
+    BOOST_TEST(broken.agreements.size() == 2u, open);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(a_total_order_and_its_parts_stay_separate) {
   auto d = analyse(
       "Airlines from Turkey and Qatar will buy up to 30 Airbus jets. Turkish Airlines "

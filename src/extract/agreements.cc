@@ -158,6 +158,49 @@ struct Draft {
   }
 };
 
+// Where a text's quotation marks are: one search per lead byte, where a
+// search per kind of quotation and per quotation cost five passes over
+// the text and more.
+struct QuoteMarks {
+  enum Mark { kStraight, kLowDouble, kRightDouble, kLeftDouble, kLeftGuillemet, kRightGuillemet };
+  static constexpr uint32_t kLength[] = {1, 3, 3, 3, 2, 2};  // " „ ” “ « » in UTF-8
+  std::vector<uint32_t> at[6];                               // positions of each mark, ascending
+
+  // False when the text opens no quotation.
+  bool find(std::string_view text) {
+    for (auto& v : at) v.clear();
+    each(text, '"', [&](uint32_t p) { at[kStraight].push_back(p); });
+    each(text, '\xE2', [&](uint32_t p) {
+      if (p + 2 >= text.size() || text[p + 1] != '\x80') return;
+      if (text[p + 2] == '\x9E') at[kLowDouble].push_back(p);
+      if (text[p + 2] == '\x9D') at[kRightDouble].push_back(p);
+      if (text[p + 2] == '\x9C') at[kLeftDouble].push_back(p);
+    });
+    each(text, '\xC2', [&](uint32_t p) {
+      if (p + 1 >= text.size()) return;
+      if (text[p + 1] == '\xAB') at[kLeftGuillemet].push_back(p);
+      if (text[p + 1] == '\xBB') at[kRightGuillemet].push_back(p);
+    });
+    return !at[kStraight].empty() || !at[kLowDouble].empty() || !at[kLeftDouble].empty() ||
+           !at[kLeftGuillemet].empty();
+  }
+  // Whether a paragraph ends ("\n\n" starts) in [from, end).
+  static bool para_in(std::string_view text, uint32_t from, uint32_t end) {
+    const char* b = text.data();
+    for (const char* p = b + from;
+         (p = static_cast<const char*>(std::memchr(p, '\n', end - (p - b)))); ++p)
+      if (static_cast<size_t>(p - b) + 1 < text.size() && p[1] == '\n') return true;
+    return false;
+  }
+  template <class F>
+  static void each(std::string_view text, char c, F f) {
+    const char* b = text.data();
+    for (const char* p = b;
+         (p = static_cast<const char*>(std::memchr(p, c, text.size() - (p - b)))); ++p)
+      f(static_cast<uint32_t>(p - b));
+  }
+};
+
 // Whether the text between two tokens holds a comma, semicolon, en or em
 // dash or Arabic comma: one pass, as most gaps are a single space.
 bool is_separator(std::string_view between) {
@@ -237,6 +280,7 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
     std::vector<Payload> subjects;
     std::vector<uint8_t> live;    // by sentence
     std::vector<Clause> clauses;  // the first `nclauses` in use
+    QuoteMarks quotes;
   };
   thread_local Scratch scratch;
   // Direct speech (a quotation of six words or more) and headline or caption
@@ -244,33 +288,44 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
   // Bytes, not bits: read at every token of the clause loop.
   std::vector<uint8_t> ignored(n, 0);
   {
-    static const std::pair<const char*, const char*> kQuotes[] = {{"\"", "\""},
-                                                                  {"\xE2\x80\x9E", "\xE2\x80\x9D"},
-                                                                  {"\xE2\x80\x9E", "\xE2\x80\x9C"},
-                                                                  {"\xE2\x80\x9C", "\xE2\x80\x9D"},
-                                                                  {"\xC2\xAB", "\xC2\xBB"}};
-    for (const auto& [open, close] : kQuotes) {
-      size_t pos = 0;
-      while ((pos = doc.text.find(open, pos)) != std::string::npos) {
-        size_t from = pos + std::strlen(open);
-        size_t end = doc.text.find(close, from);
-        size_t para = doc.text.find("\n\n", from);
-        if (end == std::string::npos || (para != std::string::npos && para < end)) break;
-        uint32_t words = 0;
-        std::vector<uint32_t> inside;
-        // Tokens are in text order and do not overlap: only those from
-        // `from` on, up to the first reaching past `end`, can be inside.
-        auto first = std::partition_point(doc.tokens.begin(), doc.tokens.end(),
-                                          [&](const Token& t) { return t.span.begin < from; });
-        for (uint32_t i = static_cast<uint32_t>(first - doc.tokens.begin());
-             i < n && doc.tokens[i].span.begin < end; ++i)
-          if (doc.tokens[i].span.end <= end) inside.push_back(i);
-        words = static_cast<uint32_t>(inside.size());
-        if (words >= 6)
-          for (uint32_t i : inside) ignored[i] = 1;
-        pos = end + std::strlen(close);
+    // Quotations of each kind in turn, from the start of the text: a
+    // kind's next opening mark after the last closing one, the first
+    // closing mark after it, unless a paragraph ends first, which ends the
+    // kind's search.
+    using M = QuoteMarks::Mark;
+    static constexpr std::pair<M, M> kQuotes[] = {{M::kStraight, M::kStraight},
+                                                  {M::kLowDouble, M::kRightDouble},
+                                                  {M::kLowDouble, M::kLeftDouble},
+                                                  {M::kLeftDouble, M::kRightDouble},
+                                                  {M::kLeftGuillemet, M::kRightGuillemet}};
+    QuoteMarks& q = scratch.quotes;
+    if (q.find(doc.text))
+      for (const auto& [open, close] : kQuotes) {
+        const auto& opens = q.at[open];
+        const auto& closes = q.at[close];
+        uint32_t pos = 0;
+        for (;;) {
+          auto o = std::lower_bound(opens.begin(), opens.end(), pos);
+          if (o == opens.end()) break;
+          uint32_t from = *o + QuoteMarks::kLength[open];
+          auto c = std::lower_bound(closes.begin(), closes.end(), from);
+          if (c == closes.end()) break;
+          uint32_t end = *c;
+          if (QuoteMarks::para_in(doc.text, from, end)) break;
+          // Tokens are in text order and do not overlap: only those from
+          // `from` on, up to the first reaching past `end`, can be inside.
+          auto first = std::partition_point(doc.tokens.begin(), doc.tokens.end(),
+                                            [&](const Token& t) { return t.span.begin < from; });
+          const auto i0 = static_cast<uint32_t>(first - doc.tokens.begin());
+          uint32_t words = 0;
+          for (uint32_t i = i0; i < n && doc.tokens[i].span.begin < end; ++i)
+            words += doc.tokens[i].span.end <= end;
+          if (words >= 6)
+            for (uint32_t i = i0; i < n && doc.tokens[i].span.begin < end; ++i)
+              if (doc.tokens[i].span.end <= end) ignored[i] = 1;
+          pos = end + QuoteMarks::kLength[close];
+        }
       }
-    }
     // Whether a sentence is closed depends on the sentence only: each is
     // looked at once, and the tokens of an open one (a headline or caption,
     // a few an article) found by halving, as their sentence numbers ascend.
