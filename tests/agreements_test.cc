@@ -254,6 +254,17 @@ BOOST_AUTO_TEST_CASE(clauses_with_their_own_deals_stay_apart) {
   BOOST_TEST(one.agreements.size() == 1u);
 }
 
+// A record's date: the first date its clause states.
+BOOST_AUTO_TEST_CASE(a_record_is_dated_by_its_clause) {
+  auto d = analyse(
+      "On 3 March 2025 Air Astana signed a contract with Airbus to buy 5 A320neo jets. On 5 May "
+      "2025 Kazatomprom and Orano signed a uranium joint venture agreement.",
+      "en");
+  BOOST_REQUIRE_EQUAL(d.agreements.size(), 2u);
+  BOOST_TEST(d.agreements[0].date == "2025-03-03");
+  BOOST_TEST(d.agreements[1].date == "2025-05-05");
+}
+
 BOOST_AUTO_TEST_CASE(one_agreement_across_languages) {
   std::vector<Document> docs;
   docs.push_back(

@@ -274,7 +274,7 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
     std::vector<const Mention*> mention_at;
     std::vector<const Amount*> amount_at;
     std::vector<Payload> subject_at;
-    std::vector<uint32_t> date_at;              // index into date_iso, or kNoDate
+    std::vector<uint32_t> date_at;              // 1 + index into date_iso, or 0
     std::vector<const Mention*> orgs, persons;  // of the clauses, in token order
     std::vector<const Amount*> amounts;
     std::vector<Payload> subjects;
@@ -380,20 +380,25 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
   }
 
   // Token annotations, dates for the clauses that keep theirs.
-  constexpr uint32_t kNoDate = UINT32_MAX;
+  // Each cleared by value-initialising it, which sets bytes (a fill stores
+  // element by element).
   auto& mention_at = scratch.mention_at;
-  mention_at.assign(n, nullptr);
+  mention_at.clear();
+  mention_at.resize(n);
   for (const auto& m : doc.mentions) mention_at[m.first_token] = &m;
   std::vector<Amount> amounts = amount_finder.find(doc, date_hits);
   auto& amount_at = scratch.amount_at;
-  amount_at.assign(n, nullptr);
+  amount_at.clear();
+  amount_at.resize(n);
   for (const auto& a : amounts) amount_at[a.first] = &a;
   auto& subject_at = scratch.subject_at;
-  subject_at.assign(n, nullptr);
+  subject_at.clear();
+  subject_at.resize(n);
   for (const auto& m : cues.subjects.find(doc, lemmas)) subject_at[m.first] = &m.entry->payload;
   auto& date_at = scratch.date_at;
-  date_at.assign(n, kNoDate);
-  for (uint32_t h = 0; h < date_hits.size(); ++h) date_at[date_hits[h].first] = h;
+  date_at.clear();
+  date_at.resize(n);
+  for (uint32_t h = 0; h < date_hits.size(); ++h) date_at[date_hits[h].first] = h + 1;
   // ISO forms of the hits, made when a clause asks (most never do).
   std::vector<std::string> date_iso(date_hits.size());
   std::vector<bool> iso_made(date_hits.size(), false);
@@ -409,8 +414,8 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
   // The date a token states: a date found there, else a weekday before the
   // date of issue; unchanged `out` when none.
   auto date_of = [&](uint32_t i, std::string* out) {
-    if (date_at[i] != kNoDate && !iso_of(date_at[i]).empty()) {
-      *out = iso_of(date_at[i]);
+    if (date_at[i] && !iso_of(date_at[i] - 1).empty()) {
+      *out = iso_of(date_at[i] - 1);
       return;
     }
     if (doc.issued.empty()) return;
