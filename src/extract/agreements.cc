@@ -274,6 +274,7 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
     std::vector<const Mention*> mention_at;
     std::vector<const Amount*> amount_at;
     std::vector<Payload> subject_at;
+    std::vector<uint8_t> noted;
     std::vector<uint32_t> date_at;              // 1 + index into date_iso, or 0
     std::vector<const Mention*> orgs, persons;  // of the clauses, in token order
     std::vector<const Amount*> amounts;
@@ -385,16 +386,30 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
   auto& mention_at = scratch.mention_at;
   mention_at.clear();
   mention_at.resize(n);
-  for (const auto& m : doc.mentions) mention_at[m.first_token] = &m;
+  // Whether a token has a mention, amount or subject: most have none, and
+  // the clause loop asks one array instead of three.
+  auto& noted = scratch.noted;
+  noted.clear();
+  noted.resize(n);
+  for (const auto& m : doc.mentions) {
+    mention_at[m.first_token] = &m;
+    noted[m.first_token] = 1;
+  }
   std::vector<Amount> amounts = amount_finder.find(doc, date_hits);
   auto& amount_at = scratch.amount_at;
   amount_at.clear();
   amount_at.resize(n);
-  for (const auto& a : amounts) amount_at[a.first] = &a;
+  for (const auto& a : amounts) {
+    amount_at[a.first] = &a;
+    noted[a.first] = 1;
+  }
   auto& subject_at = scratch.subject_at;
   subject_at.clear();
   subject_at.resize(n);
-  for (const auto& m : cues.subjects.find(doc, lemmas)) subject_at[m.first] = &m.entry->payload;
+  for (const auto& m : cues.subjects.find(doc, lemmas)) {
+    subject_at[m.first] = &m.entry->payload;
+    noted[m.first] = 1;
+  }
   auto& date_at = scratch.date_at;
   date_at.clear();
   date_at.resize(n);
@@ -446,18 +461,26 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
   auto& clauses = scratch.clauses;
   size_t nclauses = 0;
   size_t next_trigger = 0;
+  // The token of triggers[next_trigger], UINT32_MAX past the last.
+  auto trigger_token = [&] {
+    return next_trigger < triggers.size() ? triggers[next_trigger].at : UINT32_MAX;
+  };
+  uint32_t next_trigger_at = trigger_token();
   uint32_t sentence = UINT32_MAX;  // of the token before
+  bool new_sentence = false;       // the sentence has no clause yet
   for (uint32_t i = 0; i < n; ++i) {
     if (doc.tokens[i].sentence != sentence) {
       sentence = doc.tokens[i].sentence;
       if (!live[sentence]) {  // past it, and past its status words
         while (i + 1 < n && doc.tokens[i + 1].sentence == sentence) ++i;
         while (next_trigger < triggers.size() && triggers[next_trigger].at <= i) ++next_trigger;
+        next_trigger_at = trigger_token();
         continue;
       }
+      new_sentence = true;
     }
     if (ignored[i]) continue;
-    bool start = nclauses == 0 || doc.tokens[i].sentence != clauses[nclauses - 1].sentence;
+    bool start = new_sentence;
     if (!start && i > 0) {
       // Built in place: tokens lie in the text in order, so substr's range
       // check never fires, and it is not inlined.
@@ -466,6 +489,7 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
       start = is_separator(between) && !inside_parentheses(brackets, doc.tokens[i].span);
     }
     if (start) {
+      new_sentence = false;
       if (nclauses == clauses.size()) clauses.emplace_back();
       Clause& fresh = clauses[nclauses++];
       fresh.reset();
@@ -482,18 +506,22 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
     }
     Clause& c = clauses[nclauses - 1];
     c.last = i;
-    for (; next_trigger < triggers.size() && triggers[next_trigger].at == i; ++next_trigger) {
-      const std::string& p = *triggers[next_trigger].payload;
-      auto role = triggers[next_trigger].role;
-      if (role == Scratch::Trigger::kAnaphor)
-        c.anaphor = true;
-      else if (role == Scratch::Trigger::kStatus)
-        c.add_status(&p, i);
-      else {
-        c.add_kind(&p);
-        c.first_trigger = std::min(c.first_trigger, i);
+    if (i == next_trigger_at) {
+      for (; next_trigger < triggers.size() && triggers[next_trigger].at == i; ++next_trigger) {
+        const std::string& p = *triggers[next_trigger].payload;
+        auto role = triggers[next_trigger].role;
+        if (role == Scratch::Trigger::kAnaphor)
+          c.anaphor = true;
+        else if (role == Scratch::Trigger::kStatus)
+          c.add_status(&p, i);
+        else {
+          c.add_kind(&p);
+          c.first_trigger = std::min(c.first_trigger, i);
+        }
       }
+      next_trigger_at = trigger_token();
     }
+    if (!noted[i]) continue;
     if (const Mention* m = mention_at[i]) {
       if (m->type == EntityType::State || m->type == EntityType::Firm) {
         orgs.push_back(m);
