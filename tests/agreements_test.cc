@@ -183,7 +183,7 @@ BOOST_AUTO_TEST_CASE(parentheses_end_at_a_line_break) {
 // Clauses are kept from article to article: nothing of one may carry over.
 BOOST_AUTO_TEST_CASE(an_article_reports_the_same_after_another) {
   // Kinds, statuses, anaphors and trigger positions of the article before
-  // in the clauses at the same places.
+  // in the clauses at the same places, and its records' sentences.
   const std::string before =
       "The deal was announced. The project was good, Kazatomprom and Orano signed a joint venture "
       "agreement, Air Astana bought 5 Airbus jets.";
@@ -206,6 +206,17 @@ BOOST_AUTO_TEST_CASE(an_article_reports_the_same_after_another) {
     BOOST_REQUIRE_EQUAL(a.agreements.size(), 1u);
     BOOST_TEST(a.agreements[0].kind == "treaty_accession");
     BOOST_TEST(a.agreements[0].parties == std::vector<std::string>{"state:UZ"});
+    // A record of the article before ending late: a sum three sentences
+    // after this article's deal is too far to extend it.
+    if (round)
+      analyse(
+          "It rained. It rained. It rained. Kazatomprom and Orano signed a joint venture "
+          "agreement.",
+          "en");
+    auto far = analyse(
+        "Air Astana bought 5 Airbus jets. It rained. It rained. It is worth $2 billion.", "en");
+    BOOST_REQUIRE_EQUAL(far.agreements.size(), 1u);
+    BOOST_TEST(far.agreements[0].values.empty());
   }
 }
 

@@ -282,12 +282,21 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
     std::vector<uint8_t> live;    // by sentence
     std::vector<Clause> clauses;  // the first `nclauses` in use
     QuoteMarks quotes;
+    std::vector<uint8_t> ignored;  // by token
+    std::vector<std::string> date_iso;
+    std::vector<uint8_t> iso_made;
+    std::vector<uint32_t> out_sentence;
+    std::vector<int> out_rank, out_status;
+    std::vector<const std::string*> parties, firms;
+    Draft draft;
   };
   thread_local Scratch scratch;
   // Direct speech (a quotation of six words or more) and headline or caption
   // lines (no closing punctuation) report no agreement of their own.
   // Bytes, not bits: read at every token of the clause loop.
-  std::vector<uint8_t> ignored(n, 0);
+  auto& ignored = scratch.ignored;
+  ignored.clear();
+  ignored.resize(n);
   {
     // Quotations of each kind in turn, from the start of the text: a
     // kind's next opening mark after the last closing one, the first
@@ -415,8 +424,11 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
   date_at.resize(n);
   for (uint32_t h = 0; h < date_hits.size(); ++h) date_at[date_hits[h].first] = h + 1;
   // ISO forms of the hits, made when a clause asks (most never do).
-  std::vector<std::string> date_iso(date_hits.size());
-  std::vector<bool> iso_made(date_hits.size(), false);
+  auto& date_iso = scratch.date_iso;
+  auto& iso_made = scratch.iso_made;
+  date_iso.clear();
+  date_iso.resize(date_hits.size());
+  iso_made.assign(date_hits.size(), 0);
   auto iso_of = [&](uint32_t h) -> const std::string& {
     if (!iso_made[h]) {
       DateHit d = date_hits[h];
@@ -619,13 +631,18 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
   };
 
   std::vector<AgreementRecord> out;
-  out.reserve(8);                      // most articles report a few; records are large to move
-  std::vector<uint32_t> out_sentence;  // last sentence of each record
+  out.reserve(8);  // most articles report a few; records are large to move
+  auto& out_sentence = scratch.out_sentence;  // last sentence of each record
   // rank_of(kind) and the status's status_rank of each record (100: none).
-  std::vector<int> out_rank, out_status;
+  auto& out_rank = scratch.out_rank;
+  auto& out_status = scratch.out_status;
+  out_sentence.clear();
+  out_rank.clear();
+  out_status.clear();
   // Parties and firms of a clause point at the entity keys of its mentions.
-  std::vector<const std::string*> parties, firms;
-  Draft draft;  // the clause's record, its vectors' room kept from clause to clause
+  auto& parties = scratch.parties;
+  auto& firms = scratch.firms;
+  Draft& draft = scratch.draft;  // the clause's record
   auto has_firm = [](const AgreementRecord& r, const std::vector<const std::string*>& keys) {
     for (const std::string* f : keys)
       if (std::find(r.parties.begin(), r.parties.end(), *f) != r.parties.end()) return true;
