@@ -56,7 +56,9 @@ BOOST_AUTO_TEST_CASE(slovenian_memorandum) {
 
 BOOST_AUTO_TEST_CASE(persian_treaty_accession_names_the_acceding_state) {
   auto d = analyse(
-      "ازبکستان اعلام کرد که به پیمان پاریس می‌پیوندد و روسیه از "
+      "ازبکستان اعلام کرد که به پیمان پاریس می‌پیوندد و "
+      "روسیه "
+      "از "
       "آن "
       "استقبال "
       "کرد.",
@@ -92,6 +94,44 @@ BOOST_AUTO_TEST_CASE(quoted_speech_and_headlines_are_not_reports) {
   BOOST_TEST(d.agreements.empty());
 }
 
+// Closing marks of several bytes close a sentence as a period does.
+BOOST_AUTO_TEST_CASE(a_sentence_closed_by_an_ellipsis_or_a_quote_mark_reports) {
+  for (const char* text : {"Kazatomprom and Orano signed a joint venture agreement\xE2\x80\xA6",
+                           "Kazatomprom and Orano signed a joint venture called \xE2\x80\x9C"
+                           "Budenovskoye\xE2\x80\x9D",
+                           "Kazatomprom and Orano signed a joint venture called \xC2\xAB"
+                           "Budenovskoye\xC2\xBB"}) {
+    auto d = analyse(text, "en");
+    BOOST_TEST(d.agreements.size() == 1u, text);
+  }
+}
+
+// Quotations of six words or more, in each kind of quotation marks, are
+// direct speech; a shorter one is a name or a phrase.
+BOOST_AUTO_TEST_CASE(direct_speech_in_any_quotation_marks_is_no_report) {
+  const std::string deal = "Kazatomprom and Orano signed a joint venture agreement in Astana";
+  for (auto [open, close] :
+       std::vector<std::pair<std::string, std::string>>{{"\"", "\""},
+                                                        {"\xE2\x80\x9E", "\xE2\x80\x9D"},
+                                                        {"\xE2\x80\x9E", "\xE2\x80\x9C"},
+                                                        {"\xE2\x80\x9C", "\xE2\x80\x9D"},
+                                                        {"\xC2\xAB", "\xC2\xBB"}}) {
+    auto quoted = analyse(open + deal + "," + close + " the minister said.", "en");
+    BOOST_TEST(quoted.agreements.empty(), open);
+    auto named = analyse("Kazatomprom and Orano signed a " + open + "joint venture" + close +
+                             " agreement in Astana.",
+                         "en");
+    BOOST_TEST(named.agreements.size() == 1u, open);
+    // A paragraph ending before the closing mark: no quotation, and the
+    // marks of that kind after it are not looked at either.
+    auto broken =
+        analyse("He said " + open + "no.\n\n" + open + deal + "," + close + " the minister said. " +
+                    open + "Air Astana bought 5 Airbus jets for its fleet," + close + " he added.",
+                "en");
+    BOOST_TEST(broken.agreements.size() == 2u, open);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(a_total_order_and_its_parts_stay_separate) {
   auto d = analyse(
       "Airlines from Turkey and Qatar will buy up to 30 Airbus jets. Turkish Airlines "
@@ -105,6 +145,135 @@ BOOST_AUTO_TEST_CASE(a_total_order_and_its_parts_stay_separate) {
   BOOST_TEST(has_party(d.agreements[0], "gaz:turkish-airlines"));
   BOOST_TEST(has_party(d.agreements[0], "gaz:qatar-airways"));
   BOOST_TEST(has_party(d.agreements[1], "gaz:airbus"));
+}
+
+// Sentences without a kind of deal, an anaphor or a sum or stake are passed
+// over; these extend the deal before them with one of the three.
+BOOST_AUTO_TEST_CASE(a_sentence_with_only_an_anaphor_or_a_sum_extends_the_deal) {
+  auto d = analyse(
+      "Kazatomprom and Orano signed a joint venture agreement in Astana. The project "
+      "starts in May. It is worth $2 billion. Officials announced it in Paris. Air Astana "
+      "bought 5 Airbus jets.",
+      "en");
+  BOOST_REQUIRE_EQUAL(d.agreements.size(), 2u);
+  const auto& a = d.agreements[0];
+  BOOST_TEST(a.sentences == (std::vector<uint32_t>{0, 1, 2}));
+  BOOST_REQUIRE_EQUAL(a.values.size(), 1u);
+  BOOST_TEST(a.values[0].value == "2000000000");
+  // The status word of the sentence passed over is not the next deal's.
+  BOOST_TEST(d.agreements[1].kind == "purchase");
+  BOOST_TEST(d.agreements[1].quantity == "5");
+  BOOST_TEST(d.agreements[1].status.empty());
+}
+
+// A sum in parentheses is a remark; a parenthesis left open on an earlier
+// line does not reach it.
+BOOST_AUTO_TEST_CASE(parentheses_end_at_a_line_break) {
+  auto in =
+      analyse("Jets for Air Astana\n\nAir Astana bought 5 Airbus jets (for $2 billion).", "en");
+  BOOST_REQUIRE_EQUAL(in.agreements.size(), 1u);
+  BOOST_TEST(in.agreements[0].values.empty());
+  auto after =
+      analyse("Prices (in US dollars.\nAir Astana bought 5 Airbus jets for $2 billion.", "en");
+  BOOST_REQUIRE_EQUAL(after.agreements.size(), 1u);
+  BOOST_REQUIRE_EQUAL(after.agreements[0].values.size(), 1u);
+  BOOST_TEST(after.agreements[0].values[0].value == "2000000000");
+}
+
+// Clauses are kept from article to article: nothing of one may carry over.
+BOOST_AUTO_TEST_CASE(an_article_reports_the_same_after_another) {
+  // Kinds, statuses, anaphors and trigger positions of the article before
+  // in the clauses at the same places, and its records' sentences.
+  const std::string before =
+      "The deal was announced. The project was good, Kazatomprom and Orano signed a joint venture "
+      "agreement, Air Astana bought 5 Airbus jets.";
+  const std::string text =
+      "Air Astana bought 5 Airbus jets. Rosatom signed a contract with Orano. The project: Orano "
+      "opened an office in Astana.";
+  const std::string accession = "Uzbekistan will join the Paris treaty, Russia said.";
+  for (int round = 0; round < 2; ++round) {
+    if (round) analyse(before, "en");
+    auto d = analyse(text, "en");
+    BOOST_REQUIRE_EQUAL(d.agreements.size(), 2u);
+    BOOST_TEST(d.agreements[0].kind == "purchase");
+    BOOST_TEST(d.agreements[0].status.empty());
+    BOOST_TEST(d.agreements[0].sentences == std::vector<uint32_t>{0});
+    BOOST_TEST(d.agreements[1].kind == "contract");
+    BOOST_TEST(d.agreements[1].status == "signed");
+    BOOST_TEST(d.agreements[1].sentences == (std::vector<uint32_t>{1, 2}));
+    if (round) analyse("Deals were announced.", "en");  // a trigger at the first token
+    auto a = analyse(accession, "en");
+    BOOST_REQUIRE_EQUAL(a.agreements.size(), 1u);
+    BOOST_TEST(a.agreements[0].kind == "treaty_accession");
+    BOOST_TEST(a.agreements[0].parties == std::vector<std::string>{"state:UZ"});
+    // A record of the article before ending late: a sum three sentences
+    // after this article's deal is too far to extend it.
+    if (round)
+      analyse(
+          "It rained. It rained. It rained. Kazatomprom and Orano signed a joint venture "
+          "agreement.",
+          "en");
+    auto far = analyse(
+        "Air Astana bought 5 Airbus jets. It rained. It rained. It is worth $2 billion.", "en");
+    BOOST_REQUIRE_EQUAL(far.agreements.size(), 1u);
+    BOOST_TEST(far.agreements[0].values.empty());
+  }
+}
+
+// Every field of a record, from its own clause and from those extending it.
+BOOST_AUTO_TEST_CASE(a_record_keeps_what_its_clauses_state) {
+  auto d = analyse(
+      "Air Astana signed a contract with Airbus in Astana to buy 5 A320neo jets, Peter Foster "
+      "said. Kazatomprom and Orano signed a uranium joint venture agreement, Marat Ussenov "
+      "said. The venture is worth $2 billion. Orano holds 51 percent of copper mines, "
+      "Kazatomprom 49 percent.",
+      "en");
+  BOOST_REQUIRE_EQUAL(d.agreements.size(), 2u);
+  const auto& a = d.agreements[0];
+  BOOST_TEST(a.kind == "purchase");
+  BOOST_TEST(a.status == "signed");
+  BOOST_TEST(a.quantity == "5");
+  BOOST_TEST(a.item == "A320neo jets");
+  BOOST_TEST(a.signatories == std::vector<std::string>{"gaz:peter-foster"});
+  const auto& b = d.agreements[1];
+  BOOST_TEST(b.kind == "joint_venture");
+  BOOST_TEST(b.subjects == (std::vector<std::string>{"uranium", "copper"}));
+  BOOST_REQUIRE_EQUAL(b.values.size(), 1u);
+  BOOST_TEST(b.values[0].value == "2000000000");
+  BOOST_TEST(b.values[0].currency == "USD");
+  BOOST_REQUIRE_EQUAL(b.stakes.size(), 2u);
+  BOOST_TEST(b.stakes[0].holder == "gaz:orano");
+  BOOST_TEST(b.stakes[0].share == "51");
+  BOOST_TEST(b.stakes[1].holder == "gaz:kazatomprom");
+  BOOST_TEST(b.sentences == (std::vector<uint32_t>{1, 2, 3}));
+}
+
+// Clauses with their own deals and figures stay apart, also where the comma
+// has no space after it (a gap of one byte).
+BOOST_AUTO_TEST_CASE(clauses_with_their_own_deals_stay_apart) {
+  for (const char* text :
+       {"Air Astana will buy 15 Airbus jets, Somon Air will order 14 Boeing jets.",
+        "Air Astana will buy 15 Airbus jets,Somon Air will order 14 Boeing jets.",
+        "Air Astana will buy 15 Airbus jets;Somon Air will order 14 Boeing jets."}) {
+    auto d = analyse(text, "en");
+    BOOST_REQUIRE_EQUAL(d.agreements.size(), 2u);
+    BOOST_TEST(d.agreements[0].quantity == "15");
+    BOOST_TEST(d.agreements[1].quantity == "14");
+  }
+  auto one =
+      analyse("Air Astana will buy 15 Airbus jets and Somon Air will order 14 Boeing jets.", "en");
+  BOOST_TEST(one.agreements.size() == 1u);
+}
+
+// A record's date: the first date its clause states.
+BOOST_AUTO_TEST_CASE(a_record_is_dated_by_its_clause) {
+  auto d = analyse(
+      "On 3 March 2025 Air Astana signed a contract with Airbus to buy 5 A320neo jets. On 5 May "
+      "2025 Kazatomprom and Orano signed a uranium joint venture agreement.",
+      "en");
+  BOOST_REQUIRE_EQUAL(d.agreements.size(), 2u);
+  BOOST_TEST(d.agreements[0].date == "2025-03-03");
+  BOOST_TEST(d.agreements[1].date == "2025-05-05");
 }
 
 BOOST_AUTO_TEST_CASE(one_agreement_across_languages) {

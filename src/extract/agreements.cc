@@ -98,6 +98,16 @@ struct Clause {
   Range orgs, persons, amounts, subjects;  // in the article's arrays (Scratch)
   uint32_t first_trigger = UINT32_MAX;
 
+  // As new but for first, last and sentence, and keeping the vectors'
+  // room: clauses are reused from article to article.
+  void reset() {
+    kinds.clear();
+    statuses.clear();
+    anaphor = false;
+    orgs = persons = amounts = subjects = Range{};
+    first_trigger = UINT32_MAX;
+  }
+
   void add_kind(Payload k) {
     auto it = std::lower_bound(kinds.begin(), kinds.end(), k,
                                [](Payload a, Payload b) { return *a < *b; });
@@ -119,9 +129,83 @@ struct Clause {
   }
 };
 
+// A clause's record until it is kept or extends one: its strings by view
+// or pointer (into the clause's payloads, mentions and amounts), copied
+// only into the records kept. Its parties are the clause's `parties`.
+struct Draft {
+  std::string_view kind, status, quantity, item;
+  std::vector<const std::string*> signatories;
+  std::vector<const Amount*> values;  // Money
+  struct Stake {
+    const std::string *holder, *share;
+  };
+  std::vector<Stake> stakes;
+  std::vector<Payload> subjects;  // unique by value
+
+  void clear() {
+    kind = status = quantity = item = {};
+    signatories.clear();
+    values.clear();
+    stakes.clear();
+    subjects.clear();
+  }
+  void values_to(AgreementRecord* r) const {
+    for (const Amount* a : values)
+      r->values.push_back({a->value, a->currency, a->up_to, a->approximate});
+  }
+  void stakes_to(AgreementRecord* r) const {
+    for (const Stake& st : stakes) r->stakes.push_back({*st.holder, *st.share});
+  }
+};
+
+// Where a text's quotation marks are: one search per lead byte, where a
+// search per kind of quotation and per quotation cost five passes over
+// the text and more.
+struct QuoteMarks {
+  enum Mark { kStraight, kLowDouble, kRightDouble, kLeftDouble, kLeftGuillemet, kRightGuillemet };
+  static constexpr uint32_t kLength[] = {1, 3, 3, 3, 2, 2};  // " „ ” “ « » in UTF-8
+  std::vector<uint32_t> at[6];                               // positions of each mark, ascending
+
+  // False when the text opens no quotation.
+  bool find(std::string_view text) {
+    for (auto& v : at) v.clear();
+    each(text, '"', [&](uint32_t p) { at[kStraight].push_back(p); });
+    each(text, '\xE2', [&](uint32_t p) {
+      if (p + 2 >= text.size() || text[p + 1] != '\x80') return;
+      if (text[p + 2] == '\x9E') at[kLowDouble].push_back(p);
+      if (text[p + 2] == '\x9D') at[kRightDouble].push_back(p);
+      if (text[p + 2] == '\x9C') at[kLeftDouble].push_back(p);
+    });
+    each(text, '\xC2', [&](uint32_t p) {
+      if (p + 1 >= text.size()) return;
+      if (text[p + 1] == '\xAB') at[kLeftGuillemet].push_back(p);
+      if (text[p + 1] == '\xBB') at[kRightGuillemet].push_back(p);
+    });
+    return !at[kStraight].empty() || !at[kLowDouble].empty() || !at[kLeftDouble].empty() ||
+           !at[kLeftGuillemet].empty();
+  }
+  // Whether a paragraph ends ("\n\n" starts) in [from, end).
+  static bool para_in(std::string_view text, uint32_t from, uint32_t end) {
+    const char* b = text.data();
+    for (const char* p = b + from;
+         (p = static_cast<const char*>(std::memchr(p, '\n', end - (p - b)))); ++p)
+      if (static_cast<size_t>(p - b) + 1 < text.size() && p[1] == '\n') return true;
+    return false;
+  }
+  template <class F>
+  static void each(std::string_view text, char c, F f) {
+    const char* b = text.data();
+    for (const char* p = b;
+         (p = static_cast<const char*>(std::memchr(p, c, text.size() - (p - b)))); ++p)
+      f(static_cast<uint32_t>(p - b));
+  }
+};
+
 // Whether the text between two tokens holds a comma, semicolon, en or em
 // dash or Arabic comma: one pass, as most gaps are a single space.
 bool is_separator(std::string_view between) {
+  // Most gaps are one byte, where the longer marks cannot be.
+  if (between.size() == 1) return between[0] == ',' || between[0] == ';';
   for (size_t i = 0; i < between.size(); ++i) {
     char c = between[i];
     if (c == ',' || c == ';') return true;
@@ -133,14 +217,14 @@ bool is_separator(std::string_view between) {
   return false;
 }
 
-// Where the parentheses and line breaks are: rfind from every token would
-// rescan the article back to its start when it has none.
+// Where the parentheses are: rfind from every token would rescan the
+// article back to its start when it has none.
 struct Brackets {
-  std::vector<uint32_t> open, close, line;
-  explicit Brackets(const std::string& text) {
-    find_all(text, '(', &open);
-    find_all(text, ')', &close);
-    find_all(text, '\n', &line);
+  std::string_view text;
+  std::vector<uint32_t> open, close;
+  explicit Brackets(const std::string& t) : text(t) {
+    find_all(t, '(', &open);
+    find_all(t, ')', &close);
   }
   static void find_all(const std::string& text, char c, std::vector<uint32_t>* at) {
     for (size_t pos = text.find(c); pos != std::string::npos; pos = text.find(c, pos + 1))
@@ -157,8 +241,9 @@ bool inside_parentheses(const Brackets& b, Span s) {
   // An opening parenthesis after the last closing one, before the span.
   size_t open = Brackets::last(b.open, s.begin), close = Brackets::last(b.close, s.begin);
   if (open == std::string::npos || (close != std::string::npos && close > open)) return false;
-  size_t line = Brackets::last(b.line, s.begin);
-  return line == std::string::npos || line < open;
+  // And no line break after it, up to the span: a short stretch, where
+  // the breaks of the whole article would cost a search per line.
+  return std::memchr(b.text.data() + open, '\n', s.begin - open) == nullptr;
 }
 
 }  // namespace
@@ -189,64 +274,91 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
     std::vector<const Mention*> mention_at;
     std::vector<const Amount*> amount_at;
     std::vector<Payload> subject_at;
-    std::vector<uint32_t> date_at;              // index into date_iso, or kNoDate
+    std::vector<uint8_t> noted;
+    std::vector<uint32_t> date_at;              // 1 + index into date_iso, or 0
     std::vector<const Mention*> orgs, persons;  // of the clauses, in token order
     std::vector<const Amount*> amounts;
     std::vector<Payload> subjects;
+    std::vector<uint8_t> live;    // by sentence
+    std::vector<Clause> clauses;  // the first `nclauses` in use
+    QuoteMarks quotes;
+    std::vector<uint8_t> ignored;  // by token
+    std::vector<std::string> date_iso;
+    std::vector<uint8_t> iso_made;
+    std::vector<uint32_t> out_sentence;
+    std::vector<int> out_rank, out_status;
+    std::vector<const std::string*> parties, firms;
+    Draft draft;
   };
   thread_local Scratch scratch;
   // Direct speech (a quotation of six words or more) and headline or caption
   // lines (no closing punctuation) report no agreement of their own.
   // Bytes, not bits: read at every token of the clause loop.
-  std::vector<uint8_t> ignored(n, 0);
+  auto& ignored = scratch.ignored;
+  ignored.clear();
+  ignored.resize(n);
   {
-    static const std::pair<const char*, const char*> kQuotes[] = {{"\"", "\""},
-                                                                  {"\xE2\x80\x9E", "\xE2\x80\x9D"},
-                                                                  {"\xE2\x80\x9E", "\xE2\x80\x9C"},
-                                                                  {"\xE2\x80\x9C", "\xE2\x80\x9D"},
-                                                                  {"\xC2\xAB", "\xC2\xBB"}};
-    for (const auto& [open, close] : kQuotes) {
-      size_t pos = 0;
-      while ((pos = doc.text.find(open, pos)) != std::string::npos) {
-        size_t from = pos + std::strlen(open);
-        size_t end = doc.text.find(close, from);
-        size_t para = doc.text.find("\n\n", from);
-        if (end == std::string::npos || (para != std::string::npos && para < end)) break;
-        uint32_t words = 0;
-        std::vector<uint32_t> inside;
-        // Tokens are in text order and do not overlap: only those from
-        // `from` on, up to the first reaching past `end`, can be inside.
-        auto first = std::partition_point(doc.tokens.begin(), doc.tokens.end(),
-                                          [&](const Token& t) { return t.span.begin < from; });
-        for (uint32_t i = static_cast<uint32_t>(first - doc.tokens.begin());
-             i < n && doc.tokens[i].span.begin < end; ++i)
-          if (doc.tokens[i].span.end <= end) inside.push_back(i);
-        words = static_cast<uint32_t>(inside.size());
-        if (words >= 6)
-          for (uint32_t i : inside) ignored[i] = 1;
-        pos = end + std::strlen(close);
+    // Quotations of each kind in turn, from the start of the text: a
+    // kind's next opening mark after the last closing one, the first
+    // closing mark after it, unless a paragraph ends first, which ends the
+    // kind's search.
+    using M = QuoteMarks::Mark;
+    static constexpr std::pair<M, M> kQuotes[] = {{M::kStraight, M::kStraight},
+                                                  {M::kLowDouble, M::kRightDouble},
+                                                  {M::kLowDouble, M::kLeftDouble},
+                                                  {M::kLeftDouble, M::kRightDouble},
+                                                  {M::kLeftGuillemet, M::kRightGuillemet}};
+    QuoteMarks& q = scratch.quotes;
+    if (q.find(doc.text))
+      for (const auto& [open, close] : kQuotes) {
+        const auto& opens = q.at[open];
+        const auto& closes = q.at[close];
+        uint32_t pos = 0;
+        for (;;) {
+          auto o = std::lower_bound(opens.begin(), opens.end(), pos);
+          if (o == opens.end()) break;
+          uint32_t from = *o + QuoteMarks::kLength[open];
+          auto c = std::lower_bound(closes.begin(), closes.end(), from);
+          if (c == closes.end()) break;
+          uint32_t end = *c;
+          if (QuoteMarks::para_in(doc.text, from, end)) break;
+          // Tokens are in text order and do not overlap: only those from
+          // `from` on, up to the first reaching past `end`, can be inside.
+          auto first = std::partition_point(doc.tokens.begin(), doc.tokens.end(),
+                                            [&](const Token& t) { return t.span.begin < from; });
+          const auto i0 = static_cast<uint32_t>(first - doc.tokens.begin());
+          uint32_t words = 0;
+          for (uint32_t i = i0; i < n && doc.tokens[i].span.begin < end; ++i)
+            words += doc.tokens[i].span.end <= end;
+          if (words >= 6)
+            for (uint32_t i = i0; i < n && doc.tokens[i].span.begin < end; ++i)
+              if (doc.tokens[i].span.end <= end) ignored[i] = 1;
+          pos = end + QuoteMarks::kLength[close];
+        }
       }
-    }
-    // Whether a sentence is closed depends on the sentence only.
-    std::vector<int8_t> closed_at(doc.sentences.size(), -1);
-    for (uint32_t i = 0; i < n; ++i) {
-      int8_t& known = closed_at[doc.tokens[i].sentence];
-      if (known >= 0) {
-        if (!known) ignored[i] = 1;
-        continue;
-      }
-      Span sp = doc.sentences[doc.tokens[i].sentence];
+    // Whether a sentence is closed depends on the sentence only: each is
+    // looked at once, and the tokens of an open one (a headline or caption,
+    // a few an article) found by halving, as their sentence numbers ascend.
+    static constexpr std::string_view kEnds[] = {
+        ".",        "!", "?", "\xD8\x9F", "\xE2\x80\xA6", "\"", "\xE2\x80\x9D", "\xE2\x80\x9C",
+        "\xC2\xBB", ")"};
+    for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
+      Span sp = doc.sentences[s];
       uint32_t e = sp.end;
-      while (e > sp.begin && std::isspace(static_cast<unsigned char>(doc.text[e - 1]))) --e;
+      // std::isspace of the "C" locale (the program sets none other), inline.
+      auto space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
+      while (e > sp.begin && space(doc.text[e - 1])) --e;
       std::string_view tail = std::string_view(doc.text).substr(sp.begin, e - sp.begin);
-      static constexpr std::string_view kEnds[] = {
-          ".",        "!", "?", "\xD8\x9F", "\xE2\x80\xA6", "\"", "\xE2\x80\x9D", "\xE2\x80\x9C",
-          "\xC2\xBB", ")"};
-      bool closed = std::any_of(std::begin(kEnds), std::end(kEnds), [&](std::string_view end_mark) {
-        return tail.ends_with(end_mark);
-      });
-      known = closed;
-      if (!closed) ignored[i] = 1;
+      // The last byte first: it tells most marks apart.
+      bool closed = !tail.empty() &&
+                    std::any_of(std::begin(kEnds), std::end(kEnds), [&](std::string_view end_mark) {
+                      return tail.back() == end_mark.back() && tail.ends_with(end_mark);
+                    });
+      if (closed) continue;
+      auto first = std::partition_point(doc.tokens.begin(), doc.tokens.end(),
+                                        [&](const Token& t) { return t.sentence < s; });
+      for (auto t = first; t != doc.tokens.end() && t->sentence == s; ++t)
+        ignored[t - doc.tokens.begin()] = 1;
     }
   }
 
@@ -262,11 +374,13 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
     scratch.here.clear();
     cues.triggers.match_at(doc, lemmas, i, &scratch.here);
     for (const auto& m : scratch.here) {
-      const std::string& p = m.entry->payload;
+      // As a view: its == compares lengths first, inline, where the
+      // string's calls strlen and compare.
+      const std::string_view p = m.entry->payload;
       auto role = p == "anaphor"             ? Scratch::Trigger::kAnaphor
                   : p.starts_with("status_") ? Scratch::Trigger::kStatus
                                              : Scratch::Trigger::kKind;
-      triggers.push_back({i, &p, role});
+      triggers.push_back({i, &m.entry->payload, role});
       any_kind = any_kind || role == Scratch::Trigger::kKind;
     }
   }
@@ -276,23 +390,45 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
   }
 
   // Token annotations, dates for the clauses that keep theirs.
-  constexpr uint32_t kNoDate = UINT32_MAX;
+  // Each cleared by value-initialising it, which sets bytes (a fill stores
+  // element by element).
   auto& mention_at = scratch.mention_at;
-  mention_at.assign(n, nullptr);
-  for (const auto& m : doc.mentions) mention_at[m.first_token] = &m;
+  mention_at.clear();
+  mention_at.resize(n);
+  // Whether a token has a mention, amount or subject: most have none, and
+  // the clause loop asks one array instead of three.
+  auto& noted = scratch.noted;
+  noted.clear();
+  noted.resize(n);
+  for (const auto& m : doc.mentions) {
+    mention_at[m.first_token] = &m;
+    noted[m.first_token] = 1;
+  }
   std::vector<Amount> amounts = amount_finder.find(doc, date_hits);
   auto& amount_at = scratch.amount_at;
-  amount_at.assign(n, nullptr);
-  for (const auto& a : amounts) amount_at[a.first] = &a;
+  amount_at.clear();
+  amount_at.resize(n);
+  for (const auto& a : amounts) {
+    amount_at[a.first] = &a;
+    noted[a.first] = 1;
+  }
   auto& subject_at = scratch.subject_at;
-  subject_at.assign(n, nullptr);
-  for (const auto& m : cues.subjects.find(doc, lemmas)) subject_at[m.first] = &m.entry->payload;
+  subject_at.clear();
+  subject_at.resize(n);
+  for (const auto& m : cues.subjects.find(doc, lemmas)) {
+    subject_at[m.first] = &m.entry->payload;
+    noted[m.first] = 1;
+  }
   auto& date_at = scratch.date_at;
-  date_at.assign(n, kNoDate);
-  for (uint32_t h = 0; h < date_hits.size(); ++h) date_at[date_hits[h].first] = h;
+  date_at.clear();
+  date_at.resize(n);
+  for (uint32_t h = 0; h < date_hits.size(); ++h) date_at[date_hits[h].first] = h + 1;
   // ISO forms of the hits, made when a clause asks (most never do).
-  std::vector<std::string> date_iso(date_hits.size());
-  std::vector<bool> iso_made(date_hits.size(), false);
+  auto& date_iso = scratch.date_iso;
+  auto& iso_made = scratch.iso_made;
+  date_iso.clear();
+  date_iso.resize(date_hits.size());
+  iso_made.assign(date_hits.size(), 0);
   auto iso_of = [&](uint32_t h) -> const std::string& {
     if (!iso_made[h]) {
       DateHit d = date_hits[h];
@@ -305,13 +441,24 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
   // The date a token states: a date found there, else a weekday before the
   // date of issue; unchanged `out` when none.
   auto date_of = [&](uint32_t i, std::string* out) {
-    if (date_at[i] != kNoDate && !iso_of(date_at[i]).empty()) {
-      *out = iso_of(date_at[i]);
+    if (date_at[i] && !iso_of(date_at[i] - 1).empty()) {
+      *out = iso_of(date_at[i] - 1);
       return;
     }
     if (doc.issued.empty()) return;
     if (int wd = dates.weekday_at(date_lemmas, i)) *out = resolve_weekday(doc.issued, wd);
   };
+
+  // Sentences that can make or extend a deal: those with a kind or anaphor
+  // trigger, or a sum or stake. The clauses of any other sentence have no
+  // kind, anaphor or figure, and the record loop would pass them over.
+  auto& live = scratch.live;
+  live.assign(doc.sentences.size(), 0);
+  for (const auto& t : triggers)
+    if (t.role != Scratch::Trigger::kStatus) live[doc.tokens[t.at].sentence] = 1;
+  for (const auto& a : amounts)
+    if (a.kind == AmountKind::Money || a.kind == AmountKind::Percent)
+      live[doc.tokens[a.first].sentence] = 1;
 
   // Clauses.
   Brackets brackets(doc.text);
@@ -323,12 +470,29 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
   persons.clear();
   clause_amounts.clear();
   subjects.clear();
-  std::vector<Clause> clauses;
-  clauses.reserve(2 * doc.sentences.size());  // a sentence has a clause or two, mostly
+  auto& clauses = scratch.clauses;
+  size_t nclauses = 0;
   size_t next_trigger = 0;
+  // The token of triggers[next_trigger], UINT32_MAX past the last.
+  auto trigger_token = [&] {
+    return next_trigger < triggers.size() ? triggers[next_trigger].at : UINT32_MAX;
+  };
+  uint32_t next_trigger_at = trigger_token();
+  uint32_t sentence = UINT32_MAX;  // of the token before
+  bool new_sentence = false;       // the sentence has no clause yet
   for (uint32_t i = 0; i < n; ++i) {
+    if (doc.tokens[i].sentence != sentence) {
+      sentence = doc.tokens[i].sentence;
+      if (!live[sentence]) {  // past it, and past its status words
+        while (i + 1 < n && doc.tokens[i + 1].sentence == sentence) ++i;
+        while (next_trigger < triggers.size() && triggers[next_trigger].at <= i) ++next_trigger;
+        next_trigger_at = trigger_token();
+        continue;
+      }
+      new_sentence = true;
+    }
     if (ignored[i]) continue;
-    bool start = clauses.empty() || doc.tokens[i].sentence != clauses.back().sentence;
+    bool start = new_sentence;
     if (!start && i > 0) {
       // Built in place: tokens lie in the text in order, so substr's range
       // check never fires, and it is not inlined.
@@ -337,7 +501,10 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
       start = is_separator(between) && !inside_parentheses(brackets, doc.tokens[i].span);
     }
     if (start) {
-      Clause& fresh = clauses.emplace_back();
+      new_sentence = false;
+      if (nclauses == clauses.size()) clauses.emplace_back();
+      Clause& fresh = clauses[nclauses++];
+      fresh.reset();
       fresh.first = fresh.last = i;
       fresh.sentence = doc.tokens[i].sentence;
       auto at_end = [](const auto& all) {
@@ -349,20 +516,24 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
       fresh.amounts = at_end(clause_amounts);
       fresh.subjects = at_end(subjects);
     }
-    Clause& c = clauses.back();
+    Clause& c = clauses[nclauses - 1];
     c.last = i;
-    for (; next_trigger < triggers.size() && triggers[next_trigger].at == i; ++next_trigger) {
-      const std::string& p = *triggers[next_trigger].payload;
-      auto role = triggers[next_trigger].role;
-      if (role == Scratch::Trigger::kAnaphor)
-        c.anaphor = true;
-      else if (role == Scratch::Trigger::kStatus)
-        c.add_status(&p, i);
-      else {
-        c.add_kind(&p);
-        c.first_trigger = std::min(c.first_trigger, i);
+    if (i == next_trigger_at) {
+      for (; next_trigger < triggers.size() && triggers[next_trigger].at == i; ++next_trigger) {
+        const std::string& p = *triggers[next_trigger].payload;
+        auto role = triggers[next_trigger].role;
+        if (role == Scratch::Trigger::kAnaphor)
+          c.anaphor = true;
+        else if (role == Scratch::Trigger::kStatus)
+          c.add_status(&p, i);
+        else {
+          c.add_kind(&p);
+          c.first_trigger = std::min(c.first_trigger, i);
+        }
       }
+      next_trigger_at = trigger_token();
     }
+    if (!noted[i]) continue;
     if (const Mention* m = mention_at[i]) {
       if (m->type == EntityType::State || m->type == EntityType::Firm) {
         orgs.push_back(m);
@@ -383,8 +554,6 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
     }
   }
   // A clause lacking a trigger or an organisation joins its neighbour in the sentence.
-  std::vector<Clause> merged;
-  merged.reserve(clauses.size());
   auto absorb = [](Clause& into, const Clause& c) {
     into.first = std::min(into.first, c.first);
     into.last = std::max(into.last, c.last);
@@ -406,13 +575,18 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
       if (a->kind == AmountKind::Money || a->kind == AmountKind::Count) return true;
     return false;
   };
-  for (auto& c : clauses) {
-    bool prev_same = !merged.empty() && merged.back().sentence == c.sentence;
-    if (prev_same && !(own_deal(c) && own_deal(merged.back())))
-      absorb(merged.back(), c);
-    else
-      merged.push_back(std::move(c));
+  // In place: the merged clauses are the first `nmerged`, swapped there
+  // (a move would give up the vectors' room).
+  size_t nmerged = 0;
+  for (size_t j = 0; j < nclauses; ++j) {
+    Clause& c = clauses[j];
+    bool prev_same = nmerged > 0 && clauses[nmerged - 1].sentence == c.sentence;
+    if (prev_same && !(own_deal(c) && own_deal(clauses[nmerged - 1])))
+      absorb(clauses[nmerged - 1], c);
+    else if (nmerged++ != j)
+      std::swap(clauses[nmerged - 1], c);
   }
+  const std::span<const Clause> merged(clauses.data(), nmerged);
   // Each clause's mentions are in position order: one mention starts at a
   // token, and they were appended token by token.
 
@@ -457,12 +631,18 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
   };
 
   std::vector<AgreementRecord> out;
-  out.reserve(8);                      // most articles report a few; records are large to move
-  std::vector<uint32_t> out_sentence;  // last sentence of each record
+  out.reserve(8);  // most articles report a few; records are large to move
+  auto& out_sentence = scratch.out_sentence;  // last sentence of each record
   // rank_of(kind) and the status's status_rank of each record (100: none).
-  std::vector<int> out_rank, out_status;
+  auto& out_rank = scratch.out_rank;
+  auto& out_status = scratch.out_status;
+  out_sentence.clear();
+  out_rank.clear();
+  out_status.clear();
   // Parties and firms of a clause point at the entity keys of its mentions.
-  std::vector<const std::string*> parties, firms;
+  auto& parties = scratch.parties;
+  auto& firms = scratch.firms;
+  Draft& draft = scratch.draft;  // the clause's record
   auto has_firm = [](const AgreementRecord& r, const std::vector<const std::string*>& keys) {
     for (const std::string* f : keys)
       if (std::find(r.parties.begin(), r.parties.end(), *f) != r.parties.end()) return true;
@@ -510,8 +690,8 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
         if (m->type == EntityType::Firm) firms.push_back(&m->entity);
       }
     }
-    std::string kind;
-    int kind_r = 100;  // rank_of(kind)
+    std::string_view kind;  // a payload, or a kind named here
+    int kind_r = 100;       // rank_of(kind)
     for (Payload kd : c.kinds)
       if (int r = rank_of(*kd); kind.empty() || r < kind_r) {
         kind = *kd;
@@ -525,18 +705,17 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
           break;
         }
     }
-    AgreementRecord rec;
+    Draft& rec = draft;
+    rec.clear();
     rec.kind = kind;
-    if (status) rec.status = status->substr(7);
-    rec.parties.reserve(parties.size());
-    for (const std::string* p : parties) rec.parties.push_back(*p);
-    rec.sentences = {c.sentence};
+    if (status) rec.status = std::string_view(*status).substr(7);
     for (Payload s : c_subjects)
-      if (std::find(rec.subjects.begin(), rec.subjects.end(), *s) == rec.subjects.end())
-        rec.subjects.push_back(*s);
+      if (std::none_of(rec.subjects.begin(), rec.subjects.end(),
+                       [&](Payload p) { return *p == *s; }))
+        rec.subjects.push_back(s);
     for (const Amount* a : c_amounts) {
       if (a->kind == AmountKind::Money) {
-        rec.values.push_back({a->value, a->currency, a->up_to, a->approximate});
+        rec.values.push_back(a);
       } else if (a->kind == AmountKind::Percent) {
         // Holder: nearest party before the percentage, else after it.
         // Holder: the nearest firm before the percentage, else after it,
@@ -545,7 +724,7 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
         auto free_holder = [&](const Mention* m, EntityType want) {
           if (m->type != want || excluded_party(m)) return false;
           for (const auto& st : rec.stakes)
-            if (st.holder == m->entity) return false;
+            if (*st.holder == m->entity) return false;
           return true;
         };
         const Mention* holder = nullptr;
@@ -560,17 +739,17 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
               }
           if (holder) break;
         }
-        if (holder) rec.stakes.push_back({holder->entity, a->value});
+        if (holder) rec.stakes.push_back({&holder->entity, &a->value});
       } else if (a->kind == AmountKind::Count && rec.quantity.empty() && a->has_item &&
                  kind_r == kRankPurchase &&
                  !Cues::any_in(cues.time_unit, lemmas.ids(a->item_first))) {
         rec.quantity = a->value;
         Span item{doc.tokens[a->item_first].span.begin, doc.tokens[a->item_last].span.end};
-        rec.item = std::string(doc.slice(item));
+        rec.item = doc.slice(item);
       }
     }
     if (status_r == kStatusSigned)
-      for (const Mention* p : c_persons) rec.signatories.push_back(p->entity);
+      for (const Mention* p : c_persons) rec.signatories.push_back(&p->entity);
 
     // A purchase with no count: buying a stake is a joint venture or an
     // investment, not an order of goods.
@@ -636,8 +815,8 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
         // Several earlier deals may fit: prefer one sharing a firm, then a
         // subject ("this agreement" on tungsten), then the latest.
         int score = (!firms.empty() && has_firm(r, firms) ? 4 : 0);
-        for (const auto& sub : rec.subjects)
-          if (std::find(r.subjects.begin(), r.subjects.end(), sub) != r.subjects.end()) score += 2;
+        for (Payload sub : rec.subjects)
+          if (std::find(r.subjects.begin(), r.subjects.end(), *sub) != r.subjects.end()) score += 2;
         if (far && score == 0) continue;
         if (target < 0 || score > best_score) {
           target = j;
@@ -656,29 +835,40 @@ void find_agreements(Document& doc, const Knowledge& k, const DateFinder& dates,
         r.status = rec.status;
         out_status[target] = status_r;
       }
-      for (const auto& p : rec.parties)
-        if (std::find(r.parties.begin(), r.parties.end(), p) == r.parties.end())
-          r.parties.push_back(p);
-      for (const auto& p : rec.signatories)
-        if (std::find(r.signatories.begin(), r.signatories.end(), p) == r.signatories.end())
-          r.signatories.push_back(p);
-      if (r.values.empty()) r.values = rec.values;
-      if (r.stakes.empty()) r.stakes = rec.stakes;
+      for (const std::string* p : parties)
+        if (std::find(r.parties.begin(), r.parties.end(), *p) == r.parties.end())
+          r.parties.push_back(*p);
+      for (const std::string* p : rec.signatories)
+        if (std::find(r.signatories.begin(), r.signatories.end(), *p) == r.signatories.end())
+          r.signatories.push_back(*p);
+      if (r.values.empty()) rec.values_to(&r);
+      if (r.stakes.empty()) rec.stakes_to(&r);
       if (r.quantity.empty()) {
         r.quantity = rec.quantity;
         r.item = rec.item;
       }
       if (r.date.empty()) r.date = clause_date(c);
-      for (const auto& s : rec.subjects)
-        if (std::find(r.subjects.begin(), r.subjects.end(), s) == r.subjects.end())
-          r.subjects.push_back(s);
+      for (Payload s : rec.subjects)
+        if (std::find(r.subjects.begin(), r.subjects.end(), *s) == r.subjects.end())
+          r.subjects.push_back(*s);
       if (r.sentences.back() != c.sentence) r.sentences.push_back(c.sentence);
       out_sentence[target] = c.sentence;
       continue;
     }
     if (!is_agreement) continue;
-    rec.date = clause_date(c);
-    out.push_back(std::move(rec));
+    AgreementRecord& kept = out.emplace_back();
+    kept.kind = rec.kind;
+    kept.status = rec.status;
+    kept.parties.reserve(parties.size());
+    for (const std::string* p : parties) kept.parties.push_back(*p);
+    for (const std::string* p : rec.signatories) kept.signatories.push_back(*p);
+    rec.values_to(&kept);
+    rec.stakes_to(&kept);
+    kept.quantity = rec.quantity;
+    kept.item = rec.item;
+    kept.date = clause_date(c);
+    for (Payload sub : rec.subjects) kept.subjects.push_back(*sub);
+    kept.sentences = {c.sentence};
     out_sentence.push_back(c.sentence);
     out_rank.push_back(kind_r);
     out_status.push_back(status_r);
