@@ -46,10 +46,14 @@ BOOST_AUTO_TEST_CASE(lemma_table_matches_per_token_lemmas_and_ids) {
     for (size_t i = 0; i < d.tokens.size(); ++i) {
       BOOST_TEST(lt[i] == pack.lemmas(std::string(d.tokens[i].key)));
       BOOST_TEST_REQUIRE(lt.ids(i).size() == lt[i].size());
+      uint64_t starts = 0;
       for (size_t j = 0; j < lt[i].size(); ++j) {
         BOOST_TEST(lt.ids(i)[j] == vocab.id(lt[i][j]));
         (lt.ids(i)[j] == Vocabulary::kUnknown ? unknown : known) += 1;
+        const uint32_t id = vocab.id(lt[i][j]);
+        starts |= j == 0 ? vocab.starts(id) : vocab.inflecting_starts(id);
       }
+      BOOST_TEST(lt.starts(i) == starts);
     }
   }
   // The sample corpus names known states and uses ordinary words too.

@@ -231,16 +231,29 @@ void Vocabulary::mark_start(uint32_t id, uint64_t bit, bool inflect) {
 
 struct LemmaTable::Store {
   KeyTable index;  // key -> 1 + position in forms
-  // The same by Token::key_id: one load per token instead of hashing its key.
-  KeyMemo<const LemmaTable::Forms*> by_kid;
+  // What a key's Forms give a token, by Token::key_id: one load per token
+  // instead of hashing its key, and none from the Forms.
+  struct Known {
+    const uint32_t* ids = nullptr;  // nullptr: none
+    uint64_t starts = 0;
+  };
+  KeyMemo<Known> by_kid;
   std::deque<Forms> forms;  // a deque: growing keeps the Forms in place
   // The Forms' ids, packed in chunks that never move.
   std::vector<std::unique_ptr<uint32_t[]>> chunks;
   size_t used = kChunk;
   static constexpr size_t kChunk = 1 << 14;
 
-  uint32_t* take(size_t n) {
-    if (n > kChunk) {  // more candidates than a chunk holds: a chunk of its own,
+  // Room for `n` ids of `f` after their header (LemmaTable::kHeader).
+  uint32_t* take(const Forms* f, size_t n) {
+    static_assert(sizeof f <= (kHeader - 1) * sizeof(uint32_t));
+    uint32_t* at = room(kHeader + n);
+    std::memcpy(at, &f, sizeof f);
+    at[kHeader - 1] = static_cast<uint32_t>(n);
+    return at + kHeader;
+  }
+  uint32_t* room(size_t n) {
+    if (n > kChunk) {  // more than a chunk holds: a chunk of its own,
       // kept before the one being filled
       auto own = std::unique_ptr<uint32_t[]>(new uint32_t[n]);
       uint32_t* at = own.get();
@@ -294,7 +307,7 @@ uint32_t lemma_forms(LemmaTable::Store& store, std::string_view key, const LangP
   if (at == next) {
     LemmaTable::Forms& f = store.forms.emplace_back();
     f.cands = pack.lemmas(std::string(key));
-    uint32_t* ids = store.take(f.cands.size());
+    uint32_t* ids = store.take(&f, f.cands.size());
     for (size_t c = 0; c < f.cands.size(); ++c) {
       ids[c] = vocab ? vocab->id(f.cands[c]) : Vocabulary::kUnknown;
       if (vocab) f.starts |= c == 0 ? vocab->starts(ids[c]) : vocab->inflecting_starts(ids[c]);
@@ -309,17 +322,24 @@ uint32_t lemma_forms(LemmaTable::Store& store, std::string_view key, const LangP
 LemmaTable token_lemmas(const Document& doc, const LangPack& pack, const Vocabulary* vocab) {
   LemmaTable out;
   std::shared_ptr<LemmaTable::Store> store = thread_store(pack, vocab);
-  out.slot_.reserve(doc.tokens.size());
-  const bool by_kid = store->by_kid.start(doc.key_serial);
-  for (const Token& t : doc.tokens) {
-    const LemmaTable::Forms* known = by_kid ? store->by_kid.get(t.key_id) : nullptr;
-    if (!known) {
-      // A deque's elements stay put: the pointer holds while the store lives.
-      known = &store->forms[lemma_forms(*store, t.key, pack, vocab) - 1];
-      if (by_kid) store->by_kid.set(t.key_id, known);
+  const size_t n = doc.tokens.size();
+  // Written once each, in order: no vector's bounds kept, nothing zeroed.
+  out.starts_.reset(new uint64_t[n]);
+  out.ids_.reset(new const uint32_t*[n]);
+  out.size_ = n;
+  const bool by_id = store->by_kid.start(doc.key_serial);
+  for (size_t i = 0; i < n; ++i) {
+    const Token& t = doc.tokens[i];
+    LemmaTable::Store::Known known =
+        by_id ? store->by_kid.get(t.key_id) : LemmaTable::Store::Known{};
+    if (!known.ids) {
+      // The ids' chunks never move: the pointer holds while the store lives.
+      const LemmaTable::Forms& f = store->forms[lemma_forms(*store, t.key, pack, vocab) - 1];
+      known = {f.ids, f.starts};
+      if (by_id) store->by_kid.set(t.key_id, known);
     }
-    const LemmaTable::Forms& f = *known;
-    out.slot_.push_back({&f, f.ids, f.starts, static_cast<uint32_t>(f.cands.size())});
+    out.ids_[i] = known.ids;
+    out.starts_[i] = known.starts;
   }
   out.store_ = std::move(store);
   out.vocab_ = vocab;
