@@ -54,6 +54,16 @@ BOOST_AUTO_TEST_CASE(latin_word_table_agrees_with_icu) {
     wrong += is_latin_word(later) != is_latin_word_icu(later);
   }
   BOOST_TEST(wrong == 0);
+  // Every pair of bytes led by one that is not ASCII, well-formed or not
+  // (the two-byte characters are decoded without ICU), then a Latin and a
+  // Cyrillic letter.
+  for (int b1 = 0x80; b1 < 0x100; ++b1)
+    for (int b2 = 0; b2 < 0x100; ++b2)
+      for (const char* tail : {"", "a", "\xD0\x9C"}) {
+        const std::string s = std::string{static_cast<char>(b1), static_cast<char>(b2)} + tail;
+        wrong += is_latin_word(s) != is_latin_word_icu(s);
+      }
+  BOOST_TEST(wrong == 0);
   BOOST_TEST(is_latin_word("\xC5\x9Aroda"));               // Środa
   BOOST_TEST(!is_latin_word("\xD0\x9C\xD0\xB8\xD1\x80"));  // Мир
   BOOST_TEST(!is_latin_word("\xD9\xBE"));                  // پ

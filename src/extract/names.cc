@@ -27,14 +27,13 @@ uint8_t letter_class(UChar32 c) {
   return uscript_getScript(c, &st) == USCRIPT_LATIN ? kLatinLetter : kOtherLetter;
 }
 
-const std::array<uint8_t, 0x800>& two_byte_letter_classes() {
-  static const std::array<uint8_t, 0x800> table = [] {
-    std::array<uint8_t, 0x800> t{};
-    for (UChar32 c = 0; c < 0x800; ++c) t[c] = letter_class(c);
-    return t;
-  }();
-  return table;
-}
+// Filled at start-up, not on first use: a function-local static's guard
+// would cost every word a call.
+const std::array<uint8_t, 0x800> kTwoByteLetterClasses = [] {
+  std::array<uint8_t, 0x800> t{};
+  for (UChar32 c = 0; c < 0x800; ++c) t[c] = letter_class(c);
+  return t;
+}();
 
 // is_latin_word from the first byte that is not ASCII on: out of line, so
 // that the ASCII loop stays a leaf.
@@ -49,7 +48,7 @@ const std::array<uint8_t, 0x800>& two_byte_letter_classes() {
     }
     UChar32 c;
     U8_NEXT(p, i, n, c);
-    uint8_t cls = c >= 0 && c < 0x800 ? two_byte_letter_classes()[c] : letter_class(c);
+    uint8_t cls = c >= 0 && c < 0x800 ? kTwoByteLetterClasses[c] : letter_class(c);
     if (cls != kNotLetter) return cls == kLatinLetter;
   }
   return false;
@@ -60,7 +59,16 @@ const std::array<uint8_t, 0x800>& two_byte_letter_classes() {
 bool is_latin_word(std::string_view s) {
   for (size_t i = 0; i < s.size(); ++i) {
     const auto b = static_cast<unsigned char>(s[i]);
-    if (b >= 0x80) return latin_from(s.substr(i));
+    if (b >= 0x80) {
+      // A well-formed two-byte character (Cyrillic, Greek, Arabic script
+      // words start with one) decoded here, as U8_NEXT would: no call.
+      const auto b2 = i + 1 < s.size() ? static_cast<unsigned char>(s[i + 1]) : 0;
+      if (b < 0xC2 || b > 0xDF || (b2 & 0xC0) != 0x80) return latin_from(s.substr(i));
+      const uint8_t cls = kTwoByteLetterClasses[(b & 0x1F) << 6 | (b2 & 0x3F)];
+      if (cls != kNotLetter) return cls == kLatinLetter;
+      ++i;
+      continue;
+    }
     // ASCII without ICU: its only letters are A-Z and a-z, all Latin.
     if (static_cast<unsigned>((b | 0x20) - 'a') < 26) return true;
   }
