@@ -314,6 +314,43 @@ struct Part {
   uint32_t cls;
 };
 
+// A few strings of one document to numbers: open addressing, the strings
+// read where they live (they must outlive the use), no string compared but
+// for an equal hash.
+class ViewMap {
+ public:
+  // Empty, with room for `n` keys.
+  void reset(size_t n) {
+    size_t capacity = 16;
+    while (capacity < n * 2) capacity *= 2;
+    slots_.assign(capacity, Slot{});
+  }
+  // The value of `key`, inserted as kNone when missing.
+  uint32_t& at(std::string_view key) {
+    const uint64_t h = KeyTable::hash(key);
+    Slot& s = slots_[probe(key, h)];
+    if (s.value == kNone) s.key = key, s.hash = h;
+    return s.value;
+  }
+  uint32_t get(std::string_view key) const { return slots_[probe(key, KeyTable::hash(key))].value; }
+
+ private:
+  struct Slot {
+    std::string_view key;
+    uint64_t hash = 0;
+    uint32_t value = kNone;  // kNone: empty
+  };
+  // The slot holding `key`, or the empty slot where it would go.
+  size_t probe(std::string_view key, uint64_t h) const {
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = static_cast<size_t>(h) & mask;; i = (i + 1) & mask) {
+      const Slot& s = slots_[i];
+      if (s.value == kNone || (s.hash == h && s.key == key)) return i;
+    }
+  }
+  std::vector<Slot> slots_;
+};
+
 // Orders mentions by start exactly as std::sort by start would, equal starts
 // included: the same algorithm on (start, index) pairs under the same
 // comparison makes the same moves, and moves no strings.
@@ -590,52 +627,55 @@ void find_unknown_names(Document& doc, const Knowledge& k, const LemmaTable& lem
 
   // Surnames alone, and a firm's first word alone, refer to the full name
   // introduced in the same article (persons: last word; firms: first word).
-  // Entity keys become small class numbers and the parts a flat vector sorted
-  // by lemma: an article introduces few full names.
-  thread_local std::vector<uint32_t> full;     // the mentions of full names
+  // Entity keys become small class numbers in the order they first come,
+  // and part lemmas map to their class, or to kSeveral where parts of two
+  // classes share one: an article introduces few full names, and hashing
+  // them beats sorting them by string.
+  constexpr uint32_t kSeveral = kNone - 1;
   thread_local std::vector<uint32_t> last_of;  // class -> its last full mention
   thread_local std::vector<Part> parts;
-  full.clear();
+  thread_local ViewMap class_of, part_class;
   last_of.clear();
   parts.clear();
-  for (uint32_t mi = 0; mi < doc.mentions.size(); ++mi) {
+  size_t fulls = 0;
+  auto is_full = [](const Mention& m) {
+    return (m.type == EntityType::Person || m.type == EntityType::Firm) &&
+           m.last_token != m.first_token;
+  };
+  for (const Mention& m : doc.mentions) fulls += is_full(m);
+  if (fulls) class_of.reset(fulls);
+  for (uint32_t mi = 0; mi < doc.mentions.size() && fulls; ++mi) {
     const Mention& m = doc.mentions[mi];
-    if ((m.type == EntityType::Person || m.type == EntityType::Firm) &&
-        m.last_token != m.first_token)
-      full.push_back(mi);
-  }
-  // Equal keys next to each other, each run in mention order.
-  std::sort(full.begin(), full.end(), [&](uint32_t x, uint32_t y) {
-    int o = doc.mentions[x].entity.compare(doc.mentions[y].entity);
-    return o < 0 || (o == 0 && x < y);
-  });
-  for (size_t f = 0; f < full.size(); ++f) {
-    const Mention& m = doc.mentions[full[f]];
-    if (f == 0 || m.entity != doc.mentions[full[f - 1]].entity) last_of.push_back(full[f]);
-    last_of.back() = full[f];
+    if (!is_full(m)) continue;
+    uint32_t& cls = class_of.at(m.entity);
+    if (cls == kNone) {
+      cls = static_cast<uint32_t>(last_of.size());
+      last_of.push_back(mi);
+    }
+    last_of[cls] = mi;
     uint32_t part = m.type == EntityType::Person ? m.last_token : m.first_token;
-    for (const auto& l : lemmas[part])
-      parts.push_back({l, static_cast<uint32_t>(last_of.size() - 1)});
+    for (const auto& l : lemmas[part]) parts.push_back({l, cls});
   }
   // Bit min(size, 63) of each part's lemma: most candidates have a length
   // no part has, and need no search.
   uint64_t part_sizes = 0;
   for (const Part& p : parts) part_sizes |= uint64_t{1} << std::min<size_t>(p.lemma.size(), 63);
   if (!parts.empty()) {
-    std::sort(parts.begin(), parts.end(),
-              [](const Part& x, const Part& y) { return x.lemma < y.lemma; });
+    part_class.reset(parts.size());
+    for (const Part& p : parts) {
+      uint32_t& cls = part_class.at(p.lemma);
+      cls = cls == kNone || cls == p.cls ? p.cls : kSeveral;
+    }
     for (uint32_t i : may_name) {
       if (!can_name(i)) continue;
       uint32_t hit = kNone;
       bool several = false;
       for (const auto& l : lemmas[i]) {
         if (!(part_sizes >> std::min<size_t>(l.size(), 63) & 1)) continue;
-        auto it = std::lower_bound(parts.begin(), parts.end(), std::string_view(l),
-                                   [](const Part& p, std::string_view v) { return p.lemma < v; });
-        for (; it != parts.end() && it->lemma == l; ++it) {
-          several |= hit != kNone && it->cls != hit;
-          hit = it->cls;
-        }
+        const uint32_t cls = part_class.get(l);
+        if (cls == kNone) continue;
+        several |= cls == kSeveral || (hit != kNone && cls != hit);
+        hit = cls;
       }
       // Two people sharing the surname: no evidence which one is meant.
       if (hit == kNone || several) continue;
@@ -648,7 +688,6 @@ void find_unknown_names(Document& doc, const Knowledge& k, const LemmaTable& lem
   release_if_huge(found);
   release_if_huge(stretch_at);
   release_if_huge(may_name);
-  release_if_huge(full);
   release_if_huge(last_of);
   release_if_huge(parts);
 }
