@@ -138,6 +138,31 @@ BOOST_AUTO_TEST_CASE(cached_lemmas_follow_changes_to_pack_and_vocabulary) {
   BOOST_TEST(before[0] == pack.lemmas(std::string(d.tokens[0].key)));
 }
 
+// LemmaTable::next_start, four tokens at a test, against one at a time,
+// from every token to ends near it and to the end.
+BOOST_AUTO_TEST_CASE(next_start_finds_the_first_token_with_the_bits) {
+  const Knowledge& k = test::knowledge();
+  size_t found = 0;
+  for (const auto& d : corpus_docs()) {
+    const LemmaTable lt = token_lemmas(d, k.pack(d.lang), &k.vocabulary());
+    const auto n = static_cast<uint32_t>(lt.size());
+    uint64_t seen = 0;
+    for (uint32_t i = 0; i < n; ++i) seen |= lt.starts(i);
+    std::vector<uint64_t> masks = {~uint64_t{0}};
+    for (int b = 0; b < 64; ++b)
+      if (seen >> b & 1) masks.push_back(uint64_t{1} << b);
+    for (uint64_t bits : masks)
+      for (uint32_t i = 0; i <= n; ++i)
+        for (uint32_t to : {n, std::min(n, i + 1), std::min(n, i + 3), std::min(n, i + 6)}) {
+          uint32_t want = i;
+          while (want < to && !(lt.starts(want) & bits)) ++want;
+          BOOST_TEST_REQUIRE(lt.next_start(bits, i, to) == want);
+          found += want < to;
+        }
+  }
+  BOOST_TEST(found > 1000u);
+}
+
 // Dictionary::match_at against the plain rule it shortcuts: for each
 // distinct candidate of the token in order, every entry starting with it in
 // data order, each later token matching (any candidate where the entry

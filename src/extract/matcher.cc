@@ -115,7 +115,8 @@ const Dictionary::Edge* Dictionary::kid_among_many(const Edge* kids, uint32_t n,
 // Ids are equal exactly when the keys are, and a dictionary's ids are never
 // kUnknown: following ids is comparing keys. A token's candidate matters at
 // its first position only: a repeat leads where the first one did.
-void Dictionary::walk(const Walk& w, uint32_t last, const Node* node, bool first_only) const {
+[[gnu::always_inline]] inline void Dictionary::follow(const Walk& w, uint32_t last,
+                                                      const Node* node, bool first_only) const {
   // Along one path in a loop; a call only where a second candidate of a
   // token also leads on (rare).
   for (;;) {
@@ -155,9 +156,15 @@ void Dictionary::walk(const Walk& w, uint32_t last, const Node* node, bool first
   }
 }
 
-void Dictionary::match_at(const Document& doc, const LemmaTable& lemmas, uint32_t i,
-                          std::vector<DictMatch>* out) const {
+void Dictionary::walk(const Walk& w, uint32_t last, const Node* node, bool first_only) const {
+  follow(w, last, node, first_only);
+}
+
+[[gnu::always_inline]] inline void Dictionary::collect(const Document& doc,
+                                                       const LemmaTable& lemmas, uint32_t i,
+                                                       std::vector<DictMatch>* out) const {
   if (!may_start(lemmas, i)) return;
+  const Walk w{doc, lemmas, i, out};
   const auto cands = lemmas.ids(i);
   for (size_t c = 0; c < cands.size(); ++c) {
     const Node* r = root(cands[c]);
@@ -168,11 +175,16 @@ void Dictionary::match_at(const Document& doc, const LemmaTable& lemmas, uint32_
     // The walk finds a root's entries in trie order; callers see them in
     // data order (find keeps the first of equals), as entries_ holds them.
     const size_t from = out->size();
-    walk({doc, lemmas, i, out}, i, r, c == 0);
+    follow(w, i, r, c == 0);
     if (out->size() - from > 1)
       std::sort(out->begin() + static_cast<std::ptrdiff_t>(from), out->end(),
                 [](const DictMatch& a, const DictMatch& b) { return a.entry < b.entry; });
   }
+}
+
+void Dictionary::match_at(const Document& doc, const LemmaTable& lemmas, uint32_t i,
+                          std::vector<DictMatch>* out) const {
+  collect(doc, lemmas, i, out);
 }
 
 std::vector<DictMatch> Dictionary::find(const Document& doc, const LemmaTable& lemmas) const {
@@ -186,7 +198,7 @@ void Dictionary::find(const Document& doc, const LemmaTable& lemmas, uint32_t fr
   thread_local std::vector<DictMatch> here;  // kept: most calls find something
   for (uint32_t i = next_start(lemmas, from, to); i < to; i = next_start(lemmas, i, to)) {
     here.clear();
-    match_at(doc, lemmas, i, &here);
+    collect(doc, lemmas, i, &here);
     if (here.empty()) {
       ++i;
       continue;

@@ -82,6 +82,14 @@ class LemmaTable {
   }
   // Bits of the dictionaries that one of the token's candidates may start.
   uint64_t starts(size_t token) const { return starts_[token]; }
+  // The first token from `i` on (before `n`) whose bits meet `bits`, else
+  // `n`. Four tokens at a test: most tokens start none of a scan's entries.
+  uint32_t next_start(uint64_t bits, uint32_t i, uint32_t n) const {
+    const uint64_t* s = starts_.get();
+    while (i + 4 <= n && !((s[i] | s[i + 1] | s[i + 2] | s[i + 3]) & bits)) i += 4;
+    while (i < n && !(s[i] & bits)) ++i;
+    return i;
+  }
   // True when the ids and bits are those of `vocab` as it is now.
   bool built_on(const Vocabulary* vocab) const {
     return vocab && vocab == vocab_ && vocab->serial() == vocab_serial_;
@@ -148,11 +156,9 @@ class Dictionary {
     return (lemmas.starts(i) & bit_) != 0;
   }
   // The first token from `i` on (before `n`) that may start an entry, else
-  // `n`: a tight inline loop over the tokens that start nothing.
+  // `n` (LemmaTable::next_start, inline).
   uint32_t next_start(const LemmaTable& lemmas, uint32_t i, uint32_t n) const {
-    const uint64_t bit = bit_;
-    while (i < n && !(lemmas.starts(i) & bit)) ++i;
-    return i;
+    return lemmas.next_start(bit_, i, n);
   }
 
  private:
@@ -213,8 +219,14 @@ class Dictionary {
   };
   // Adds to `out` the entries matching tokens i..last along the path to
   // `node` and below; `first_only` when every token so far matched its
-  // first candidate (as entries that do not inflect must).
+  // first candidate (as entries that do not inflect must). `follow` is its
+  // loop, inline where walks start; `walk`, out of line, only where a
+  // second candidate of a token also leads on (rare).
   void walk(const Walk& w, uint32_t last, const Node* node, bool first_only) const;
+  void follow(const Walk& w, uint32_t last, const Node* node, bool first_only) const;
+  // match_at's work, inline in find.
+  void collect(const Document& doc, const LemmaTable& lemmas, uint32_t i,
+               std::vector<DictMatch>* out) const;
   // Roots by the id of their first key: root_of_[id] is 1 + the index of
   // the root in nodes_, 0 for an id that starts no entry. Ids are dense, so
   // a vector indexed by id answers in one load.
