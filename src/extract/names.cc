@@ -56,7 +56,7 @@ const std::array<uint8_t, 0x800> kTwoByteLetterClasses = [] {
 
 }  // namespace
 
-bool is_latin_word(std::string_view s) {
+bool latin_word_slow(std::string_view s) {
   for (size_t i = 0; i < s.size(); ++i) {
     const auto b = static_cast<unsigned char>(s[i]);
     if (b >= 0x80) {
@@ -404,9 +404,10 @@ void find_unknown_names(Document& doc, const Knowledge& k, const LemmaTable& lem
     const size_t sample = std::min<size_t>(doc.tokens.size(), 200), need = (sample + 1) / 2,
                  room = sample - need;
     size_t latin = 0, other = 0;
-    for (const Token* t = doc.tokens.data(); latin < need && other <= room; ++t)
+    for (const Token* t = doc.tokens.data(); latin < need && other <= room; ++t) {
       (is_latin_word({doc.text.data() + t->span.begin, t->span.end - t->span.begin}) ? latin
                                                                                      : other) += 1;
+    }
     if (latin < need) c.latin = &k.cues("en");
   }
   auto cue = [&](const CueSet Cues::*set, uint32_t i) {
