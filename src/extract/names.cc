@@ -458,13 +458,20 @@ void find_unknown_names(Document& doc, const Knowledge& k, const LemmaTable& lem
     // one: the words up to it are enough (the rest on demand).
     uint32_t wanted_to = from;
     to = from;
-    do {
-      const Token& t = doc.tokens[to];
-      const bool capital = t.upper && !t.is_number;
-      word[to] = capital ? kCapital : 0;
-      // can_name(to), its agreement bit not yet set.
-      if (capital && c.covered[to] == kNone && c.title_at[to] == kNone) wanted_to = to + 1;
-    } while (++to < n && !doc.tokens[to].gap_before);
+    {
+      // A byte written may alias anything: through pointers held here, the
+      // vectors' own are not loaded again after each.
+      const Token* tokens = doc.tokens.data();
+      const uint32_t *covered = c.covered.data(), *title_at = c.title_at.data();
+      uint8_t* __restrict words = word.data();
+      do {
+        const Token& t = tokens[to];
+        const bool capital = t.upper && !t.is_number;
+        words[to] = capital ? kCapital : 0;
+        // can_name(to), its agreement bit not yet set.
+        if (capital && covered[to] == kNone && title_at[to] == kNone) wanted_to = to + 1;
+      } while (++to < n && !tokens[to].gap_before);
+    }
     stretch_at.push_back(from);
     if (wanted_to == from) continue;
     find_triggers(from, wanted_to);
