@@ -88,6 +88,7 @@ void Dictionary::add(Vocabulary& vocab, const std::string& form, const std::stri
   vocab.mark_start(e.ids[0], bit_, e.inflect);
   if (e.inflect)
     for (uint32_t n : path) nodes_[n].inflect_below = 1;
+  inflects_ = inflects_ || e.inflect;
   entries_.push_back(std::move(e));
 }
 
@@ -166,7 +167,8 @@ void Dictionary::walk(const Walk& w, uint32_t last, const Node* node, bool first
   if (!may_start(lemmas, i)) return;
   const Walk w{doc, lemmas, i, out};
   const auto cands = lemmas.ids(i);
-  for (size_t c = 0; c < cands.size(); ++c) {
+  const size_t tried = inflects_ ? cands.size() : std::min<size_t>(cands.size(), 1);
+  for (size_t c = 0; c < tried; ++c) {
     const Node* r = root(cands[c]);
     if (!r || (c > 0 && !r->inflect_below)) continue;
     if (std::find(cands.begin(), cands.begin() + static_cast<std::ptrdiff_t>(c), cands[c]) !=

@@ -240,6 +240,9 @@ class Dictionary {
   std::vector<Edge> edges_;
   std::vector<End> ends_;
   uint64_t bit_ = 0;  // Vocabulary::dictionary_bit, taken at the first add
+  // Whether any entry inflects: where none does (trigger and subject
+  // forms), only a token's first candidate can start a match.
+  bool inflects_ = false;
 };
 
 // Per-token lemma candidates for a document under a language pack, with
