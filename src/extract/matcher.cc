@@ -337,16 +337,20 @@ LemmaTable token_lemmas(const Document& doc, const LangPack& pack, const Vocabul
   LemmaTable out;
   std::shared_ptr<LemmaTable::Store> store = thread_store(pack, vocab);
   const size_t n = doc.tokens.size();
-  // Written once each, in order: no vector's bounds kept, nothing zeroed.
-  out.starts_.reset(new uint64_t[n]);
-  out.ids_.reset(new const uint32_t*[n]);
+  // Written once each, in order: no vector's bounds kept, nothing zeroed;
+  // both arrays in one block.
+  static_assert(sizeof(uint64_t) == sizeof(const uint32_t*));
+  void* block = ::operator new(2 * n * sizeof(uint64_t));
+  out.block_.reset(block);
+  uint64_t* __restrict starts = static_cast<uint64_t*>(block);
+  const uint32_t** __restrict ids = reinterpret_cast<const uint32_t**>(starts + n);
+  out.starts_ = starts;
+  out.ids_ = ids;
   out.size_ = n;
   const bool by_id = store->by_kid.start(doc.key_serial);
   // Written through pointers that alias nothing, in an inner loop without
   // calls for the keys the memo knows (most): the memo's bounds stay in
   // registers across those tokens instead of being loaded again at each.
-  uint64_t* __restrict starts = out.starts_.get();
-  const uint32_t** __restrict ids = out.ids_.get();
   LemmaTable::Store& s = *store;
   for (size_t i = 0; i < n; ++i) {
     if (by_id) {

@@ -85,7 +85,7 @@ class LemmaTable {
   // The first token from `i` on (before `n`) whose bits meet `bits`, else
   // `n`. Four tokens at a test: most tokens start none of a scan's entries.
   uint32_t next_start(uint64_t bits, uint32_t i, uint32_t n) const {
-    const uint64_t* s = starts_.get();
+    const uint64_t* s = starts_;
     while (i + 4 <= n && !((s[i] | s[i + 1] | s[i + 2] | s[i + 3]) & bits)) i += 4;
     while (i < n && !(s[i] & bits)) ++i;
     return i;
@@ -108,8 +108,12 @@ class LemmaTable {
     std::memcpy(&f, ids - kHeader, sizeof f);
     return f;
   }
-  std::unique_ptr<uint64_t[]> starts_;      // per token
-  std::unique_ptr<const uint32_t*[]> ids_;  // per token
+  struct Free {
+    void operator()(void* p) const { ::operator delete(p); }
+  };
+  std::unique_ptr<void, Free> block_;     // the two arrays below, one allocation
+  const uint64_t* starts_ = nullptr;      // per token
+  const uint32_t* const* ids_ = nullptr;  // per token
   size_t size_ = 0;
   const Vocabulary* vocab_ = nullptr;
   uint64_t vocab_serial_ = 0;
