@@ -395,7 +395,16 @@ void find_titles(Document& doc, const Knowledge& k, const LemmaTable& lemmas) {
 }
 
 void find_unknown_names(Document& doc, const Knowledge& k, const LemmaTable& lemmas) {
-  Ctx c{doc, k, k.cues(doc.lang), nullptr, lemmas, {}, {}};
+  // The per-token vectors' buffers kept per thread, lent to the Ctx (which
+  // holds them itself, so that they cost no load through a reference).
+  thread_local std::vector<uint32_t> covered_buffer, title_buffer;
+  Ctx c{doc,
+        k,
+        k.cues(doc.lang),
+        nullptr,
+        lemmas,
+        std::move(covered_buffer),
+        std::move(title_buffer)};
   // Latin cues too where most of the first 200 words are not Latin; counted
   // only until the answer is certain.
   if (doc.lang != "en") {
@@ -692,6 +701,10 @@ void find_unknown_names(Document& doc, const Knowledge& k, const LemmaTable& lem
     }
   }
   sort_by_start(doc.mentions);
+  covered_buffer = std::move(c.covered);
+  title_buffer = std::move(c.title_at);
+  release_if_huge(covered_buffer);
+  release_if_huge(title_buffer);
   release_if_huge(word);
   release_if_huge(found);
   release_if_huge(stretch_at);
