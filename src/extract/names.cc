@@ -390,6 +390,7 @@ void find_titles(Document& doc, const Knowledge& k, const LemmaTable& lemmas) {
   thread_local std::vector<DictMatch> found;  // kept: it would grow anew per document
   found.clear();
   cues.titles.find(doc, lemmas, 0, static_cast<uint32_t>(doc.tokens.size()), &found);
+  doc.titles.reserve(found.size());  // no TitleCue moved to grow the vector
   for (const auto& m : found) doc.titles.push_back({m.first, m.last, m.entry->payload});
   release_if_huge(found);
 }
