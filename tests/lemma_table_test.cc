@@ -46,10 +46,14 @@ BOOST_AUTO_TEST_CASE(lemma_table_matches_per_token_lemmas_and_ids) {
     for (size_t i = 0; i < d.tokens.size(); ++i) {
       BOOST_TEST(lt[i] == pack.lemmas(std::string(d.tokens[i].key)));
       BOOST_TEST_REQUIRE(lt.ids(i).size() == lt[i].size());
+      uint64_t starts = 0;
       for (size_t j = 0; j < lt[i].size(); ++j) {
         BOOST_TEST(lt.ids(i)[j] == vocab.id(lt[i][j]));
         (lt.ids(i)[j] == Vocabulary::kUnknown ? unknown : known) += 1;
+        const uint32_t id = vocab.id(lt[i][j]);
+        starts |= j == 0 ? vocab.starts(id) : vocab.inflecting_starts(id);
       }
+      BOOST_TEST(lt.starts(i) == starts);
     }
   }
   // The sample corpus names known states and uses ordinary words too.
@@ -134,6 +138,31 @@ BOOST_AUTO_TEST_CASE(cached_lemmas_follow_changes_to_pack_and_vocabulary) {
   BOOST_TEST(before[0] == pack.lemmas(std::string(d.tokens[0].key)));
 }
 
+// LemmaTable::next_start, four tokens at a test, against one at a time,
+// from every token to ends near it and to the end.
+BOOST_AUTO_TEST_CASE(next_start_finds_the_first_token_with_the_bits) {
+  const Knowledge& k = test::knowledge();
+  size_t found = 0;
+  for (const auto& d : corpus_docs()) {
+    const LemmaTable lt = token_lemmas(d, k.pack(d.lang), &k.vocabulary());
+    const auto n = static_cast<uint32_t>(lt.size());
+    uint64_t seen = 0;
+    for (uint32_t i = 0; i < n; ++i) seen |= lt.starts(i);
+    std::vector<uint64_t> masks = {~uint64_t{0}};
+    for (int b = 0; b < 64; ++b)
+      if (seen >> b & 1) masks.push_back(uint64_t{1} << b);
+    for (uint64_t bits : masks)
+      for (uint32_t i = 0; i <= n; ++i)
+        for (uint32_t to : {n, std::min(n, i + 1), std::min(n, i + 3), std::min(n, i + 6)}) {
+          uint32_t want = i;
+          while (want < to && !(lt.starts(want) & bits)) ++want;
+          BOOST_TEST_REQUIRE(lt.next_start(bits, i, to) == want);
+          found += want < to;
+        }
+  }
+  BOOST_TEST(found > 1000u);
+}
+
 // Dictionary::match_at against the plain rule it shortcuts: for each
 // distinct candidate of the token in order, every entry starting with it in
 // data order, each later token matching (any candidate where the entry
@@ -147,66 +176,70 @@ BOOST_AUTO_TEST_CASE(dictionary_matches_as_entry_by_entry_in_data_order) {
     bool inflect;
   };
   size_t matched = 0, branched = 0;
-  for (const auto& d : docs) {
-    const LangPack& pack = test::knowledge().pack(d.lang);
-    Vocabulary vocab;
-    Dictionary dict;
-    std::vector<Ref> ref;
-    // Forms of 1-3 words spelled by the tokens' candidates, many sharing a
-    // first or second word, half of them not inflecting.
-    const LemmaTable plain = token_lemmas(d, pack);
-    for (uint32_t i = 0; i + 3 < d.tokens.size(); i += 2)
-      for (uint32_t n = 1; n <= 3; ++n) {
-        std::string form;
-        for (uint32_t j = 0; j < n; ++j)
-          form += (j ? " " : "") + plain[i + j][(i + j * 7 + n) % plain[i + j].size()];
-        const bool inflect = (i / 2 + n) % 2;
-        const size_t before = dict.size();
-        dict.add(vocab, form, "p" + std::to_string(ref.size()), EntityType::Firm, inflect);
-        if (dict.size() == before) continue;
-        std::vector<uint32_t> ids;
-        for (const auto& k : key_tokens(form)) ids.push_back(vocab.id(k));
-        ref.push_back({ids, inflect && !is_short_caps(form)});
-      }
-    const LemmaTable lt = token_lemmas(d, pack, &vocab);
-    auto token_matches = [&](uint32_t t, uint32_t want, bool inflect) {
-      const auto ids = lt.ids(t);
-      if (!inflect) return !ids.empty() && ids[0] == want;
-      return std::find(ids.begin(), ids.end(), want) != ids.end();
-    };
-    std::vector<DictMatch> got;
-    for (uint32_t i = 0; i < d.tokens.size(); ++i) {
-      std::vector<std::pair<uint32_t, std::string>> want;
-      const auto cands = lt.ids(i);
-      for (size_t c = 0; c < cands.size(); ++c) {
-        if (std::find(cands.begin(), cands.begin() + c, cands[c]) != cands.begin() + c) continue;
-        for (size_t e = 0; e < ref.size(); ++e) {
-          const Ref& r = ref[e];
-          if (r.ids[0] != cands[c] || i + r.ids.size() > d.tokens.size()) continue;
-          bool ok = token_matches(i, r.ids[0], r.inflect);
-          for (uint32_t j = 1; ok && j < r.ids.size(); ++j)
-            ok = !d.tokens[i + j].gap_before && token_matches(i + j, r.ids[j], r.inflect);
-          if (ok)
-            want.push_back({i + static_cast<uint32_t>(r.ids.size()) - 1, "p" + std::to_string(e)});
+  // Also a dictionary none of whose entries inflects (as trigger forms):
+  // only a token's first candidate is tried there.
+  for (const bool some_inflect : {true, false})
+    for (const auto& d : docs) {
+      const LangPack& pack = test::knowledge().pack(d.lang);
+      Vocabulary vocab;
+      Dictionary dict;
+      std::vector<Ref> ref;
+      // Forms of 1-3 words spelled by the tokens' candidates, many sharing a
+      // first or second word, half of them not inflecting.
+      const LemmaTable plain = token_lemmas(d, pack);
+      for (uint32_t i = 0; i + 3 < d.tokens.size(); i += 2)
+        for (uint32_t n = 1; n <= 3; ++n) {
+          std::string form;
+          for (uint32_t j = 0; j < n; ++j)
+            form += (j ? " " : "") + plain[i + j][(i + j * 7 + n) % plain[i + j].size()];
+          const bool inflect = some_inflect && (i / 2 + n) % 2;
+          const size_t before = dict.size();
+          dict.add(vocab, form, "p" + std::to_string(ref.size()), EntityType::Firm, inflect);
+          if (dict.size() == before) continue;
+          std::vector<uint32_t> ids;
+          for (const auto& k : key_tokens(form)) ids.push_back(vocab.id(k));
+          ref.push_back({ids, inflect && !is_short_caps(form)});
         }
+      const LemmaTable lt = token_lemmas(d, pack, &vocab);
+      auto token_matches = [&](uint32_t t, uint32_t want, bool inflect) {
+        const auto ids = lt.ids(t);
+        if (!inflect) return !ids.empty() && ids[0] == want;
+        return std::find(ids.begin(), ids.end(), want) != ids.end();
+      };
+      std::vector<DictMatch> got;
+      for (uint32_t i = 0; i < d.tokens.size(); ++i) {
+        std::vector<std::pair<uint32_t, std::string>> want;
+        const auto cands = lt.ids(i);
+        for (size_t c = 0; c < cands.size(); ++c) {
+          if (std::find(cands.begin(), cands.begin() + c, cands[c]) != cands.begin() + c) continue;
+          for (size_t e = 0; e < ref.size(); ++e) {
+            const Ref& r = ref[e];
+            if (r.ids[0] != cands[c] || i + r.ids.size() > d.tokens.size()) continue;
+            bool ok = token_matches(i, r.ids[0], r.inflect);
+            for (uint32_t j = 1; ok && j < r.ids.size(); ++j)
+              ok = !d.tokens[i + j].gap_before && token_matches(i + j, r.ids[j], r.inflect);
+            if (ok)
+              want.push_back(
+                  {i + static_cast<uint32_t>(r.ids.size()) - 1, "p" + std::to_string(e)});
+          }
+        }
+        got.clear();
+        dict.match_at(d, lt, i, &got);
+        std::vector<std::pair<uint32_t, std::string>> seen;
+        for (const auto& m : got) seen.push_back({m.last, m.entry->payload});
+        BOOST_TEST_REQUIRE(seen == want);
+        BOOST_TEST(dict.may_start(lt, i) == (lt.starts(i) != 0));
+        // As tight as the walk: the key starts an entry, or a later candidate
+        // starts one that inflects.
+        bool may = false;
+        for (const Ref& r : ref)
+          may = may || (!cands.empty() && r.ids[0] == cands[0]) ||
+                (r.inflect && std::find(cands.begin(), cands.end(), r.ids[0]) != cands.end());
+        BOOST_TEST(dict.may_start(lt, i) == may);
+        matched += got.size();
+        branched += got.size() > 1;
       }
-      got.clear();
-      dict.match_at(d, lt, i, &got);
-      std::vector<std::pair<uint32_t, std::string>> seen;
-      for (const auto& m : got) seen.push_back({m.last, m.entry->payload});
-      BOOST_TEST_REQUIRE(seen == want);
-      BOOST_TEST(dict.may_start(lt, i) == (lt.starts(i) != 0));
-      // As tight as the walk: the key starts an entry, or a later candidate
-      // starts one that inflects.
-      bool may = false;
-      for (const Ref& r : ref)
-        may = may || (!cands.empty() && r.ids[0] == cands[0]) ||
-              (r.inflect && std::find(cands.begin(), cands.end(), r.ids[0]) != cands.end());
-      BOOST_TEST(dict.may_start(lt, i) == may);
-      matched += got.size();
-      branched += got.size() > 1;
     }
-  }
   BOOST_TEST(matched > 1000u);
   BOOST_TEST(branched > 100u);
 }

@@ -54,6 +54,16 @@ BOOST_AUTO_TEST_CASE(latin_word_table_agrees_with_icu) {
     wrong += is_latin_word(later) != is_latin_word_icu(later);
   }
   BOOST_TEST(wrong == 0);
+  // Every pair of bytes led by one that is not ASCII, well-formed or not
+  // (the two-byte characters are decoded without ICU), then a Latin and a
+  // Cyrillic letter.
+  for (int b1 = 0x80; b1 < 0x100; ++b1)
+    for (int b2 = 0; b2 < 0x100; ++b2)
+      for (const char* tail : {"", "a", "\xD0\x9C"}) {
+        const std::string s = std::string{static_cast<char>(b1), static_cast<char>(b2)} + tail;
+        wrong += is_latin_word(s) != is_latin_word_icu(s);
+      }
+  BOOST_TEST(wrong == 0);
   BOOST_TEST(is_latin_word("\xC5\x9Aroda"));               // Środa
   BOOST_TEST(!is_latin_word("\xD0\x9C\xD0\xB8\xD1\x80"));  // Мир
   BOOST_TEST(!is_latin_word("\xD9\xBE"));                  // پ
@@ -114,6 +124,29 @@ BOOST_AUTO_TEST_CASE(long_surnames_alone_resolve_to_full_name) {
   for (const auto& m : d.mentions)
     if (d.slice(m.span) == "W" + a && (alone += 1)) BOOST_TEST(m.entity == full->entity);
   BOOST_TEST(alone == 1);
+}
+
+// Many people, each named in full twice: each surname alone is its own
+// person (parts are looked up by hash; one name twice is one class, not two
+// sharing the surname).
+BOOST_AUTO_TEST_CASE(many_surnames_alone_resolve_each_to_its_full_name) {
+  const std::vector<std::string> surnames = {
+      "Abramczyk",  "Borkowiak",     "Cedrowicz",    "Dunajczyk",   "Ejsmontowicz", "Filipiak",
+      "Grabarczyk", "Hryniewicz",    "Iwaszkiewicz", "Jabłonowicz", "Lewandowicz",  "Mrozowicz",
+      "Pietrzyk",   "Radziwiłowicz", "Sobczyk",      "Tomaszewicz", "Urbaniak",     "Wachowiak"};
+  std::string text;
+  for (const auto& s : surnames) text += "Minister Tomasz " + s + " przyjechał do Gdańska. ";
+  for (const auto& s : surnames) text += "Minister Tomasz " + s + " wyjechał. ";
+  for (const auto& s : surnames) text += "Potem " + s + " milczał. ";
+  auto d = analyse(text, "pl");
+  for (const auto& s : surnames) {
+    const Mention* full = find_surface(d, "Tomasz " + s);
+    BOOST_REQUIRE(full);
+    int alone = 0;
+    for (const auto& m : d.mentions)
+      if (d.slice(m.span) == s && (alone += 1)) BOOST_TEST(m.entity == full->entity, s);
+    BOOST_TEST(alone == 1, s);
+  }
 }
 
 BOOST_AUTO_TEST_CASE(two_people_sharing_a_surname_stay_apart) {

@@ -51,10 +51,4 @@ void Cues::build(const LangPack& pack, Vocabulary& vocab) {
       names_inflected = true;
 }
 
-bool Cues::any_in(const CueSet& set, std::span<const uint32_t> lemma_ids) {
-  for (uint32_t id : lemma_ids)
-    if (id != Vocabulary::kUnknown && set.contains(id)) return true;
-  return false;
-}
-
 }  // namespace nkg

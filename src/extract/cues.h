@@ -42,7 +42,12 @@ struct Cues {
   // Compiles the pack's cues, their keys interned in `vocab`.
   void build(const LangPack& pack, Vocabulary& vocab);
   // True when any lemma candidate of a token (LemmaTable::ids) is in `set`.
-  static bool any_in(const CueSet& set, std::span<const uint32_t> lemma_ids);
+  // Inline: asked of many tokens, most of whose ids the filter rules out.
+  static bool any_in(const CueSet& set, std::span<const uint32_t> lemma_ids) {
+    for (uint32_t id : lemma_ids)
+      if (id != Vocabulary::kUnknown && set.contains(id)) return true;
+    return false;
+  }
 };
 
 }  // namespace nkg

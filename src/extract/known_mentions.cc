@@ -11,12 +11,24 @@ void find_known_mentions(Document& doc, const Knowledge& k, const LemmaTable& le
   // Built in place, with room for the unknown names found next: no Mention
   // is moved to grow the vector.
   doc.mentions.reserve(doc.mentions.size() + matches.size() + matches.size() / 2 + 16);
-  // The strings copy-constructed, then moved in: no empty string assigned
-  // to. (Braces: clang 14 lacks parenthesised aggregate initialisation.)
-  for (const auto& m : matches)
-    doc.mentions.push_back(
-        Mention{Span{doc.tokens[m.first].span.begin, doc.tokens[m.last].span.end}, m.entry->payload,
-                m.entry->type, m.entry->label, m.first, m.last});
+  // Made where it goes: emplace_back converts a Made, and GCC initialises
+  // the vector's element with the conversion's result itself (CWG 2327):
+  // the strings are copy-constructed in place, neither assigned to nor
+  // moved. (A conversion, not a constructor: a Mention is an aggregate,
+  // and clang 14 lacks parenthesised aggregate initialisation.)
+  struct Made {
+    const Document& doc;
+    const DictMatch& m;
+    operator Mention() const {
+      return Mention{Span{doc.tokens[m.first].span.begin, doc.tokens[m.last].span.end},
+                     m.entry->payload,
+                     m.entry->type,
+                     m.entry->label,
+                     m.first,
+                     m.last};
+    }
+  };
+  for (const auto& m : matches) doc.mentions.emplace_back(Made{doc, m});
   // One huge article must not pin its buffer to the thread for good.
   if (matches.capacity() > (size_t{1} << 16)) std::vector<DictMatch>().swap(matches);
 }

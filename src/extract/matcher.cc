@@ -88,6 +88,7 @@ void Dictionary::add(Vocabulary& vocab, const std::string& form, const std::stri
   vocab.mark_start(e.ids[0], bit_, e.inflect);
   if (e.inflect)
     for (uint32_t n : path) nodes_[n].inflect_below = 1;
+  inflects_ = inflects_ || e.inflect;
   entries_.push_back(std::move(e));
 }
 
@@ -115,7 +116,8 @@ const Dictionary::Edge* Dictionary::kid_among_many(const Edge* kids, uint32_t n,
 // Ids are equal exactly when the keys are, and a dictionary's ids are never
 // kUnknown: following ids is comparing keys. A token's candidate matters at
 // its first position only: a repeat leads where the first one did.
-void Dictionary::walk(const Walk& w, uint32_t last, const Node* node, bool first_only) const {
+[[gnu::always_inline]] inline void Dictionary::follow(const Walk& w, uint32_t last,
+                                                      const Node* node, bool first_only) const {
   // Along one path in a loop; a call only where a second candidate of a
   // token also leads on (rare).
   for (;;) {
@@ -155,11 +157,18 @@ void Dictionary::walk(const Walk& w, uint32_t last, const Node* node, bool first
   }
 }
 
-void Dictionary::match_at(const Document& doc, const LemmaTable& lemmas, uint32_t i,
-                          std::vector<DictMatch>* out) const {
+void Dictionary::walk(const Walk& w, uint32_t last, const Node* node, bool first_only) const {
+  follow(w, last, node, first_only);
+}
+
+[[gnu::always_inline]] inline void Dictionary::collect(const Document& doc,
+                                                       const LemmaTable& lemmas, uint32_t i,
+                                                       std::vector<DictMatch>* out) const {
   if (!may_start(lemmas, i)) return;
+  const Walk w{doc, lemmas, i, out};
   const auto cands = lemmas.ids(i);
-  for (size_t c = 0; c < cands.size(); ++c) {
+  const size_t tried = inflects_ ? cands.size() : std::min<size_t>(cands.size(), 1);
+  for (size_t c = 0; c < tried; ++c) {
     const Node* r = root(cands[c]);
     if (!r || (c > 0 && !r->inflect_below)) continue;
     if (std::find(cands.begin(), cands.begin() + static_cast<std::ptrdiff_t>(c), cands[c]) !=
@@ -168,11 +177,16 @@ void Dictionary::match_at(const Document& doc, const LemmaTable& lemmas, uint32_
     // The walk finds a root's entries in trie order; callers see them in
     // data order (find keeps the first of equals), as entries_ holds them.
     const size_t from = out->size();
-    walk({doc, lemmas, i, out}, i, r, c == 0);
+    follow(w, i, r, c == 0);
     if (out->size() - from > 1)
       std::sort(out->begin() + static_cast<std::ptrdiff_t>(from), out->end(),
                 [](const DictMatch& a, const DictMatch& b) { return a.entry < b.entry; });
   }
+}
+
+void Dictionary::match_at(const Document& doc, const LemmaTable& lemmas, uint32_t i,
+                          std::vector<DictMatch>* out) const {
+  collect(doc, lemmas, i, out);
 }
 
 std::vector<DictMatch> Dictionary::find(const Document& doc, const LemmaTable& lemmas) const {
@@ -186,7 +200,7 @@ void Dictionary::find(const Document& doc, const LemmaTable& lemmas, uint32_t fr
   thread_local std::vector<DictMatch> here;  // kept: most calls find something
   for (uint32_t i = next_start(lemmas, from, to); i < to; i = next_start(lemmas, i, to)) {
     here.clear();
-    match_at(doc, lemmas, i, &here);
+    collect(doc, lemmas, i, &here);
     if (here.empty()) {
       ++i;
       continue;
@@ -231,16 +245,29 @@ void Vocabulary::mark_start(uint32_t id, uint64_t bit, bool inflect) {
 
 struct LemmaTable::Store {
   KeyTable index;  // key -> 1 + position in forms
-  // The same by Token::key_id: one load per token instead of hashing its key.
-  KeyMemo<const LemmaTable::Forms*> by_kid;
+  // What a key's Forms give a token, by Token::key_id: one load per token
+  // instead of hashing its key, and none from the Forms.
+  struct Known {
+    const uint32_t* ids = nullptr;  // nullptr: none
+    uint64_t starts = 0;
+  };
+  KeyMemo<Known> by_kid;
   std::deque<Forms> forms;  // a deque: growing keeps the Forms in place
   // The Forms' ids, packed in chunks that never move.
   std::vector<std::unique_ptr<uint32_t[]>> chunks;
   size_t used = kChunk;
   static constexpr size_t kChunk = 1 << 14;
 
-  uint32_t* take(size_t n) {
-    if (n > kChunk) {  // more candidates than a chunk holds: a chunk of its own,
+  // Room for `n` ids of `f` after their header (LemmaTable::kHeader).
+  uint32_t* take(const Forms* f, size_t n) {
+    static_assert(sizeof f <= (kHeader - 1) * sizeof(uint32_t));
+    uint32_t* at = room(kHeader + n);
+    std::memcpy(at, &f, sizeof f);
+    at[kHeader - 1] = static_cast<uint32_t>(n);
+    return at + kHeader;
+  }
+  uint32_t* room(size_t n) {
+    if (n > kChunk) {  // more than a chunk holds: a chunk of its own,
       // kept before the one being filled
       auto own = std::unique_ptr<uint32_t[]>(new uint32_t[n]);
       uint32_t* at = own.get();
@@ -294,7 +321,7 @@ uint32_t lemma_forms(LemmaTable::Store& store, std::string_view key, const LangP
   if (at == next) {
     LemmaTable::Forms& f = store.forms.emplace_back();
     f.cands = pack.lemmas(std::string(key));
-    uint32_t* ids = store.take(f.cands.size());
+    uint32_t* ids = store.take(&f, f.cands.size());
     for (size_t c = 0; c < f.cands.size(); ++c) {
       ids[c] = vocab ? vocab->id(f.cands[c]) : Vocabulary::kUnknown;
       if (vocab) f.starts |= c == 0 ? vocab->starts(ids[c]) : vocab->inflecting_starts(ids[c]);
@@ -309,17 +336,38 @@ uint32_t lemma_forms(LemmaTable::Store& store, std::string_view key, const LangP
 LemmaTable token_lemmas(const Document& doc, const LangPack& pack, const Vocabulary* vocab) {
   LemmaTable out;
   std::shared_ptr<LemmaTable::Store> store = thread_store(pack, vocab);
-  out.slot_.reserve(doc.tokens.size());
-  const bool by_kid = store->by_kid.start(doc.key_serial);
-  for (const Token& t : doc.tokens) {
-    const LemmaTable::Forms* known = by_kid ? store->by_kid.get(t.key_id) : nullptr;
-    if (!known) {
-      // A deque's elements stay put: the pointer holds while the store lives.
-      known = &store->forms[lemma_forms(*store, t.key, pack, vocab) - 1];
-      if (by_kid) store->by_kid.set(t.key_id, known);
+  const size_t n = doc.tokens.size();
+  // Written once each, in order: no vector's bounds kept, nothing zeroed;
+  // both arrays in one block.
+  static_assert(sizeof(uint64_t) == sizeof(const uint32_t*));
+  void* block = ::operator new(2 * n * sizeof(uint64_t));
+  out.block_.reset(block);
+  uint64_t* __restrict starts = static_cast<uint64_t*>(block);
+  const uint32_t** __restrict ids = reinterpret_cast<const uint32_t**>(starts + n);
+  out.starts_ = starts;
+  out.ids_ = ids;
+  out.size_ = n;
+  const bool by_id = store->by_kid.start(doc.key_serial);
+  // Written through pointers that alias nothing, in an inner loop without
+  // calls for the keys the memo knows (most): the memo's bounds stay in
+  // registers across those tokens instead of being loaded again at each.
+  LemmaTable::Store& s = *store;
+  for (size_t i = 0; i < n; ++i) {
+    if (by_id) {
+      for (; i < n; ++i) {
+        const LemmaTable::Store::Known known = s.by_kid.get(doc.tokens[i].key_id);
+        if (!known.ids) break;
+        ids[i] = known.ids;
+        starts[i] = known.starts;
+      }
+      if (i == n) break;
     }
-    const LemmaTable::Forms& f = *known;
-    out.slot_.push_back({&f, f.ids, f.starts, static_cast<uint32_t>(f.cands.size())});
+    const Token& t = doc.tokens[i];
+    // The ids' chunks never move: the pointer holds while the store lives.
+    const LemmaTable::Forms& f = s.forms[lemma_forms(s, t.key, pack, vocab) - 1];
+    if (by_id) s.by_kid.set(t.key_id, {f.ids, f.starts});
+    ids[i] = f.ids;
+    starts[i] = f.starts;
   }
   out.store_ = std::move(store);
   out.vocab_ = vocab;

@@ -27,14 +27,13 @@ uint8_t letter_class(UChar32 c) {
   return uscript_getScript(c, &st) == USCRIPT_LATIN ? kLatinLetter : kOtherLetter;
 }
 
-const std::array<uint8_t, 0x800>& two_byte_letter_classes() {
-  static const std::array<uint8_t, 0x800> table = [] {
-    std::array<uint8_t, 0x800> t{};
-    for (UChar32 c = 0; c < 0x800; ++c) t[c] = letter_class(c);
-    return t;
-  }();
-  return table;
-}
+// Filled at start-up, not on first use: a function-local static's guard
+// would cost every word a call.
+const std::array<uint8_t, 0x800> kTwoByteLetterClasses = [] {
+  std::array<uint8_t, 0x800> t{};
+  for (UChar32 c = 0; c < 0x800; ++c) t[c] = letter_class(c);
+  return t;
+}();
 
 // is_latin_word from the first byte that is not ASCII on: out of line, so
 // that the ASCII loop stays a leaf.
@@ -49,7 +48,7 @@ const std::array<uint8_t, 0x800>& two_byte_letter_classes() {
     }
     UChar32 c;
     U8_NEXT(p, i, n, c);
-    uint8_t cls = c >= 0 && c < 0x800 ? two_byte_letter_classes()[c] : letter_class(c);
+    uint8_t cls = c >= 0 && c < 0x800 ? kTwoByteLetterClasses[c] : letter_class(c);
     if (cls != kNotLetter) return cls == kLatinLetter;
   }
   return false;
@@ -57,10 +56,19 @@ const std::array<uint8_t, 0x800>& two_byte_letter_classes() {
 
 }  // namespace
 
-bool is_latin_word(std::string_view s) {
+bool latin_word_slow(std::string_view s) {
   for (size_t i = 0; i < s.size(); ++i) {
     const auto b = static_cast<unsigned char>(s[i]);
-    if (b >= 0x80) return latin_from(s.substr(i));
+    if (b >= 0x80) {
+      // A well-formed two-byte character (Cyrillic, Greek, Arabic script
+      // words start with one) decoded here, as U8_NEXT would: no call.
+      const auto b2 = i + 1 < s.size() ? static_cast<unsigned char>(s[i + 1]) : 0;
+      if (b < 0xC2 || b > 0xDF || (b2 & 0xC0) != 0x80) return latin_from(s.substr(i));
+      const uint8_t cls = kTwoByteLetterClasses[(b & 0x1F) << 6 | (b2 & 0x3F)];
+      if (cls != kNotLetter) return cls == kLatinLetter;
+      ++i;
+      continue;
+    }
     // ASCII without ICU: its only letters are A-Z and a-z, all Latin.
     if (static_cast<unsigned>((b | 0x20) - 'a') < 26) return true;
   }
@@ -306,6 +314,43 @@ struct Part {
   uint32_t cls;
 };
 
+// A few strings of one document to numbers: open addressing, the strings
+// read where they live (they must outlive the use), no string compared but
+// for an equal hash.
+class ViewMap {
+ public:
+  // Empty, with room for `n` keys.
+  void reset(size_t n) {
+    size_t capacity = 16;
+    while (capacity < n * 2) capacity *= 2;
+    slots_.assign(capacity, Slot{});
+  }
+  // The value of `key`, inserted as kNone when missing.
+  uint32_t& at(std::string_view key) {
+    const uint64_t h = KeyTable::hash(key);
+    Slot& s = slots_[probe(key, h)];
+    if (s.value == kNone) s.key = key, s.hash = h;
+    return s.value;
+  }
+  uint32_t get(std::string_view key) const { return slots_[probe(key, KeyTable::hash(key))].value; }
+
+ private:
+  struct Slot {
+    std::string_view key;
+    uint64_t hash = 0;
+    uint32_t value = kNone;  // kNone: empty
+  };
+  // The slot holding `key`, or the empty slot where it would go.
+  size_t probe(std::string_view key, uint64_t h) const {
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = static_cast<size_t>(h) & mask;; i = (i + 1) & mask) {
+      const Slot& s = slots_[i];
+      if (s.value == kNone || (s.hash == h && s.key == key)) return i;
+    }
+  }
+  std::vector<Slot> slots_;
+};
+
 // Orders mentions by start exactly as std::sort by start would, equal starts
 // included: the same algorithm on (start, index) pairs under the same
 // comparison makes the same moves, and moves no strings.
@@ -345,12 +390,22 @@ void find_titles(Document& doc, const Knowledge& k, const LemmaTable& lemmas) {
   thread_local std::vector<DictMatch> found;  // kept: it would grow anew per document
   found.clear();
   cues.titles.find(doc, lemmas, 0, static_cast<uint32_t>(doc.tokens.size()), &found);
+  doc.titles.reserve(found.size());  // no TitleCue moved to grow the vector
   for (const auto& m : found) doc.titles.push_back({m.first, m.last, m.entry->payload});
   release_if_huge(found);
 }
 
 void find_unknown_names(Document& doc, const Knowledge& k, const LemmaTable& lemmas) {
-  Ctx c{doc, k, k.cues(doc.lang), nullptr, lemmas, {}, {}};
+  // The per-token vectors' buffers kept per thread, lent to the Ctx (which
+  // holds them itself, so that they cost no load through a reference).
+  thread_local std::vector<uint32_t> covered_buffer, title_buffer;
+  Ctx c{doc,
+        k,
+        k.cues(doc.lang),
+        nullptr,
+        lemmas,
+        std::move(covered_buffer),
+        std::move(title_buffer)};
   // Latin cues too where most of the first 200 words are not Latin; counted
   // only until the answer is certain.
   if (doc.lang != "en") {
@@ -359,9 +414,10 @@ void find_unknown_names(Document& doc, const Knowledge& k, const LemmaTable& lem
     const size_t sample = std::min<size_t>(doc.tokens.size(), 200), need = (sample + 1) / 2,
                  room = sample - need;
     size_t latin = 0, other = 0;
-    for (const Token* t = doc.tokens.data(); latin < need && other <= room; ++t)
+    for (const Token* t = doc.tokens.data(); latin < need && other <= room; ++t) {
       (is_latin_word({doc.text.data() + t->span.begin, t->span.end - t->span.begin}) ? latin
                                                                                      : other) += 1;
+    }
     if (latin < need) c.latin = &k.cues("en");
   }
   auto cue = [&](const CueSet Cues::*set, uint32_t i) {
@@ -412,13 +468,20 @@ void find_unknown_names(Document& doc, const Knowledge& k, const LemmaTable& lem
     // one: the words up to it are enough (the rest on demand).
     uint32_t wanted_to = from;
     to = from;
-    do {
-      const Token& t = doc.tokens[to];
-      const bool capital = t.upper && !t.is_number;
-      word[to] = capital ? kCapital : 0;
-      // can_name(to), its agreement bit not yet set.
-      if (capital && c.covered[to] == kNone && c.title_at[to] == kNone) wanted_to = to + 1;
-    } while (++to < n && !doc.tokens[to].gap_before);
+    {
+      // A byte written may alias anything: through pointers held here, the
+      // vectors' own are not loaded again after each.
+      const Token* tokens = doc.tokens.data();
+      const uint32_t *covered = c.covered.data(), *title_at = c.title_at.data();
+      uint8_t* __restrict words = word.data();
+      do {
+        const Token& t = tokens[to];
+        const bool capital = t.upper && !t.is_number;
+        words[to] = capital ? kCapital : 0;
+        // can_name(to), its agreement bit not yet set.
+        if (capital && covered[to] == kNone && title_at[to] == kNone) wanted_to = to + 1;
+      } while (++to < n && !tokens[to].gap_before);
+    }
     stretch_at.push_back(from);
     if (wanted_to == from) continue;
     find_triggers(from, wanted_to);
@@ -582,52 +645,55 @@ void find_unknown_names(Document& doc, const Knowledge& k, const LemmaTable& lem
 
   // Surnames alone, and a firm's first word alone, refer to the full name
   // introduced in the same article (persons: last word; firms: first word).
-  // Entity keys become small class numbers and the parts a flat vector sorted
-  // by lemma: an article introduces few full names.
-  thread_local std::vector<uint32_t> full;     // the mentions of full names
+  // Entity keys become small class numbers in the order they first come,
+  // and part lemmas map to their class, or to kSeveral where parts of two
+  // classes share one: an article introduces few full names, and hashing
+  // them beats sorting them by string.
+  constexpr uint32_t kSeveral = kNone - 1;
   thread_local std::vector<uint32_t> last_of;  // class -> its last full mention
   thread_local std::vector<Part> parts;
-  full.clear();
+  thread_local ViewMap class_of, part_class;
   last_of.clear();
   parts.clear();
-  for (uint32_t mi = 0; mi < doc.mentions.size(); ++mi) {
+  size_t fulls = 0;
+  auto is_full = [](const Mention& m) {
+    return (m.type == EntityType::Person || m.type == EntityType::Firm) &&
+           m.last_token != m.first_token;
+  };
+  for (const Mention& m : doc.mentions) fulls += is_full(m);
+  if (fulls) class_of.reset(fulls);
+  for (uint32_t mi = 0; mi < doc.mentions.size() && fulls; ++mi) {
     const Mention& m = doc.mentions[mi];
-    if ((m.type == EntityType::Person || m.type == EntityType::Firm) &&
-        m.last_token != m.first_token)
-      full.push_back(mi);
-  }
-  // Equal keys next to each other, each run in mention order.
-  std::sort(full.begin(), full.end(), [&](uint32_t x, uint32_t y) {
-    int o = doc.mentions[x].entity.compare(doc.mentions[y].entity);
-    return o < 0 || (o == 0 && x < y);
-  });
-  for (size_t f = 0; f < full.size(); ++f) {
-    const Mention& m = doc.mentions[full[f]];
-    if (f == 0 || m.entity != doc.mentions[full[f - 1]].entity) last_of.push_back(full[f]);
-    last_of.back() = full[f];
+    if (!is_full(m)) continue;
+    uint32_t& cls = class_of.at(m.entity);
+    if (cls == kNone) {
+      cls = static_cast<uint32_t>(last_of.size());
+      last_of.push_back(mi);
+    }
+    last_of[cls] = mi;
     uint32_t part = m.type == EntityType::Person ? m.last_token : m.first_token;
-    for (const auto& l : lemmas[part])
-      parts.push_back({l, static_cast<uint32_t>(last_of.size() - 1)});
+    for (const auto& l : lemmas[part]) parts.push_back({l, cls});
   }
   // Bit min(size, 63) of each part's lemma: most candidates have a length
   // no part has, and need no search.
   uint64_t part_sizes = 0;
   for (const Part& p : parts) part_sizes |= uint64_t{1} << std::min<size_t>(p.lemma.size(), 63);
   if (!parts.empty()) {
-    std::sort(parts.begin(), parts.end(),
-              [](const Part& x, const Part& y) { return x.lemma < y.lemma; });
+    part_class.reset(parts.size());
+    for (const Part& p : parts) {
+      uint32_t& cls = part_class.at(p.lemma);
+      cls = cls == kNone || cls == p.cls ? p.cls : kSeveral;
+    }
     for (uint32_t i : may_name) {
       if (!can_name(i)) continue;
       uint32_t hit = kNone;
       bool several = false;
       for (const auto& l : lemmas[i]) {
         if (!(part_sizes >> std::min<size_t>(l.size(), 63) & 1)) continue;
-        auto it = std::lower_bound(parts.begin(), parts.end(), std::string_view(l),
-                                   [](const Part& p, std::string_view v) { return p.lemma < v; });
-        for (; it != parts.end() && it->lemma == l; ++it) {
-          several |= hit != kNone && it->cls != hit;
-          hit = it->cls;
-        }
+        const uint32_t cls = part_class.get(l);
+        if (cls == kNone) continue;
+        several |= cls == kSeveral || (hit != kNone && cls != hit);
+        hit = cls;
       }
       // Two people sharing the surname: no evidence which one is meant.
       if (hit == kNone || several) continue;
@@ -636,11 +702,14 @@ void find_unknown_names(Document& doc, const Knowledge& k, const LemmaTable& lem
     }
   }
   sort_by_start(doc.mentions);
+  covered_buffer = std::move(c.covered);
+  title_buffer = std::move(c.title_at);
+  release_if_huge(covered_buffer);
+  release_if_huge(title_buffer);
   release_if_huge(word);
   release_if_huge(found);
   release_if_huge(stretch_at);
   release_if_huge(may_name);
-  release_if_huge(full);
   release_if_huge(last_of);
   release_if_huge(parts);
 }

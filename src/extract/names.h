@@ -18,7 +18,15 @@ void find_titles(Document& doc, const Knowledge& k, const LemmaTable& lemmas);
 
 void find_unknown_names(Document& doc, const Knowledge& k, const LemmaTable& lemmas);
 
+// is_latin_word past its inline test of the first byte.
+bool latin_word_slow(std::string_view s);
+
 // Whether the first letter of `s` is of the Latin script (false: no letter).
-bool is_latin_word(std::string_view s);
+// Inline for the words opening with an ASCII letter, most of Latin text's.
+inline bool is_latin_word(std::string_view s) {
+  return (!s.empty() &&
+          static_cast<unsigned>((static_cast<unsigned char>(s[0]) | 0x20) - 'a') < 26) ||
+         latin_word_slow(s);
+}
 
 }  // namespace nkg
